@@ -1,0 +1,5 @@
+package dev.quiver.parser.ast;
+
+/** {@code ON condition}. */
+public record JoinOn(Expression condition) implements JoinCriteria {
+}

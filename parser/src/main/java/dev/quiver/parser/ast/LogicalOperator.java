@@ -1,0 +1,6 @@
+package dev.quiver.parser.ast;
+
+/** AND and OR. */
+public enum LogicalOperator {
+    AND, OR
+}

@@ -1,0 +1,5 @@
+package dev.quiver.parser.ast;
+
+/** {@code NULL}. */
+public record NullLiteral(Span span) implements Expression {
+}

@@ -1,0 +1,6 @@
+package dev.quiver.parser.ast;
+
+/** {@code left UNION|INTERSECT|EXCEPT [ALL|DISTINCT] right}. */
+public record SetOperation(SetOperator operator, boolean all, QueryBody left, QueryBody right, Span span)
+        implements QueryBody {
+}

@@ -1,0 +1,6 @@
+package dev.quiver.parser.ast;
+
+/** The set operations between query bodies. */
+public enum SetOperator {
+    UNION, INTERSECT, EXCEPT
+}
