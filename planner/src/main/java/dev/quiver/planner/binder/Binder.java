@@ -1,0 +1,378 @@
+package dev.quiver.planner.binder;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.error.QuiverException;
+import dev.quiver.error.SqlState;
+import dev.quiver.parser.ast.ColumnReference;
+import dev.quiver.parser.ast.Expression;
+import dev.quiver.parser.ast.Identifier;
+import dev.quiver.parser.ast.Insert;
+import dev.quiver.parser.ast.ParenthesizedQuery;
+import dev.quiver.parser.ast.QualifiedName;
+import dev.quiver.parser.ast.Query;
+import dev.quiver.parser.ast.QueryBody;
+import dev.quiver.parser.ast.QuerySpecification;
+import dev.quiver.parser.ast.Relation;
+import dev.quiver.parser.ast.SetOperation;
+import dev.quiver.parser.ast.SortItem;
+import dev.quiver.parser.ast.TableReference;
+import dev.quiver.parser.ast.Values;
+import dev.quiver.planner.catalog.Catalog;
+import dev.quiver.planner.catalog.ColumnMetadata;
+import dev.quiver.planner.catalog.TableHandle;
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.expr.Literal;
+import dev.quiver.planner.logical.LogicalLimit;
+import dev.quiver.planner.logical.LogicalPlan;
+import dev.quiver.planner.logical.LogicalProject;
+import dev.quiver.planner.logical.LogicalScan;
+import dev.quiver.planner.logical.LogicalSort;
+import dev.quiver.planner.logical.LogicalValues;
+import dev.quiver.planner.plan.Assignment;
+import dev.quiver.planner.plan.SortKey;
+import dev.quiver.planner.type.DataType;
+import dev.quiver.planner.type.TypeCoercion;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Turns statements into logical plans: resolves every name against the {@link Catalog}, types
+ * every expression, checks grouping, and reports what is wrong with the position it is written at.
+ * One binder serves one statement (it owns the statement's column ids).
+ */
+public final class Binder {
+    private final Catalog catalog;
+    private final ColumnIdAllocator ids;
+
+    public Binder(Catalog catalog, ColumnIdAllocator ids) {
+        this.catalog = requireNonNull(catalog, "catalog");
+        this.ids = requireNonNull(ids, "ids");
+    }
+
+    public BoundQuery bindQuery(Query query) {
+        RelationPlan relation = query(query);
+        List<String> names = relation.scope().fields().stream().map(Scope.Field::name).toList();
+        return new BoundQuery(relation.plan(), names);
+    }
+
+    public BoundInsert bindInsert(Insert insert) {
+        TableHandle table = table(insert.table());
+        List<ColumnMetadata> columns = table.columns();
+        List<Integer> targets = new ArrayList<>();
+        if (insert.columns().isEmpty()) {
+            for (int i = 0; i < columns.size(); i++) {
+                targets.add(i);
+            }
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (Identifier name : insert.columns()) {
+                int index = columnIndex(table, name.value());
+                if (index < 0) {
+                    String hint = NameSuggester.closest(name.value(), columns.stream().map(ColumnMetadata::name).toList())
+                            .map(s -> "; did you mean \"" + s + "\"?").orElse("");
+                    throw new QuiverException(SqlState.UNDEFINED_COLUMN,
+                            "column \"" + name.value() + "\" of relation \"" + table.name() + "\" does not exist" + hint)
+                            .attachPosition(name.span().start());
+                }
+                if (!seen.add(name.value())) {
+                    throw new QuiverException(SqlState.DUPLICATE_COLUMN,
+                            "column \"" + name.value() + "\" specified more than once").attachPosition(name.span().start());
+                }
+                targets.add(index);
+            }
+        }
+        List<DataType> targetTypes = targets.stream().map(i -> storedAs(columns.get(i).type())).toList();
+        Query source = insert.source();
+        LogicalPlan plan;
+        List<ColumnRef> produced;
+        if (source.body() instanceof Values values && source.orderBy().isEmpty() && source.limit().isEmpty()
+                && source.offset().isEmpty() && source.with().isEmpty()) {
+            checkArity(values.rows().isEmpty() ? 0 : values.rows().get(0).size(), targets.size(), source);
+            RelationPlan relation = values(values, Optional.of(targetTypes), Optional.of(targets.stream()
+                    .map(i -> columns.get(i).name()).toList()));
+            plan = relation.plan();
+            produced = plan.outputColumns();
+        } else {
+            RelationPlan relation = query(source);
+            plan = relation.plan();
+            produced = plan.outputColumns();
+            checkArity(produced.size(), targets.size(), source);
+        }
+        List<Assignment> assignments = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnMetadata column = columns.get(c);
+            DataType type = storedAs(column.type());
+            ColumnRef output = ids.newColumn(column.name(), type);
+            int slot = targets.indexOf(c);
+            Expr value;
+            if (slot < 0) {
+                value = Literal.nullOf(type);
+            } else {
+                ColumnRef from = produced.get(slot);
+                if (!TypeCoercion.canAssign(from.type(), type)) {
+                    throw new QuiverException(SqlState.DATATYPE_MISMATCH,
+                            "column \"" + column.name() + "\" is of type " + column.type() + " but expression is of type "
+                                    + from.type() + "; rewrite or cast the expression")
+                            .attachPosition(source.span().start());
+                }
+                value = Coercions.to(from, type, source.span().start());
+            }
+            assignments.add(new Assignment(output, value));
+        }
+        return new BoundInsert(table, LogicalPlan.of(new LogicalProject(assignments), plan));
+    }
+
+    /** Bounded VARCHARs are stored as produced and length-checked by storage; other types as declared. */
+    private static DataType storedAs(DataType declared) {
+        return declared.isString() ? DataType.VARCHAR : declared;
+    }
+
+    private static void checkArity(int produced, int targets, Query source) {
+        if (produced > targets) {
+            throw new QuiverException(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns")
+                    .attachPosition(source.span().start());
+        }
+        if (produced < targets) {
+            throw new QuiverException(SqlState.SYNTAX_ERROR, "INSERT has more target columns than expressions")
+                    .attachPosition(source.span().start());
+        }
+    }
+
+    private static int columnIndex(TableHandle table, String name) {
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (table.columns().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    RelationPlan query(Query query) {
+        if (query.with().isPresent()) {
+            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "WITH is not supported yet")
+                    .attachPosition(query.with().get().span().start());
+        }
+        if (query.body() instanceof QuerySpecification spec) {
+            return new SelectBinder(this, spec, ids).bind(query.orderBy(), limit(query), query.offset().map(this::offset).orElse(0L));
+        }
+        RelationPlan body = body(query.body());
+        LogicalPlan plan = body.plan();
+        if (!query.orderBy().isEmpty()) {
+            List<SortKey> keys = new ArrayList<>();
+            for (SortItem item : query.orderBy()) {
+                ColumnRef column = outputColumnFor(item.key(), body.scope());
+                keys.add(sortKey(column, item));
+            }
+            plan = LogicalPlan.of(new LogicalSort(keys), plan);
+        }
+        plan = applyLimit(plan, limit(query), query.offset().map(this::offset).orElse(0L));
+        return new RelationPlan(plan, body.scope());
+    }
+
+    private RelationPlan body(QueryBody body) {
+        if (body instanceof QuerySpecification spec) {
+            return new SelectBinder(this, spec, ids).bind(List.of(), OptionalLong.empty(), 0);
+        }
+        if (body instanceof Values values) {
+            return values(values, Optional.empty(), Optional.empty());
+        }
+        if (body instanceof ParenthesizedQuery p) {
+            return query(p.query());
+        }
+        if (body instanceof SetOperation s) {
+            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, s.operator() + " is not supported yet")
+                    .attachPosition(s.span().start());
+        }
+        throw new IllegalStateException("unknown query body " + body);
+    }
+
+    /** An ORDER BY key over a query's output only: an ordinal, or an output column name. */
+    private static ColumnRef outputColumnFor(Expression key, Scope output) {
+        Optional<Integer> ordinal = SelectBinder.ordinal(key);
+        if (ordinal.isPresent()) {
+            int k = ordinal.get();
+            if (k < 1 || k > output.fields().size()) {
+                throw new QuiverException(SqlState.INVALID_COLUMN_REFERENCE, "ORDER BY position " + k + " is not in select list")
+                        .attachPosition(key.span().start());
+            }
+            return output.fields().get(k - 1).column();
+        }
+        if (key instanceof ColumnReference ref) {
+            return output.resolve(ref);
+        }
+        throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
+                "ORDER BY here can only name an output column or its position").attachPosition(key.span().start());
+    }
+
+    static SortKey sortKey(ColumnRef column, SortItem item) {
+        boolean nullsFirst = switch (item.nullOrdering()) {
+            case FIRST -> true;
+            case LAST -> false;
+            case DEFAULT -> item.descending(); // PostgreSQL: NULLs are larger than any value
+        };
+        return new SortKey(column, item.descending(), nullsFirst);
+    }
+
+    static LogicalPlan applyLimit(LogicalPlan plan, OptionalLong limit, long offset) {
+        if (limit.isEmpty() && offset == 0) {
+            return plan;
+        }
+        return LogicalPlan.of(new LogicalLimit(limit, offset), plan);
+    }
+
+    private OptionalLong limit(Query query) {
+        if (query.limit().isEmpty()) {
+            return OptionalLong.empty();
+        }
+        Optional<Long> value = constantInteger(query.limit().get(), "LIMIT");
+        return value.isPresent() ? OptionalLong.of(value.get()) : OptionalLong.empty();
+    }
+
+    private long offset(Expression e) {
+        return constantInteger(e, "OFFSET").orElse(0L);
+    }
+
+    private Optional<Long> constantInteger(Expression e, String clause) {
+        Expr bound = new ExpressionBinder(Scope.empty(), clause).bind(e);
+        if (bound instanceof Literal l) {
+            if (l.isNull()) {
+                return Optional.empty();
+            }
+            if (l.type().isIntegral()) {
+                long v = (Long) l.get();
+                if (v < 0) {
+                    throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE, clause + " must not be negative")
+                            .attachPosition(e.span().start());
+                }
+                return Optional.of(v);
+            }
+        }
+        throw new QuiverException(SqlState.DATATYPE_MISMATCH, "argument of " + clause + " must be an integer constant")
+                .attachPosition(e.span().start());
+    }
+
+    // ---------------------------------------------------------------- VALUES
+
+    /**
+     * Binds VALUES. With target types (INSERT), each value is converted to its column's type where
+     * it stands, so a bad value is reported at its own position; otherwise each column takes the
+     * common type of its values.
+     */
+    RelationPlan values(Values values, Optional<List<DataType>> targetTypes, Optional<List<String>> targetNames) {
+        int width = values.rows().get(0).size();
+        List<List<Expr>> rows = new ArrayList<>();
+        for (List<Expression> row : values.rows()) {
+            if (row.size() != width) {
+                throw new QuiverException(SqlState.SYNTAX_ERROR, "VALUES lists must all be the same length")
+                        .attachPosition(row.isEmpty() ? values.span().start() : row.get(0).span().start());
+            }
+            ExpressionBinder binder = new ExpressionBinder(Scope.empty(), "VALUES");
+            List<Expr> bound = new ArrayList<>();
+            for (Expression e : row) {
+                bound.add(binder.bind(e));
+            }
+            rows.add(bound);
+        }
+        List<DataType> types = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            if (targetTypes.isPresent()) {
+                types.add(targetTypes.get().get(c));
+                continue;
+            }
+            DataType t = DataType.UNKNOWN;
+            for (int r = 0; r < rows.size(); r++) {
+                Expr e = rows.get(r).get(c);
+                List<Expr> column = new ArrayList<>();
+                for (List<Expr> row : rows) {
+                    column.add(row.get(c));
+                }
+                Optional<DataType> common = TypeCoercion.commonSuperType(t, ExpressionBinder.literalAdjusted(e, column).type());
+                if (common.isEmpty()) {
+                    throw new QuiverException(SqlState.DATATYPE_MISMATCH,
+                            "VALUES types " + t + " and " + e.type() + " cannot be matched")
+                            .attachPosition(values.rows().get(r).get(c).span().start());
+                }
+                t = common.get();
+            }
+            types.add(t.isUnknown() ? DataType.INTEGER : t);
+        }
+        List<ColumnRef> columns = new ArrayList<>();
+        List<Scope.Field> fields = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            String name = targetNames.isPresent() ? targetNames.get().get(c) : "column" + (c + 1);
+            ColumnRef column = ids.newColumn(name, types.get(c));
+            columns.add(column);
+            fields.add(new Scope.Field(Optional.empty(), name, column));
+        }
+        List<List<Expr>> converted = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            List<Expr> row = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                Expr e = rows.get(r).get(c);
+                int at = values.rows().get(r).get(c).span().start();
+                if (targetTypes.isPresent() && !TypeCoercion.canAssign(e.type(), types.get(c))
+                        && !(e instanceof Literal l && l.type().isString())) {
+                    throw new QuiverException(SqlState.DATATYPE_MISMATCH,
+                            "column \"" + columns.get(c).name() + "\" is of type " + types.get(c)
+                                    + " but expression is of type " + e.type() + "; rewrite or cast the expression")
+                            .attachPosition(at);
+                }
+                row.add(Coercions.to(e, types.get(c), at));
+            }
+            converted.add(row);
+        }
+        return new RelationPlan(LogicalPlan.leaf(new LogicalValues(columns, converted)), new Scope(fields));
+    }
+
+    // ---------------------------------------------------------------- FROM
+
+    RelationPlan relation(Relation relation) {
+        if (relation instanceof TableReference ref) {
+            TableHandle table = table(ref.name());
+            String alias = ref.alias().map(a -> a.name().value()).orElse(ref.name().last().value());
+            List<Identifier> renames = ref.alias().map(a -> a.columns()).orElse(List.of());
+            if (renames.size() > table.columns().size()) {
+                throw new QuiverException(SqlState.INVALID_COLUMN_REFERENCE,
+                        "table \"" + alias + "\" has " + table.columns().size() + " columns available but "
+                                + renames.size() + " columns specified").attachPosition(ref.span().start());
+            }
+            List<ColumnRef> columns = new ArrayList<>();
+            List<Integer> ordinals = new ArrayList<>();
+            List<Scope.Field> fields = new ArrayList<>();
+            for (int i = 0; i < table.columns().size(); i++) {
+                ColumnMetadata column = table.columns().get(i);
+                String name = i < renames.size() ? renames.get(i).value() : column.name();
+                ColumnRef ref0 = ids.newColumn(name, column.type());
+                columns.add(ref0);
+                ordinals.add(i);
+                fields.add(new Scope.Field(Optional.of(alias), name, ref0));
+            }
+            return new RelationPlan(LogicalPlan.leaf(new LogicalScan(table, columns, ordinals)), new Scope(fields));
+        }
+        throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
+                (relation instanceof dev.quiver.parser.ast.Join ? "joins are" : "subqueries in FROM are") + " not supported yet")
+                .attachPosition(relation.span().start());
+    }
+
+    TableHandle table(QualifiedName name) {
+        return catalog.table(name.joined()).orElseThrow(() -> {
+            String hint = NameSuggester.closest(name.joined(), catalog.tableNames())
+                    .map(s -> "; did you mean \"" + s + "\"?").orElse("");
+            return new QuiverException(SqlState.UNDEFINED_TABLE, "relation \"" + name.joined() + "\" does not exist" + hint)
+                    .attachPosition(name.span().start());
+        });
+    }
+
+    /** A single row with no columns: the input of a SELECT without FROM. */
+    static LogicalPlan singleRow() {
+        return LogicalPlan.leaf(new LogicalValues(List.of(), List.of(List.of())));
+    }
+}

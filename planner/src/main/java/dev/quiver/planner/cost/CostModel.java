@@ -1,0 +1,64 @@
+package dev.quiver.planner.cost;
+
+import dev.quiver.planner.physical.Filter;
+import dev.quiver.planner.physical.HashAggregate;
+import dev.quiver.planner.physical.Limit;
+import dev.quiver.planner.physical.PhysicalOperator;
+import dev.quiver.planner.physical.Project;
+import dev.quiver.planner.physical.Sort;
+import dev.quiver.planner.physical.TableScan;
+import dev.quiver.planner.physical.TopN;
+import dev.quiver.planner.physical.Values;
+import java.util.List;
+
+/**
+ * The local cost of a physical operator (its inputs' costs are added by the optimizer). Units are
+ * "rows touched by a simple vectorized operator"; the factors below say how much more an operator
+ * does per row than a filter.
+ */
+public final class CostModel {
+    /** Reading a row from in-memory columnar storage: cheap, and already counted per column below. */
+    static final double SCAN_PER_COLUMN = 0.1;
+    /** Evaluating a predicate on one row. */
+    static final double FILTER_PER_ROW = 1.0;
+    /** Computing one non-trivial projected value. */
+    static final double PROJECT_PER_EXPRESSION = 0.5;
+    /** Hashing a row and probing a group table: several times a filter (random memory access). */
+    static final double HASH_AGGREGATE_PER_ROW = 4.0;
+    /** Emitting one group at finalize. */
+    static final double HASH_AGGREGATE_PER_GROUP = 2.0;
+    /** One comparison of a sort: n log2 n of these. */
+    static final double SORT_PER_COMPARISON = 1.0;
+    /** Passing a row through a limit. */
+    static final double LIMIT_PER_ROW = 0.1;
+
+    public Cost localCost(PhysicalOperator operator, double outputRows, List<Double> inputRows) {
+        double input = inputRows.isEmpty() ? 0 : inputRows.get(0);
+        double value;
+        if (operator instanceof TableScan scan) {
+            value = outputRows * Math.max(1, scan.columns().size()) * SCAN_PER_COLUMN;
+        } else if (operator instanceof Values) {
+            value = outputRows;
+        } else if (operator instanceof Filter) {
+            value = input * FILTER_PER_ROW;
+        } else if (operator instanceof Project project) {
+            long computed = project.assignments().stream().filter(a -> !a.isIdentity()).count();
+            value = input * computed * PROJECT_PER_EXPRESSION;
+        } else if (operator instanceof HashAggregate) {
+            value = input * HASH_AGGREGATE_PER_ROW + outputRows * HASH_AGGREGATE_PER_GROUP;
+        } else if (operator instanceof Sort) {
+            value = input * log2(input) * SORT_PER_COMPARISON;
+        } else if (operator instanceof TopN topN) {
+            value = input * log2(topN.limit() + topN.offset() + 1) * SORT_PER_COMPARISON;
+        } else if (operator instanceof Limit) {
+            value = outputRows * LIMIT_PER_ROW;
+        } else {
+            throw new IllegalArgumentException("no cost for " + operator.describe());
+        }
+        return new Cost(value);
+    }
+
+    private static double log2(double n) {
+        return n <= 2 ? 1 : Math.log(n) / Math.log(2);
+    }
+}

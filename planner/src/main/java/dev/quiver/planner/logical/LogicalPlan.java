@@ -1,0 +1,49 @@
+package dev.quiver.planner.logical;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.planner.expr.ColumnRef;
+import java.util.List;
+
+/** A tree of logical operators. The output columns are computed once, when the node is built. */
+public record LogicalPlan(LogicalOperator operator, List<LogicalPlan> inputs, List<ColumnRef> outputColumns) {
+    public LogicalPlan {
+        requireNonNull(operator, "operator");
+        inputs = List.copyOf(inputs);
+        outputColumns = List.copyOf(outputColumns);
+        if (inputs.size() != operator.arity()) {
+            throw new IllegalArgumentException(operator.describe() + " takes " + operator.arity() + " inputs, got " + inputs.size());
+        }
+    }
+
+    public static LogicalPlan of(LogicalOperator operator, List<LogicalPlan> inputs) {
+        return new LogicalPlan(operator, inputs,
+                operator.outputColumns(inputs.stream().map(LogicalPlan::outputColumns).toList()));
+    }
+
+    public static LogicalPlan of(LogicalOperator operator, LogicalPlan input) {
+        return of(operator, List.of(input));
+    }
+
+    public static LogicalPlan leaf(LogicalOperator operator) {
+        return of(operator, List.of());
+    }
+
+    public LogicalPlan input(int i) {
+        return inputs.get(i);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        render(s, 0);
+        return s.toString();
+    }
+
+    private void render(StringBuilder s, int depth) {
+        s.append("  ".repeat(depth)).append(operator.describe()).append('\n');
+        for (LogicalPlan input : inputs) {
+            input.render(s, depth + 1);
+        }
+    }
+}

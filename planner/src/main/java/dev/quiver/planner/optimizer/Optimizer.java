@@ -1,0 +1,155 @@
+package dev.quiver.planner.optimizer;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.error.QuiverException;
+import dev.quiver.error.SqlState;
+import dev.quiver.planner.cost.CardinalityEstimator;
+import dev.quiver.planner.cost.Cost;
+import dev.quiver.planner.cost.CostModel;
+import dev.quiver.planner.logical.GroupRef;
+import dev.quiver.planner.logical.LogicalPlan;
+import dev.quiver.planner.memo.Group;
+import dev.quiver.planner.memo.GroupExpression;
+import dev.quiver.planner.memo.Memo;
+import dev.quiver.planner.memo.Winner;
+import dev.quiver.planner.physical.PhysicalPlan;
+import dev.quiver.planner.rule.ImplementationRule;
+import dev.quiver.planner.rule.PhysicalAlternative;
+import dev.quiver.planner.rule.RuleContext;
+import dev.quiver.planner.rule.RuleRegistry;
+import dev.quiver.planner.rule.TransformationRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Cascades-style search. A logical plan is normalized, inserted into a {@link Memo}, explored with
+ * the exploration rules until nothing new appears or the budget runs out, and then implemented
+ * top-down: for each group every implementation rule proposes physical alternatives, each is costed
+ * with its inputs' best plans, and the cheapest wins (memoized per group).
+ */
+public final class Optimizer {
+    private final RuleRegistry rules;
+    private final CostModel costModel;
+    private final CardinalityEstimator estimator;
+
+    public Optimizer(RuleRegistry rules, CostModel costModel, CardinalityEstimator estimator) {
+        this.rules = requireNonNull(rules, "rules");
+        this.costModel = requireNonNull(costModel, "costModel");
+        this.estimator = requireNonNull(estimator, "estimator");
+    }
+
+    public static Optimizer withDefaults() {
+        return new Optimizer(RuleRegistry.defaults(), new CostModel(), new CardinalityEstimator());
+    }
+
+    public OptimizedPlan optimize(LogicalPlan plan, RuleContext context, OptimizerSettings settings) {
+        long start = System.nanoTime();
+        OptimizerTrace trace = new OptimizerTrace();
+        Normalizer normalizer = new Normalizer(
+                rules.normalizationRules().stream().filter(r -> settings.enabled(r.name())).toList(),
+                rules.treeRules().stream().filter(r -> settings.enabled(r.name())).toList(), trace);
+        LogicalPlan normalized = normalizer.normalize(plan, context);
+        Memo memo = new Memo(estimator);
+        int root = memo.insert(normalized);
+        boolean exceeded = settings.exploration() && explore(memo, context, settings, trace, start);
+        List<ImplementationRule> implementations =
+                rules.implementationRules().stream().filter(r -> settings.enabled(r.name())).toList();
+        Winner winner = optimizeGroup(memo, root, implementations, context, trace)
+                .orElseThrow(() -> new QuiverException(SqlState.INTERNAL_ERROR,
+                        "no physical plan for the query (are implementation rules disabled?)"));
+        trace.finish(System.nanoTime() - start, exceeded, memo.groups().size(), memo.expressionCount());
+        return new OptimizedPlan(winner.plan(), trace);
+    }
+
+    /** Returns whether the budget was exhausted before exploration finished. */
+    private boolean explore(Memo memo, RuleContext context, OptimizerSettings settings, OptimizerTrace trace, long start) {
+        List<TransformationRule> exploration =
+                rules.explorationRules().stream().filter(r -> settings.enabled(r.name())).toList();
+        int applications = 0;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int g = 0; g < memo.groups().size(); g++) {
+                Group group = memo.group(g);
+                for (int e = 0; e < group.expressions().size(); e++) {
+                    GroupExpression expression = group.expressions().get(e);
+                    for (int r = 0; r < exploration.size(); r++) {
+                        TransformationRule rule = exploration.get(r);
+                        boolean singleLevel = rule.pattern().inputs().isEmpty();
+                        if (singleLevel && !expression.markApplied(r)) {
+                            continue;
+                        }
+                        for (LogicalPlan binding : Bindings.of(memo, expression, rule.pattern())) {
+                            for (LogicalPlan alternative : rule.apply(binding, context)) {
+                                if (memo.insertInto(g, alternative)) {
+                                    changed = true;
+                                    trace.fired(rule.name());
+                                }
+                            }
+                            applications++;
+                            if (applications >= settings.maxRuleApplications()
+                                    || (System.nanoTime() - start) / 1_000_000 >= settings.maxMillis()) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private Optional<Winner> optimizeGroup(Memo memo, int groupId, List<ImplementationRule> implementations,
+            RuleContext context, OptimizerTrace trace) {
+        Group group = memo.group(groupId);
+        if (group.winner().isPresent()) {
+            return group.winner();
+        }
+        if (memo.isOptimizing(groupId)) {
+            return Optional.empty();
+        }
+        memo.setOptimizing(groupId, true);
+        Winner best = null;
+        for (int e = 0; e < group.expressions().size(); e++) {
+            GroupExpression expression = group.expressions().get(e);
+            for (ImplementationRule rule : implementations) {
+                for (LogicalPlan binding : Bindings.of(memo, expression, rule.pattern())) {
+                    for (PhysicalAlternative alternative : rule.implement(binding, context)) {
+                        trace.fired(rule.name());
+                        Optional<PhysicalPlan> candidate = build(memo, group, alternative, implementations, context, trace);
+                        if (candidate.isPresent() && (best == null || candidate.get().cost().compareTo(best.plan().cost()) < 0)) {
+                            best = new Winner(candidate.get(), rule.name());
+                        }
+                    }
+                }
+            }
+        }
+        memo.setOptimizing(groupId, false);
+        if (best != null) {
+            memo.setWinner(groupId, best);
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private Optional<PhysicalPlan> build(Memo memo, Group group, PhysicalAlternative alternative,
+            List<ImplementationRule> implementations, RuleContext context, OptimizerTrace trace) {
+        List<PhysicalPlan> inputs = new ArrayList<>();
+        List<Double> inputRows = new ArrayList<>();
+        Cost total = Cost.ZERO;
+        for (GroupRef ref : alternative.inputs()) {
+            Optional<Winner> input = optimizeGroup(memo, ref.groupId(), implementations, context, trace);
+            if (input.isEmpty()) {
+                return Optional.empty();
+            }
+            inputs.add(input.get().plan());
+            inputRows.add(memo.group(ref.groupId()).properties().rowCount());
+            total = total.plus(input.get().plan().cost());
+        }
+        double rows = group.properties().rowCount();
+        total = total.plus(costModel.localCost(alternative.operator(), rows, inputRows));
+        return Optional.of(new PhysicalPlan(alternative.operator(), inputs,
+                alternative.operator().outputColumns(inputs.stream().map(PhysicalPlan::outputColumns).toList()), rows, total));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.quiver.planner.optimizer;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What the search did: how often each rule fired, how long it took, and whether it ran out of budget. */
+public final class OptimizerTrace {
+    private final Map<String, Integer> fired = new TreeMap<>();
+    private long nanos;
+    private boolean budgetExceeded;
+    private int groups;
+    private int expressions;
+
+    void fired(String rule) {
+        fired.merge(rule, 1, Integer::sum);
+    }
+
+    void finish(long elapsedNanos, boolean exceeded, int groupCount, int expressionCount) {
+        this.nanos = elapsedNanos;
+        this.budgetExceeded = exceeded;
+        this.groups = groupCount;
+        this.expressions = expressionCount;
+    }
+
+    /** Rule name to the number of times it produced something (implementation rules: alternatives chosen). */
+    public Map<String, Integer> firedRules() {
+        return Map.copyOf(fired);
+    }
+
+    public long elapsedNanos() {
+        return nanos;
+    }
+
+    public boolean budgetExceeded() {
+        return budgetExceeded;
+    }
+
+    public int groupCount() {
+        return groups;
+    }
+
+    public int expressionCount() {
+        return expressions;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("search: %.3f ms, %d groups, %d expressions%s%n", nanos / 1e6, groups, expressions,
+                budgetExceeded ? ", BUDGET EXCEEDED (best plan so far)" : ""));
+        fired.forEach((rule, n) -> s.append("  ").append(rule).append(": ").append(n).append('\n'));
+        return s.toString();
+    }
+}

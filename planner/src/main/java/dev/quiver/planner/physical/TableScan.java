@@ -1,0 +1,43 @@
+package dev.quiver.planner.physical;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.planner.catalog.TableHandle;
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.plan.Plans;
+import java.util.List;
+import java.util.Objects;
+
+/** Reads the table columns at {@code ordinals} in parallel morsels, producing them as {@code columns}. */
+public record TableScan(TableHandle table, List<ColumnRef> columns, List<Integer> ordinals) implements PhysicalOperator {
+    public TableScan {
+        requireNonNull(table, "table");
+        columns = List.copyOf(columns);
+        ordinals = List.copyOf(ordinals);
+    }
+
+    @Override
+    public int arity() {
+        return 0;
+    }
+
+    @Override
+    public List<ColumnRef> outputColumns(List<List<ColumnRef>> inputs) {
+        return columns;
+    }
+
+    @Override
+    public String describe() {
+        return "TableScan " + table.name() + " [" + Plans.list(columns) + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TableScan s && s.table == table && s.columns.equals(columns) && s.ordinals.equals(ordinals);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(System.identityHashCode(table), columns, ordinals);
+    }
+}

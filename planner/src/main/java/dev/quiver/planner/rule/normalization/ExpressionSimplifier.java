@@ -1,0 +1,117 @@
+package dev.quiver.planner.rule.normalization;
+
+import dev.quiver.planner.expr.Call;
+import dev.quiver.planner.expr.CaseWhen;
+import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.expr.Exprs;
+import dev.quiver.planner.expr.Function;
+import dev.quiver.planner.expr.Literal;
+import dev.quiver.planner.rule.ConstantEvaluator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Folds constant subexpressions (with the executor's evaluator) and applies the identities of
+ * three-valued logic that hold for every input: {@code x AND TRUE = x}, {@code x AND FALSE = FALSE},
+ * {@code x OR TRUE = TRUE}, {@code x OR FALSE = x}, {@code NOT NOT x = x}, duplicate conjuncts
+ * removed, CASE branches with a constant FALSE/NULL condition dropped. Nothing here changes which
+ * errors an expression can raise for a row, except that a constant that fails to evaluate is kept
+ * as it is.
+ */
+public final class ExpressionSimplifier {
+    private ExpressionSimplifier() {
+    }
+
+    public static Expr simplify(Expr expression, ConstantEvaluator constants) {
+        return Exprs.rewrite(expression, e -> simplifyNode(e, constants));
+    }
+
+    private static Expr simplifyNode(Expr e, ConstantEvaluator constants) {
+        if (e instanceof Literal) {
+            return e;
+        }
+        if (Exprs.isConstant(e)) {
+            Optional<Literal> folded = constants.evaluate(e);
+            if (folded.isPresent()) {
+                return folded.get();
+            }
+        }
+        if (e instanceof Call call) {
+            switch (call.function()) {
+                case AND:
+                    return simplifyAnd(call);
+                case OR:
+                    return simplifyOr(call);
+                case NOT:
+                    if (call.argument(0) instanceof Call inner && inner.function() == Function.NOT) {
+                        return inner.argument(0);
+                    }
+                    return call;
+                default:
+                    return call;
+            }
+        }
+        if (e instanceof CaseWhen caseWhen) {
+            return simplifyCase(caseWhen);
+        }
+        return e;
+    }
+
+    private static Expr simplifyAnd(Call call) {
+        Set<Expr> terms = new LinkedHashSet<>();
+        for (Expr a : call.arguments()) {
+            for (Expr c : Exprs.conjuncts(a)) {
+                if (c.equals(Exprs.FALSE)) {
+                    return Exprs.FALSE;
+                }
+                terms.add(c);
+            }
+        }
+        List<Expr> list = new ArrayList<>(terms);
+        return sameAs(call, list) ? call : Exprs.and(list);
+    }
+
+    private static Expr simplifyOr(Call call) {
+        Set<Expr> terms = new LinkedHashSet<>();
+        for (Expr a : call.arguments()) {
+            List<Expr> parts = a instanceof Call c && c.function() == Function.OR ? c.arguments() : List.of(a);
+            for (Expr p : parts) {
+                if (p.equals(Exprs.TRUE)) {
+                    return Exprs.TRUE;
+                }
+                if (!p.equals(Exprs.FALSE)) {
+                    terms.add(p);
+                }
+            }
+        }
+        List<Expr> list = new ArrayList<>(terms);
+        return sameAs(call, list) ? call : Exprs.or(list);
+    }
+
+    private static boolean sameAs(Call call, List<Expr> arguments) {
+        return call.arguments().equals(arguments);
+    }
+
+    private static Expr simplifyCase(CaseWhen caseWhen) {
+        List<CaseWhen.WhenThen> kept = new ArrayList<>();
+        for (CaseWhen.WhenThen w : caseWhen.whens()) {
+            if (w.condition() instanceof Literal l) {
+                if (!l.isNull() && Boolean.TRUE.equals(l.get())) {
+                    if (kept.isEmpty()) {
+                        return w.result();
+                    }
+                    return new CaseWhen(kept, w.result(), caseWhen.type());
+                }
+                continue; // FALSE or NULL: the branch is never taken
+            }
+            kept.add(w);
+        }
+        if (kept.isEmpty()) {
+            return caseWhen.otherwise();
+        }
+        return kept.size() == caseWhen.whens().size() ? caseWhen : new CaseWhen(kept, caseWhen.otherwise(), caseWhen.type());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.quiver.planner.rule.normalization;
+
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.expr.Exprs;
+import dev.quiver.planner.logical.LogicalAggregate;
+import dev.quiver.planner.logical.LogicalFilter;
+import dev.quiver.planner.logical.LogicalLimit;
+import dev.quiver.planner.logical.LogicalOperator;
+import dev.quiver.planner.logical.LogicalPlan;
+import dev.quiver.planner.logical.LogicalProject;
+import dev.quiver.planner.logical.LogicalScan;
+import dev.quiver.planner.logical.LogicalSort;
+import dev.quiver.planner.logical.LogicalValues;
+import dev.quiver.planner.plan.AggregateAssignment;
+import dev.quiver.planner.plan.Assignment;
+import dev.quiver.planner.plan.SortKey;
+import dev.quiver.planner.rule.RuleContext;
+import dev.quiver.planner.rule.TreeRewriteRule;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Projection pruning: walks the tree from the root with the set of columns each node's parent
+ * needs, drops projections and aggregates nobody reads, and makes scans read only the columns used
+ * above them. The root keeps all its output columns.
+ */
+public final class PruneColumns implements TreeRewriteRule {
+    @Override
+    public LogicalPlan rewrite(LogicalPlan root, RuleContext context) {
+        LogicalPlan pruned = prune(root, new HashSet<>(root.outputColumns()));
+        // The root's columns must stay exactly as they were (order included).
+        return pruned.outputColumns().equals(root.outputColumns()) ? pruned : root;
+    }
+
+    private LogicalPlan prune(LogicalPlan plan, Set<ColumnRef> required) {
+        LogicalOperator op = plan.operator();
+        if (op instanceof LogicalScan scan) {
+            List<ColumnRef> columns = new ArrayList<>();
+            List<Integer> ordinals = new ArrayList<>();
+            for (int i = 0; i < scan.columns().size(); i++) {
+                if (required.contains(scan.columns().get(i))) {
+                    columns.add(scan.columns().get(i));
+                    ordinals.add(scan.ordinals().get(i));
+                }
+            }
+            return columns.size() == scan.columns().size() ? plan
+                    : LogicalPlan.leaf(new LogicalScan(scan.table(), columns, ordinals));
+        }
+        if (op instanceof LogicalValues values) {
+            List<Integer> keep = new ArrayList<>();
+            for (int i = 0; i < values.columns().size(); i++) {
+                if (required.contains(values.columns().get(i))) {
+                    keep.add(i);
+                }
+            }
+            if (keep.size() == values.columns().size()) {
+                return plan;
+            }
+            List<ColumnRef> columns = keep.stream().map(values.columns()::get).toList();
+            List<List<Expr>> rows = values.rows().stream().map(r -> keep.stream().map(r::get).toList()).toList();
+            return LogicalPlan.leaf(new LogicalValues(columns, rows));
+        }
+        if (op instanceof LogicalFilter filter) {
+            Set<ColumnRef> below = new HashSet<>(required);
+            below.addAll(Exprs.columns(filter.predicate()));
+            return rebuild(plan, prune(plan.input(0), below));
+        }
+        if (op instanceof LogicalProject project) {
+            List<Assignment> kept = project.assignments().stream().filter(a -> required.contains(a.output())).toList();
+            Set<ColumnRef> below = new HashSet<>();
+            kept.forEach(a -> below.addAll(Exprs.columns(a.expression())));
+            LogicalPlan input = prune(plan.input(0), below);
+            return LogicalPlan.of(new LogicalProject(kept), input);
+        }
+        if (op instanceof LogicalAggregate aggregate) {
+            List<AggregateAssignment> kept = aggregate.aggregates().stream()
+                    .filter(a -> required.contains(a.output())).toList();
+            Set<ColumnRef> below = new HashSet<>(aggregate.groupKeys());
+            kept.forEach(a -> below.addAll(a.call().arguments()));
+            LogicalPlan input = prune(plan.input(0), below);
+            return LogicalPlan.of(new LogicalAggregate(aggregate.groupKeys(), kept), input);
+        }
+        if (op instanceof LogicalSort sort) {
+            Set<ColumnRef> below = new HashSet<>(required);
+            sort.keys().stream().map(SortKey::column).forEach(below::add);
+            return rebuild(plan, prune(plan.input(0), below));
+        }
+        if (op instanceof LogicalLimit) {
+            return rebuild(plan, prune(plan.input(0), required));
+        }
+        // Unknown operators keep everything below them.
+        return plan;
+    }
+
+    private static LogicalPlan rebuild(LogicalPlan plan, LogicalPlan input) {
+        return input == plan.input(0) ? plan : LogicalPlan.of(plan.operator(), input);
+    }
+}
