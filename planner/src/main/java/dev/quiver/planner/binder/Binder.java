@@ -61,6 +61,11 @@ public final class Binder {
         return new BoundQuery(relation.plan(), names);
     }
 
+    /** Binds an expression that refers to no column (CALL arguments, SET values). */
+    public Expr bindConstant(Expression expression) {
+        return new ExpressionBinder(Scope.empty(), "a constant").bind(expression);
+    }
+
     public BoundInsert bindInsert(Insert insert) {
         TableHandle table = table(insert.table());
         List<ColumnMetadata> columns = table.columns();
@@ -294,7 +299,7 @@ public final class Binder {
                 for (List<Expr> row : rows) {
                     column.add(row.get(c));
                 }
-                Optional<DataType> common = TypeCoercion.commonSuperType(t, ExpressionBinder.literalAdjusted(e, column).type());
+                Optional<DataType> common = TypeCoercion.commonSuperType(t, ExpressionBinder.literalAdjusted(e, column, values.rows().get(r).get(c).span().start()).type());
                 if (common.isEmpty()) {
                     throw new QuiverException(SqlState.DATATYPE_MISMATCH,
                             "VALUES types " + t + " and " + e.type() + " cannot be matched")

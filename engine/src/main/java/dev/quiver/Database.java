@@ -1,0 +1,105 @@
+package dev.quiver;
+
+import dev.quiver.engine.catalog.MemoryCatalog;
+import dev.quiver.error.QuiverException;
+import dev.quiver.error.SqlState;
+import dev.quiver.exec.pipeline.Scheduler;
+import dev.quiver.extension.Procedure;
+import dev.quiver.extension.QuiverExtension;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * A database: its tables, its memory (one Arrow root allocator: a child for table storage and
+ * one per running query) and its worker threads. Thread-safe; open any number of sessions.
+ * Closing it frees everything and fails if any Arrow memory is still held (a leak).
+ */
+public final class Database implements AutoCloseable {
+    private final DatabaseOptions options;
+    private final RootAllocator root;
+    private final BufferAllocator storage;
+    private final Scheduler scheduler;
+    private final MemoryCatalog catalog = new MemoryCatalog();
+    private final Map<String, Procedure> procedures;
+    private final AtomicLong queries = new AtomicLong();
+    private volatile boolean closed;
+
+    Database(DatabaseOptions options) {
+        this.options = options;
+        this.root = new RootAllocator(options.memoryLimit());
+        this.storage = root.newChildAllocator("storage", 0, Long.MAX_VALUE);
+        this.scheduler = new Scheduler(options.threads());
+        Map<String, Procedure> found = new HashMap<>();
+        for (QuiverExtension extension : ServiceLoader.load(QuiverExtension.class)) {
+            for (Procedure p : extension.procedures()) {
+                found.put(p.name(), p);
+            }
+        }
+        this.procedures = Collections.unmodifiableMap(found);
+    }
+
+    /** A new session with default settings. */
+    public Session connect() {
+        checkOpen();
+        return new Session(this);
+    }
+
+    public DatabaseOptions options() {
+        return options;
+    }
+
+    /** Arrow memory currently allocated by the database (tables and running queries). */
+    public long allocatedBytes() {
+        return root.getAllocatedMemory();
+    }
+
+    MemoryCatalog catalog() {
+        return catalog;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    BufferAllocator storageAllocator() {
+        return storage;
+    }
+
+    Map<String, Procedure> procedures() {
+        return procedures;
+    }
+
+    /** A fresh allocator for one query, limited to {@code limit} bytes. */
+    BufferAllocator newQueryAllocator(long limit) {
+        checkOpen();
+        return root.newChildAllocator("query-" + queries.incrementAndGet(), 0, limit);
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new QuiverException(SqlState.OBJECT_IN_USE, "database is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        catalog.clear();
+        scheduler.close();
+        try {
+            storage.close();
+            root.close();
+        } catch (IllegalStateException e) {
+            throw new QuiverException(SqlState.INTERNAL_ERROR,
+                    "Arrow memory still allocated when the database closed (close every Result first): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package dev.quiver;
+
+import dev.quiver.engine.storage.Table;
+import dev.quiver.error.QuiverException;
+import dev.quiver.error.SqlState;
+import dev.quiver.exec.expr.ConstantFolder;
+import dev.quiver.exec.pipeline.DriverFactory;
+import dev.quiver.exec.pipeline.InterpretedDriverFactory;
+import dev.quiver.exec.pipeline.PipelineStats;
+import dev.quiver.exec.pipeline.QueryContext;
+import dev.quiver.exec.pipeline.QueryExecutor;
+import dev.quiver.exec.pipeline.QueryOutput;
+import dev.quiver.exec.vector.ArrowColumns;
+import dev.quiver.exec.vector.ValueVector;
+import dev.quiver.extension.Procedure;
+import dev.quiver.parser.ast.Call;
+import dev.quiver.parser.ast.CallArgument;
+import dev.quiver.parser.ast.ColumnDefinition;
+import dev.quiver.parser.ast.CreateTable;
+import dev.quiver.parser.ast.CreateTableAs;
+import dev.quiver.parser.ast.CreateView;
+import dev.quiver.parser.ast.DropTable;
+import dev.quiver.parser.ast.DropView;
+import dev.quiver.parser.ast.Explain;
+import dev.quiver.parser.ast.Insert;
+import dev.quiver.parser.ast.NumericLiteral;
+import dev.quiver.parser.ast.Query;
+import dev.quiver.parser.ast.QueryStatement;
+import dev.quiver.parser.ast.SetOption;
+import dev.quiver.parser.ast.Statement;
+import dev.quiver.parser.ast.StringLiteral;
+import dev.quiver.planner.binder.Binder;
+import dev.quiver.planner.binder.BoundInsert;
+import dev.quiver.planner.binder.BoundQuery;
+import dev.quiver.planner.binder.ColumnIdAllocator;
+import dev.quiver.planner.catalog.ColumnMetadata;
+import dev.quiver.planner.explain.PlanPrinter;
+import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.expr.Literal;
+import dev.quiver.planner.logical.LogicalPlan;
+import dev.quiver.planner.optimizer.OptimizedPlan;
+import dev.quiver.planner.optimizer.Optimizer;
+import dev.quiver.planner.optimizer.OptimizerSettings;
+import dev.quiver.planner.physical.PhysicalPlan;
+import dev.quiver.planner.rule.RuleContext;
+import dev.quiver.planner.type.DataType;
+import dev.quiver.planner.type.TypeNames;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Runs one statement for a session: binds it, optimizes it, executes it in the session's mode,
+ * and turns every failure into a {@link QuiverException} that carries the SQL text (so its message
+ * shows the offending line and a caret).
+ */
+final class StatementRunner {
+    private static final Optimizer OPTIMIZER = Optimizer.withDefaults();
+
+    private final Database database;
+    private final Session session;
+    private final SessionSettings settings;
+    private volatile QueryContext running;
+
+    StatementRunner(Database database, Session session) {
+        this.database = database;
+        this.session = session;
+        this.settings = session.settings();
+    }
+
+    QueryContext running() {
+        return running;
+    }
+
+    Result run(Statement statement, String sql) {
+        try {
+            return dispatch(statement);
+        } catch (QuiverException e) {
+            throw e.attachSql(sql);
+        } catch (OutOfMemoryException e) {
+            throw new QuiverException(SqlState.OUT_OF_MEMORY, "out of memory: the statement needed more than memory_limit ("
+                    + settings.memoryLimit() + " bytes); raise it with SET memory_limit = '16GB'", e).attachSql(sql);
+        } catch (StackOverflowError e) {
+            throw new QuiverException("54001", "statement is too complex (nesting too deep)").attachSql(sql);
+        } catch (RuntimeException e) {
+            throw new QuiverException(SqlState.INTERNAL_ERROR, "internal error: " + e, e).attachSql(sql);
+        }
+    }
+
+    private Result dispatch(Statement statement) {
+        if (statement instanceof QueryStatement q) {
+            return query(q.query());
+        }
+        if (statement instanceof Insert insert) {
+            return insert(insert);
+        }
+        if (statement instanceof CreateTable create) {
+            return createTable(create);
+        }
+        if (statement instanceof CreateTableAs create) {
+            return createTableAs(create);
+        }
+        if (statement instanceof DropTable drop) {
+            database.catalog().drop(drop.name().joined(), drop.ifExists(), drop.name().span().start());
+            return Result.status("DROP TABLE", 0);
+        }
+        if (statement instanceof Explain explain) {
+            return explain(explain);
+        }
+        if (statement instanceof SetOption set) {
+            settings.set(set.name().value(), settingValue(set), database.options().threads());
+            return Result.status("SET", 0);
+        }
+        if (statement instanceof Call call) {
+            return call(call);
+        }
+        if (statement instanceof CreateView || statement instanceof DropView) {
+            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "views are not supported yet").attachPosition(statement.span().start());
+        }
+        throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "statement not supported").attachPosition(statement.span().start());
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    private record Planned(PhysicalPlan plan, List<String> names, OptimizedPlan optimized) {
+    }
+
+    private Planned plan(Query query) {
+        ColumnIdAllocator ids = new ColumnIdAllocator();
+        BoundQuery bound = new Binder(database.catalog(), ids).bindQuery(query);
+        OptimizedPlan optimized = optimize(bound.plan(), ids);
+        return new Planned(optimized.plan(), bound.columnNames(), optimized);
+    }
+
+    private OptimizedPlan optimize(LogicalPlan plan, ColumnIdAllocator ids) {
+        OptimizerSettings optimizerSettings = new OptimizerSettings(settings.disabledRules(), settings.exploration(),
+                OptimizerSettings.DEFAULT_MAX_RULE_APPLICATIONS, OptimizerSettings.DEFAULT_MAX_MILLIS);
+        return OPTIMIZER.optimize(plan, new RuleContext(ids, new ConstantFolder()), optimizerSettings);
+    }
+
+    private Result query(Query query) {
+        Planned planned = plan(query);
+        Executed executed = execute(planned.plan(), planned.names());
+        return Result.query(executed.output(), executed.context());
+    }
+
+    private record Executed(QueryOutput output, QueryContext context) {
+        void close() {
+            try {
+                output.close();
+            } finally {
+                context.close();
+            }
+        }
+    }
+
+    /** Executes a plan in the session's mode; in VERIFY both ways, failing if the results differ. */
+    private Executed execute(PhysicalPlan plan, List<String> names) {
+        return switch (settings.executionMode()) {
+            case INTERPRET -> executeWith(plan, names, InterpretedDriverFactory.INSTANCE);
+            case COMPILE -> executeWith(plan, names, compiledFactory());
+            case VERIFY -> {
+                Executed reference = executeWith(plan, names, InterpretedDriverFactory.INSTANCE);
+                try {
+                    Executed compiled = executeWith(plan, names, compiledFactory());
+                    try {
+                        ResultComparison.requireSame(reference.output(), compiled.output());
+                    } finally {
+                        compiled.close();
+                    }
+                } catch (RuntimeException | Error e) {
+                    reference.close();
+                    throw e;
+                }
+                yield reference;
+            }
+        };
+    }
+
+    private DriverFactory compiledFactory() {
+        return InterpretedDriverFactory.INSTANCE;
+    }
+
+    private Executed executeWith(PhysicalPlan plan, List<String> names, DriverFactory factory) {
+        QueryContext context = new QueryContext(database.newQueryAllocator(settings.memoryLimit()), database.scheduler(),
+                table -> ((Table) table).snapshot(), settings.threads());
+        running = context;
+        try {
+            QueryOutput output = QueryExecutor.execute(plan, names, context, factory);
+            return new Executed(output, context);
+        } catch (RuntimeException | Error e) {
+            context.close();
+            throw e;
+        } finally {
+            running = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- DDL and DML
+
+    private Result createTable(CreateTable create) {
+        List<ColumnMetadata> columns = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ColumnDefinition c : create.columns()) {
+            if (!names.add(c.name().value())) {
+                throw new QuiverException(SqlState.DUPLICATE_COLUMN, "column \"" + c.name().value() + "\" specified more than once")
+                        .attachPosition(c.name().span().start());
+            }
+            columns.add(new ColumnMetadata(c.name().value(), TypeNames.resolve(c.type()), !c.notNull()));
+        }
+        Table table = new Table(create.name().joined(), columns, database.storageAllocator());
+        database.catalog().create(table, create.ifNotExists(), create.name().span().start());
+        return Result.status("CREATE TABLE", 0);
+    }
+
+    private Result createTableAs(CreateTableAs create) {
+        String name = create.name().joined();
+        if (database.catalog().table(name).isPresent()) {
+            if (create.ifNotExists()) {
+                return Result.status("CREATE TABLE AS", 0);
+            }
+            throw new QuiverException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists")
+                    .attachPosition(create.name().span().start());
+        }
+        Planned planned = plan(create.query());
+        Set<String> seen = new HashSet<>();
+        List<ColumnMetadata> columns = new ArrayList<>();
+        for (int c = 0; c < planned.names().size(); c++) {
+            String column = planned.names().get(c);
+            if (!seen.add(column)) {
+                throw new QuiverException(SqlState.DUPLICATE_COLUMN, "column \"" + column
+                        + "\" specified more than once; give the select items distinct aliases")
+                        .attachPosition(create.query().span().start());
+            }
+            columns.add(new ColumnMetadata(column, planned.plan().outputColumns().get(c).type(), true));
+        }
+        Executed executed = execute(planned.plan(), planned.names());
+        try {
+            Table table = new Table(name, columns, database.storageAllocator());
+            long rows = appendAll(table, executed.output());
+            database.catalog().create(table, false, create.name().span().start());
+            return Result.status("SELECT " + rows, rows);
+        } finally {
+            executed.close();
+        }
+    }
+
+    private Result insert(Insert insert) {
+        ColumnIdAllocator ids = new ColumnIdAllocator();
+        BoundInsert bound = new Binder(database.catalog(), ids).bindInsert(insert);
+        OptimizedPlan optimized = optimize(bound.source(), ids);
+        List<String> names = bound.table().columns().stream().map(ColumnMetadata::name).toList();
+        Executed executed = execute(optimized.plan(), names);
+        try {
+            long rows = appendAll((Table) bound.table(), executed.output());
+            return Result.status("INSERT 0 " + rows, rows);
+        } finally {
+            executed.close();
+        }
+    }
+
+    /** Appends every result row to the table in one atomic step. */
+    private static long appendAll(Table table, QueryOutput output) {
+        int total = Math.toIntExact(output.rowCount());
+        List<DataType> types = output.types();
+        ValueVector[] values = new ValueVector[types.size()];
+        for (int c = 0; c < values.length; c++) {
+            values[c] = new ValueVector(types.get(c), Math.max(1, total));
+        }
+        int at = 0;
+        for (VectorSchemaRoot batch : output.batches()) {
+            for (int c = 0; c < values.length; c++) {
+                ArrowColumns.read(batch.getVector(c), types.get(c), null, batch.getRowCount(), values[c], at);
+            }
+            at += batch.getRowCount();
+        }
+        return table.append(values, total);
+    }
+
+    // ---------------------------------------------------------------- EXPLAIN, SET, CALL
+
+    private Result explain(Explain explain) {
+        if (!(explain.statement() instanceof QueryStatement q)) {
+            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN supports queries only")
+                    .attachPosition(explain.statement().span().start());
+        }
+        Planned planned = plan(q.query());
+        List<String> lines = new ArrayList<>(List.of(PlanPrinter.print(planned.plan()).split("\n")));
+        if (explain.analyze()) {
+            long start = System.nanoTime();
+            Executed executed = execute(planned.plan(), planned.names());
+            long nanos = System.nanoTime() - start;
+            try {
+                lines.add("");
+                for (PipelineStats s : executed.context().stats()) {
+                    lines.add(String.format("Pipeline %d: %s: %s%s, rows in %d, out %d, %.3f ms", s.pipeline(), s.description(),
+                            s.mode(), s.compileNanos() > 0 ? String.format(" (compile %.3f ms)", s.compileNanos() / 1e6) : "",
+                            s.rowsIn(), s.rowsOut(), s.nanos() / 1e6));
+                }
+                lines.add(String.format("Execution: %.3f ms, %d rows (mode %s)", nanos / 1e6, executed.output().rowCount(),
+                        settings.executionMode().name().toLowerCase()));
+            } finally {
+                executed.close();
+            }
+        }
+        lines.add(String.format("Planning: %.3f ms", planned.optimized().trace().elapsedNanos() / 1e6));
+        return textResult("QUERY PLAN", lines);
+    }
+
+    private Result textResult(String column, List<String> lines) {
+        QueryContext context = new QueryContext(database.newQueryAllocator(settings.memoryLimit()), database.scheduler(),
+                table -> ((Table) table).snapshot(), 1);
+        try {
+            VarCharVector v = (VarCharVector) ArrowColumns.create(column, DataType.VARCHAR, context.allocator(), true);
+            ValueVector values = new ValueVector(DataType.VARCHAR, lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                values.setString(i, lines.get(i));
+            }
+            ArrowColumns.write(values, null, lines.size(), v);
+            VectorSchemaRoot root = new VectorSchemaRoot(List.<FieldVector>of(v));
+            root.setRowCount(lines.size());
+            return Result.query(new QueryOutput(List.of(column), List.of(DataType.VARCHAR), List.of(root)), context);
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    private String settingValue(SetOption set) {
+        if (set.value() instanceof StringLiteral s) {
+            return s.value();
+        }
+        if (set.value() instanceof NumericLiteral n) {
+            return n.text();
+        }
+        Object v = constant(set.value());
+        return v == null ? "" : v.toString();
+    }
+
+    private Object constant(dev.quiver.parser.ast.Expression e) {
+        Expr bound = new Binder(database.catalog(), new ColumnIdAllocator()).bindConstant(e);
+        Literal literal = new ConstantFolder().evaluate(bound).orElseThrow(() ->
+                new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "argument must be a constant").attachPosition(e.span().start()));
+        return literal.isNull() ? null : literal.get();
+    }
+
+    private Result call(Call call) {
+        String name = call.procedure().joined();
+        Procedure procedure = database.procedures().get(name);
+        if (procedure == null) {
+            throw new QuiverException(SqlState.UNDEFINED_FUNCTION, "procedure " + name + " does not exist"
+                    + (database.procedures().isEmpty() ? "" : "; available: " + String.join(", ", database.procedures().keySet())))
+                    .attachPosition(call.procedure().span().start());
+        }
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        int positional = 0;
+        for (CallArgument a : call.arguments()) {
+            String parameter;
+            if (a.name().isPresent()) {
+                parameter = a.name().get().value();
+                if (!procedure.parameters().contains(parameter)) {
+                    throw new QuiverException(SqlState.UNDEFINED_OBJECT, "procedure " + name + " has no parameter \"" + parameter
+                            + "\"; parameters: " + String.join(", ", procedure.parameters())).attachPosition(a.span().start());
+                }
+            } else {
+                if (positional >= procedure.parameters().size()) {
+                    throw new QuiverException(SqlState.UNDEFINED_FUNCTION, "procedure " + name + " takes at most "
+                            + procedure.parameters().size() + " arguments").attachPosition(a.span().start());
+                }
+                parameter = procedure.parameters().get(positional++);
+            }
+            arguments.put(parameter, constant(a.value()));
+        }
+        try {
+            String status = procedure.call(session, arguments);
+            return Result.status(status, 0);
+        } catch (QuiverException e) {
+            throw e.attachPosition(call.span().start());
+        }
+    }
+}

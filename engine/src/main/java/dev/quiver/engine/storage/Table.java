@@ -1,0 +1,219 @@
+package dev.quiver.engine.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.error.QuiverException;
+import dev.quiver.error.SqlState;
+import dev.quiver.exec.function.Strings;
+import dev.quiver.exec.pipeline.TableSnapshot;
+import dev.quiver.exec.vector.ArrowColumns;
+import dev.quiver.exec.vector.ValueVector;
+import dev.quiver.planner.catalog.ColumnMetadata;
+import dev.quiver.planner.catalog.TableHandle;
+import dev.quiver.planner.catalog.TableStatistics;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * An in-memory table: columns and a copy-on-write list of {@link Chunk}s. Readers take a
+ * {@link #snapshot()} and see exactly the rows committed before it, however long they read;
+ * writers build new chunks off to the side and publish them atomically, so an INSERT that fails
+ * (a constraint, memory) leaves the table as it was.
+ */
+public final class Table implements TableHandle {
+    private final String name;
+    private final List<ColumnMetadata> columns;
+    private final BufferAllocator allocator;
+    private volatile TableData data = TableData.EMPTY;
+    private boolean dropped;
+
+    public Table(String name, List<ColumnMetadata> columns, BufferAllocator allocator) {
+        this.name = requireNonNull(name, "name");
+        this.columns = List.copyOf(columns);
+        this.allocator = requireNonNull(allocator, "allocator");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<ColumnMetadata> columns() {
+        return columns;
+    }
+
+    @Override
+    public TableStatistics statistics() {
+        return new TableStatistics(data.rowCount());
+    }
+
+    public long rowCount() {
+        return data.rowCount();
+    }
+
+    /** A consistent view of the current rows; close it to let replaced chunks go. */
+    public synchronized TableSnapshot snapshot() {
+        TableData current = data;
+        for (Chunk c : current.chunks()) {
+            c.retain();
+        }
+        return new Snapshot(current);
+    }
+
+    /**
+     * Appends rows given as Arrow vectors (one per table column, in table order, internal or API
+     * types, {@code rows} rows each). Checks NOT NULL and VARCHAR lengths first; either all rows
+     * are added or none. Returns the number of rows added.
+     */
+    public long append(List<FieldVector> vectors, int rows) {
+        if (vectors.size() != columns.size()) {
+            throw new QuiverException(SqlState.DATATYPE_MISMATCH,
+                    "table \"" + name + "\" has " + columns.size() + " columns but " + vectors.size() + " were given");
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            if (!ArrowColumns.accepts(vectors.get(c), columns.get(c).type())) {
+                throw new QuiverException(SqlState.DATATYPE_MISMATCH, "column \"" + columns.get(c).name() + "\" of table \""
+                        + name + "\" is " + columns.get(c).type() + " but got Arrow " + vectors.get(c).getField().getType());
+            }
+        }
+        ValueVector[] values = new ValueVector[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            values[c] = new ValueVector(columns.get(c).type(), rows);
+            ArrowColumns.read(vectors.get(c), columns.get(c).type(), null, rows, values[c], 0);
+        }
+        return append(values, rows);
+    }
+
+    /** Appends rows given as heap vectors (entries 0..rows-1), with the same checks and atomicity. */
+    public synchronized long append(ValueVector[] values, int rows) {
+        if (dropped) {
+            throw new QuiverException(SqlState.UNDEFINED_TABLE, "table \"" + name + "\" was dropped");
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            check(columns.get(c), values[c], rows);
+        }
+        if (rows == 0) {
+            return 0;
+        }
+        TableData current = data;
+        List<Chunk> chunks = new ArrayList<>(current.chunks());
+        List<Chunk> created = new ArrayList<>();
+        Chunk replacedTail = null;
+        try {
+            int taken = 0;
+            if (!chunks.isEmpty() && chunks.get(chunks.size() - 1).rows() < TableData.CHUNK_ROWS) {
+                // Fill up the last chunk: rebuild it with the old rows plus as many new ones as fit.
+                Chunk tail = chunks.get(chunks.size() - 1);
+                int fill = Math.min(rows, TableData.CHUNK_ROWS - tail.rows());
+                Chunk rebuilt = build(tail, values, 0, fill);
+                created.add(rebuilt);
+                replacedTail = tail;
+                chunks.set(chunks.size() - 1, rebuilt);
+                taken = fill;
+            }
+            while (taken < rows) {
+                int n = Math.min(TableData.CHUNK_ROWS, rows - taken);
+                Chunk c = build(null, values, taken, n);
+                created.add(c);
+                chunks.add(c);
+                taken += n;
+            }
+        } catch (org.apache.arrow.memory.OutOfMemoryException e) {
+            created.forEach(Chunk::release);
+            throw new QuiverException(SqlState.OUT_OF_MEMORY, "out of memory appending to \"" + name + "\"", e);
+        } catch (RuntimeException e) {
+            created.forEach(Chunk::release);
+            throw e;
+        }
+        data = new TableData(chunks, current.rowCount() + rows);
+        if (replacedTail != null) {
+            replacedTail.release();
+        }
+        return rows;
+    }
+
+    /** A new chunk: the rows of {@code prefix} (if any) followed by {@code values[from, from+n)}. */
+    private Chunk build(Chunk prefix, ValueVector[] values, int from, int n) {
+        int old = prefix == null ? 0 : prefix.rows();
+        int total = old + n;
+        FieldVector[] vectors = new FieldVector[columns.size()];
+        try {
+            for (int c = 0; c < columns.size(); c++) {
+                ValueVector buffer = new ValueVector(columns.get(c).type(), total);
+                if (prefix != null) {
+                    ArrowColumns.read(prefix.column(c), columns.get(c).type(), null, old, buffer, 0);
+                }
+                for (int r = 0; r < n; r++) {
+                    buffer.copyFrom(values[c], from + r, old + r);
+                }
+                vectors[c] = ArrowColumns.create(columns.get(c).name(), columns.get(c).type(), allocator, false);
+                ArrowColumns.write(buffer, null, total, vectors[c]);
+            }
+        } catch (RuntimeException e) {
+            for (FieldVector v : vectors) {
+                if (v != null) {
+                    v.close();
+                }
+            }
+            throw e;
+        }
+        return new Chunk(vectors, total);
+    }
+
+    private void check(ColumnMetadata column, ValueVector v, int rows) {
+        for (int r = 0; r < rows; r++) {
+            if (v.nulls[r]) {
+                if (!column.nullable()) {
+                    throw new QuiverException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + column.name()
+                            + "\" of relation \"" + name + "\" violates not-null constraint");
+                }
+            } else if (column.type().maxLength() > 0
+                    && Strings.length(v.bytes, v.offsets[r], v.lengths[r]) > column.type().maxLength()) {
+                throw Strings.tooLong(column.type().maxLength());
+            }
+        }
+    }
+
+    /** Removes the table's rows from memory once no snapshot uses them. */
+    public synchronized void drop() {
+        dropped = true;
+        TableData current = data;
+        data = TableData.EMPTY;
+        current.chunks().forEach(Chunk::release);
+    }
+
+    private static final class Snapshot implements TableSnapshot {
+        private final TableData data;
+        private boolean closed;
+
+        Snapshot(TableData data) {
+            this.data = data;
+        }
+
+        @Override
+        public int chunkCount() {
+            return data.chunks().size();
+        }
+
+        @Override
+        public int rowCount(int chunk) {
+            return data.chunks().get(chunk).rows();
+        }
+
+        @Override
+        public FieldVector column(int chunk, int ordinal) {
+            return data.chunks().get(chunk).column(ordinal);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                data.chunks().forEach(Chunk::release);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.quiver.exec.aggregate;
+
+import java.util.Arrays;
+
+/** Per-group counters. */
+public final class CountState implements GroupState {
+    public long[] counts = new long[16];
+
+    @Override
+    public void ensureCapacity(int groups) {
+        if (groups > counts.length) {
+            counts = Arrays.copyOf(counts, Math.max(groups, counts.length * 2));
+        }
+    }
+
+    public void increment(int g) {
+        counts[g]++;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.quiver.exec.aggregate;
+
+import dev.quiver.planner.type.DataType;
+import java.util.List;
+
+/** The distinct (group, value) pairs seen so far, in a hash table keyed by both. */
+public final class DistinctState implements GroupState {
+    final GroupByHashTable pairs;
+
+    DistinctState(DataType valueType) {
+        pairs = new GroupByHashTable(List.of(DataType.BIGINT, valueType));
+    }
+
+    @Override
+    public void ensureCapacity(int groups) {
+        // Pairs are added on demand; nothing is indexed by group.
+    }
+}

@@ -1,0 +1,60 @@
+package dev.quiver.exec.function;
+
+/**
+ * 64-bit hashing for hash tables. Values that compare equal hash equally: -0.0 and 0.0 hash alike,
+ * all NaNs hash alike, and a key's hash combines its columns' hashes in order.
+ */
+public final class Hashing {
+    /** Hash of SQL NULL (a fixed odd constant so NULL keys group together). */
+    public static final long NULL_HASH = 0x5bd1e9955bd1e995L;
+    private static final long M = 0x9E3779B97F4A7C15L;
+
+    private Hashing() {
+    }
+
+    /** A strong mix of 64 bits (the finalizer of MurmurHash3 / SplitMix64). */
+    public static long mix(long x) {
+        x ^= x >>> 33;
+        x *= 0xff51afd7ed558ccdL;
+        x ^= x >>> 33;
+        x *= 0xc4ceb9fe1a85ec53L;
+        x ^= x >>> 33;
+        return x;
+    }
+
+    public static long hashLong(long v) {
+        return mix(v * M);
+    }
+
+    public static long hashDouble(double d) {
+        if (d == 0) {
+            return hashLong(0);
+        }
+        if (Double.isNaN(d)) {
+            return hashLong(0x7ff8000000000000L);
+        }
+        return hashLong(Double.doubleToLongBits(d));
+    }
+
+    public static long hash128(long high, long low) {
+        return mix(hashLong(low) ^ (high * M));
+    }
+
+    public static long hashBytes(byte[] b, int off, int len) {
+        long h = len * M;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            h = (h ^ mix(org.apache.arrow.memory.util.MemoryUtil.getLong(b, off + i))) * M;
+        }
+        long tail = 0;
+        for (int s = 0; i < len; i++, s += 8) {
+            tail |= (b[off + i] & 0xFFL) << s;
+        }
+        return mix(h ^ tail);
+    }
+
+    /** Combines a running key hash with the next column's hash. */
+    public static long combine(long running, long next) {
+        return (running ^ next) * M + (running >>> 29);
+    }
+}

@@ -1,0 +1,283 @@
+package dev.quiver.exec.function;
+
+import dev.quiver.error.QuiverException;
+import dev.quiver.error.SqlState;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * String functions on UTF-8 bytes. Positions and lengths are in characters (code points), as SQL
+ * defines them; byte order is code point order, so comparing bytes unsigned compares strings.
+ *
+ * <p>Functions whose result is a piece of their input return it as a packed range
+ * {@code (offset << 32) | length} into the input array (see {@link #rangeOffset}/{@link #rangeLength}),
+ * so callers copy the bytes only once; the others write into a {@link Utf8Buffer}.
+ */
+public final class Strings {
+    private Strings() {
+    }
+
+    public static int rangeOffset(long range) {
+        return (int) (range >>> 32);
+    }
+
+    public static int rangeLength(long range) {
+        return (int) range;
+    }
+
+    private static long range(int offset, int length) {
+        return ((long) offset << 32) | (length & 0xFFFFFFFFL);
+    }
+
+    /** Whether the byte starts a character (is not a UTF-8 continuation byte). */
+    private static boolean isCharStart(byte b) {
+        return (b & 0xC0) != 0x80;
+    }
+
+    /** Number of characters. */
+    public static int length(byte[] b, int off, int len) {
+        int n = 0;
+        for (int i = off; i < off + len; i++) {
+            if (isCharStart(b[i])) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Byte offset (from off) of the character with 0-based index {@code chars}, or len if past the end. */
+    private static int byteIndexOf(byte[] b, int off, int len, long chars) {
+        if (chars <= 0) {
+            return 0;
+        }
+        long seen = 0;
+        for (int i = 0; i < len; i++) {
+            if (isCharStart(b[off + i])) {
+                if (seen == chars) {
+                    return i;
+                }
+                seen++;
+            }
+        }
+        return len;
+    }
+
+    /**
+     * SQL SUBSTRING(s FROM start FOR count): characters [start, start+count) intersected with
+     * [1, length]; without a count ({@code hasCount} false) it runs to the end.
+     */
+    public static long substring(byte[] b, int off, int len, long start, long count, boolean hasCount) {
+        if (hasCount && count < 0) {
+            throw new QuiverException("22011", "negative substring length not allowed");
+        }
+        long from = Math.max(start, 1);
+        long to = !hasCount ? Long.MAX_VALUE : (start > Long.MAX_VALUE - count ? Long.MAX_VALUE : start + count);
+        if (to <= from) {
+            return range(off, 0);
+        }
+        int a = byteIndexOf(b, off, len, from - 1);
+        int e = to == Long.MAX_VALUE ? len : byteIndexOf(b, off, len, to - 1);
+        return range(off + a, Math.max(0, e - a));
+    }
+
+    /** LEFT(s, n): first n characters; negative n drops the last |n|. */
+    public static long left(byte[] b, int off, int len, long n) {
+        if (n >= 0) {
+            return range(off, byteIndexOf(b, off, len, n));
+        }
+        int chars = length(b, off, len);
+        long keep = Math.max(0, chars + n);
+        return range(off, byteIndexOf(b, off, len, keep));
+    }
+
+    /** RIGHT(s, n): last n characters; negative n drops the first |n|. */
+    public static long right(byte[] b, int off, int len, long n) {
+        int chars = length(b, off, len);
+        long skip = n >= 0 ? Math.max(0, chars - n) : Math.min(chars, -n);
+        int a = byteIndexOf(b, off, len, skip);
+        return range(off + a, len - a);
+    }
+
+    /** TRIM with the default set (spaces): which = 0 both, 1 leading, 2 trailing. */
+    public static long trimSpaces(byte[] b, int off, int len, int which) {
+        int s = off;
+        int e = off + len;
+        if (which != 2) {
+            while (s < e && b[s] == ' ') {
+                s++;
+            }
+        }
+        if (which != 1) {
+            while (e > s && b[e - 1] == ' ') {
+                e--;
+            }
+        }
+        return range(s, e - s);
+    }
+
+    /** TRIM of any character in {@code chars}: which = 0 both, 1 leading, 2 trailing. */
+    public static long trim(byte[] b, int off, int len, byte[] cb, int coff, int clen, int which) {
+        String set = new String(cb, coff, clen, StandardCharsets.UTF_8);
+        int s = off;
+        int e = off + len;
+        if (which != 2) {
+            while (s < e) {
+                int cpLen = charLength(b[s]);
+                String c = new String(b, s, Math.min(cpLen, e - s), StandardCharsets.UTF_8);
+                if (!set.contains(c)) {
+                    break;
+                }
+                s += cpLen;
+            }
+        }
+        if (which != 1) {
+            while (e > s) {
+                int start = e - 1;
+                while (start > s && !isCharStart(b[start])) {
+                    start--;
+                }
+                String c = new String(b, start, e - start, StandardCharsets.UTF_8);
+                if (!set.contains(c)) {
+                    break;
+                }
+                e = start;
+            }
+        }
+        return range(s, e - s);
+    }
+
+    private static int charLength(byte lead) {
+        int u = lead & 0xFF;
+        return u < 0x80 ? 1 : u < 0xE0 ? 2 : u < 0xF0 ? 3 : 4;
+    }
+
+    private static boolean isAscii(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static void upper(byte[] b, int off, int len, Utf8Buffer out) {
+        out.clear();
+        if (isAscii(b, off, len)) {
+            out.ensure(len);
+            for (int i = 0; i < len; i++) {
+                byte c = b[off + i];
+                out.data[i] = c >= 'a' && c <= 'z' ? (byte) (c - 32) : c;
+            }
+            out.length = len;
+            return;
+        }
+        byte[] r = new String(b, off, len, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        out.append(r, 0, r.length);
+    }
+
+    public static void lower(byte[] b, int off, int len, Utf8Buffer out) {
+        out.clear();
+        if (isAscii(b, off, len)) {
+            out.ensure(len);
+            for (int i = 0; i < len; i++) {
+                byte c = b[off + i];
+                out.data[i] = c >= 'A' && c <= 'Z' ? (byte) (c + 32) : c;
+            }
+            out.length = len;
+            return;
+        }
+        byte[] r = new String(b, off, len, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        out.append(r, 0, r.length);
+    }
+
+    public static void reverse(byte[] b, int off, int len, Utf8Buffer out) {
+        out.clear();
+        out.ensure(len);
+        int e = off + len;
+        while (e > off) {
+            int s = e - 1;
+            while (s > off && !isCharStart(b[s])) {
+                s--;
+            }
+            out.append(b, s, e - s);
+            e = s;
+        }
+    }
+
+    /** 1-based character position of the first occurrence of needle in haystack; 0 if none. */
+    public static int position(byte[] n, int noff, int nlen, byte[] h, int hoff, int hlen) {
+        int at = indexOf(h, hoff, hlen, n, noff, nlen, 0);
+        return at < 0 ? 0 : length(h, hoff, at) + 1;
+    }
+
+    /** Byte index (relative to hoff) of needle at or after {@code from}, or -1. */
+    static int indexOf(byte[] h, int hoff, int hlen, byte[] n, int noff, int nlen, int from) {
+        if (nlen == 0) {
+            return from <= hlen ? from : -1;
+        }
+        outer:
+        for (int i = from; i <= hlen - nlen; i++) {
+            for (int j = 0; j < nlen; j++) {
+                if (h[hoff + i + j] != n[noff + j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    public static void replace(byte[] s, int soff, int slen, byte[] f, int foff, int flen, byte[] t, int toff, int tlen,
+            Utf8Buffer out) {
+        out.clear();
+        if (flen == 0) {
+            out.append(s, soff, slen);
+            return;
+        }
+        int i = 0;
+        while (true) {
+            int at = indexOf(s, soff, slen, f, foff, flen, i);
+            if (at < 0) {
+                out.append(s, soff + i, slen - i);
+                return;
+            }
+            out.append(s, soff + i, at - i);
+            out.append(t, toff, tlen);
+            i = at + flen;
+        }
+    }
+
+    /** Unsigned byte comparison: code point order for valid UTF-8. */
+    public static int compare(byte[] a, int aoff, int alen, byte[] b, int boff, int blen) {
+        int n = Math.min(alen, blen);
+        for (int i = 0; i < n; i++) {
+            int x = a[aoff + i] & 0xFF;
+            int y = b[boff + i] & 0xFF;
+            if (x != y) {
+                return x - y;
+            }
+        }
+        return alen - blen;
+    }
+
+    public static boolean equals(byte[] a, int aoff, int alen, byte[] b, int boff, int blen) {
+        if (alen != blen) {
+            return false;
+        }
+        for (int i = 0; i < alen; i++) {
+            if (a[aoff + i] != b[boff + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Truncates to at most {@code chars} characters (explicit CAST to VARCHAR(n)). */
+    public static long truncate(byte[] b, int off, int len, int chars) {
+        return range(off, byteIndexOf(b, off, len, chars));
+    }
+
+    public static QuiverException tooLong(int maxLength) {
+        return new QuiverException(SqlState.STRING_DATA_RIGHT_TRUNCATION, "value too long for type VARCHAR(" + maxLength + ")");
+    }
+}

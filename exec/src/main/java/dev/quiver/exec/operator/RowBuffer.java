@@ -1,0 +1,93 @@
+package dev.quiver.exec.operator;
+
+import dev.quiver.exec.batch.Batch;
+import dev.quiver.exec.vector.ArrowColumns;
+import dev.quiver.exec.vector.ValueVector;
+import dev.quiver.planner.type.DataType;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Rows copied out of batches into heap columns, for operators that must keep their input (sort,
+ * top-N, limit). Rows are dense: row r of the buffer is entry r of every column.
+ */
+public final class RowBuffer {
+    private final List<DataType> types;
+    private final ValueVector[] columns;
+    private int rows;
+
+    public RowBuffer(List<DataType> types) {
+        this.types = List.copyOf(types);
+        this.columns = new ValueVector[types.size()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = new ValueVector(types.get(c), 16);
+        }
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public List<DataType> types() {
+        return types;
+    }
+
+    public ValueVector column(int c) {
+        return columns[c];
+    }
+
+    /** Appends the selected rows of a batch (first {@code limit} of them at most). */
+    public void append(Batch batch, int limit) {
+        int n = Math.min(limit, batch.selectedCount());
+        int[] sel = batch.positions();
+        for (int c = 0; c < columns.length; c++) {
+            columns[c].ensureCapacity(rows + n);
+            ArrowColumns.read(batch.column(c), types.get(c), sel, n, columns[c], rows);
+        }
+        rows += n;
+    }
+
+    /** Appends row {@code r} of another buffer with the same types. */
+    public void appendRow(RowBuffer other, int r) {
+        for (int c = 0; c < columns.length; c++) {
+            columns[c].ensureCapacity(rows + 1);
+            columns[c].copyFrom(other.columns[c], r, rows);
+        }
+        rows++;
+    }
+
+    /** Appends all rows of another buffer. */
+    public void appendAll(RowBuffer other) {
+        for (int r = 0; r < other.rows; r++) {
+            appendRow(other, r);
+        }
+    }
+
+    /**
+     * Writes rows {@code order[from..to)} into new Arrow vectors (internal or API types) owned by
+     * the caller.
+     */
+    public FieldVector[] toVectors(int[] order, int from, int to, BufferAllocator allocator, boolean api, List<String> names) {
+        int n = to - from;
+        int[] positions = new int[n];
+        for (int k = 0; k < n; k++) {
+            positions[k] = order == null ? from + k : order[from + k];
+        }
+        FieldVector[] out = new FieldVector[columns.length];
+        try {
+            for (int c = 0; c < columns.length; c++) {
+                out[c] = ArrowColumns.create(names.get(c), types.get(c), allocator, api);
+                ArrowColumns.write(columns[c], positions, n, out[c]);
+            }
+        } catch (RuntimeException e) {
+            for (FieldVector v : out) {
+                if (v != null) {
+                    v.close();
+                }
+            }
+            throw e;
+        }
+        return out;
+    }
+}

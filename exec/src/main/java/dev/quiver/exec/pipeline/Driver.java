@@ -1,0 +1,24 @@
+package dev.quiver.exec.pipeline;
+
+import dev.quiver.exec.batch.Batch;
+
+/**
+ * One worker's instance of a pipeline's operators, ending in its local sink. The interpreter and
+ * the code generator each provide drivers; both must produce the same rows.
+ */
+public interface Driver extends AutoCloseable {
+    /** Pushes a source batch of morsel {@code m} through the operators into the local sink. */
+    void push(Batch batch, int morsel);
+
+    /** The local sink the driver feeds. */
+    LocalSink local();
+
+    /** Rows that entered the driver and rows that reached the sink, for statistics. */
+    long rowsIn();
+
+    long rowsOut();
+
+    /** Releases the operators (not the local sink). Never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,13 @@
+package dev.quiver.exec.pipeline;
+
+import dev.quiver.exec.batch.Batch;
+
+/** A worker's private part of a sink: consumes that worker's batches without locking. */
+public interface LocalSink extends AutoCloseable {
+    /** Consumes a batch of the given morsel (copying whatever it keeps: the batch is borrowed). */
+    void consume(Batch batch, int morsel);
+
+    /** Frees what the local state holds (after it was combined, or on failure). Never throws. */
+    @Override
+    void close();
+}

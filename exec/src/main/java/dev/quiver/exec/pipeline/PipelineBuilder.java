@@ -1,0 +1,111 @@
+package dev.quiver.exec.pipeline;
+
+import dev.quiver.exec.expr.Layout;
+import dev.quiver.exec.operator.BatchListSource;
+import dev.quiver.exec.operator.HashAggregateSink;
+import dev.quiver.exec.operator.LimitSink;
+import dev.quiver.exec.operator.ResultSink;
+import dev.quiver.exec.operator.SortSink;
+import dev.quiver.exec.operator.TableScanSource;
+import dev.quiver.exec.operator.ValuesSource;
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.physical.Filter;
+import dev.quiver.planner.physical.HashAggregate;
+import dev.quiver.planner.physical.Limit;
+import dev.quiver.planner.physical.PhysicalOperator;
+import dev.quiver.planner.physical.PhysicalPlan;
+import dev.quiver.planner.physical.Project;
+import dev.quiver.planner.physical.Sort;
+import dev.quiver.planner.physical.TableScan;
+import dev.quiver.planner.physical.TopN;
+import dev.quiver.planner.physical.Values;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts a physical plan into pipelines at its pipeline breakers (aggregate, sort, top-N, limit):
+ * each breaker is the sink of one pipeline and the source of the next. The result is in execution
+ * order, ending with the pipeline that feeds the {@link ResultSink}.
+ */
+public final class PipelineBuilder {
+    private final List<Pipeline> pipelines = new ArrayList<>();
+
+    /** A pipeline under construction: its source and the operators so far. */
+    private record Open(Source source, Layout sourceLayout, List<OperatorSpec> operators, String description) {
+        Layout layout() {
+            return operators.isEmpty() ? sourceLayout : operators.get(operators.size() - 1).output();
+        }
+    }
+
+    private PipelineBuilder() {
+    }
+
+    /** The pipelines of a query whose result columns are the root's outputs, named {@code names}. */
+    public static BuiltQuery build(PhysicalPlan plan, List<String> names) {
+        PipelineBuilder builder = new PipelineBuilder();
+        Open root = builder.visit(plan);
+        ResultSink result = new ResultSink(plan.outputColumns(), names, root.layout());
+        builder.close(root, result, "Result");
+        return new BuiltQuery(List.copyOf(builder.pipelines), result);
+    }
+
+    /** The pipelines in execution order and the sink that collects the result. */
+    public record BuiltQuery(List<Pipeline> pipelines, ResultSink result) {
+    }
+
+    private void close(Open open, Sink sink, String sinkName) {
+        pipelines.add(new Pipeline(pipelines.size(), open.description() + " -> " + sinkName, open.source(),
+                open.sourceLayout(), open.operators(), sink));
+    }
+
+    private Open visit(PhysicalPlan plan) {
+        PhysicalOperator op = plan.operator();
+        if (op instanceof TableScan scan) {
+            return new Open(new TableScanSource(scan.table(), scan.ordinals()), new Layout(scan.columns()), new ArrayList<>(),
+                    "TableScan " + scan.table().name());
+        }
+        if (op instanceof Values values) {
+            return new Open(new ValuesSource(values.columns(), values.rows()), new Layout(values.columns()), new ArrayList<>(),
+                    "Values");
+        }
+        if (op instanceof Filter filter) {
+            Open input = visit(plan.input(0));
+            input.operators().add(new OperatorSpec.FilterSpec(filter.predicate(), input.layout()));
+            return input;
+        }
+        if (op instanceof Project project) {
+            Open input = visit(plan.input(0));
+            input.operators().add(new OperatorSpec.ProjectSpec(project.assignments(), input.layout()));
+            return input;
+        }
+        if (op instanceof HashAggregate aggregate) {
+            Open input = visit(plan.input(0));
+            HashAggregateSink sink = new HashAggregateSink(aggregate, input.layout());
+            close(input, sink, "HashAggregate");
+            return materialized(plan.outputColumns(), new BatchListSource(sink::output), "HashAggregate");
+        }
+        if (op instanceof Sort sort) {
+            Open input = visit(plan.input(0));
+            SortSink sink = new SortSink(sort.keys(), input.layout());
+            close(input, sink, "Sort");
+            return materialized(input.layout().columns(), new BatchListSource(sink::output), "Sort");
+        }
+        if (op instanceof TopN topN) {
+            Open input = visit(plan.input(0));
+            SortSink sink = new SortSink(topN.keys(), input.layout(), topN.limit(), topN.offset());
+            close(input, sink, "TopN");
+            return materialized(input.layout().columns(), new BatchListSource(sink::output), "TopN");
+        }
+        if (op instanceof Limit limit) {
+            Open input = visit(plan.input(0));
+            LimitSink sink = new LimitSink(limit.limit(), limit.offset(), input.layout());
+            close(input, sink, "Limit");
+            return materialized(input.layout().columns(), new BatchListSource(sink::output), "Limit");
+        }
+        throw new IllegalArgumentException("cannot execute " + op.describe());
+    }
+
+    private static Open materialized(List<ColumnRef> columns, Source source, String description) {
+        return new Open(source, new Layout(columns), new ArrayList<>(), description);
+    }
+}

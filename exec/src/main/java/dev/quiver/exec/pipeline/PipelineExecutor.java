@@ -1,0 +1,79 @@
+package dev.quiver.exec.pipeline;
+
+import dev.quiver.exec.batch.Batch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one pipeline: workers (up to the scheduler's parallelism, no more than there are morsels)
+ * each take morsels from a shared counter and push them through their own driver; then the local
+ * sinks are combined in worker order and the sink is finished. Cancellation is checked between
+ * batches; the first failure stops the other workers.
+ */
+public final class PipelineExecutor {
+    private PipelineExecutor() {
+    }
+
+    public static void run(Pipeline pipeline, QueryContext context, DriverFactory factory) {
+        long start = System.nanoTime();
+        DriverFactory.PreparedPipeline prepared = factory.prepare(pipeline, context);
+        int morsels = pipeline.source().morselCount(context);
+        int workers = Math.max(1, Math.min(context.parallelism(), morsels));
+        AtomicInteger next = new AtomicInteger();
+        List<Callable<Driver>> tasks = new ArrayList<>();
+        List<Driver> drivers = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            tasks.add(() -> {
+                Driver driver = prepared.createDriver(context);
+                synchronized (drivers) {
+                    drivers.add(driver);
+                }
+                int m;
+                while ((m = next.getAndIncrement()) < morsels) {
+                    context.checkCancelled();
+                    if (!pipeline.sink().wantsMorsel(m)) {
+                        continue;
+                    }
+                    int morsel = m;
+                    pipeline.source().produce(morsel, context, (Batch b) -> {
+                        context.checkCancelled();
+                        driver.push(b, morsel);
+                        return pipeline.sink().wantsMorsel(morsel);
+                    });
+                }
+                return driver;
+            });
+        }
+        List<Driver> finished;
+        try {
+            finished = context.scheduler().runAll(tasks, () -> context.cancel("canceling statement: another worker failed"));
+        } catch (RuntimeException | Error e) {
+            synchronized (drivers) {
+                for (Driver d : drivers) {
+                    d.close();
+                    d.local().close();
+                }
+            }
+            throw e;
+        }
+        long rowsIn = 0;
+        long rowsOut = 0;
+        try {
+            for (Driver d : finished) {
+                rowsIn += d.rowsIn();
+                rowsOut += d.rowsOut();
+                pipeline.sink().combine(d.local(), context);
+            }
+            pipeline.sink().finish(context);
+        } finally {
+            for (Driver d : finished) {
+                d.close();
+                d.local().close();
+            }
+        }
+        context.addStats(new PipelineStats(pipeline.id(), pipeline.description(), prepared.mode(), prepared.compileNanos(),
+                rowsIn, rowsOut, System.nanoTime() - start));
+    }
+}

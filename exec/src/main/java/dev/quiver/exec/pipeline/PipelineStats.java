@@ -1,0 +1,9 @@
+package dev.quiver.exec.pipeline;
+
+/**
+ * What one pipeline did, for EXPLAIN ANALYZE: how it ran (interpreted, compiled, or interpreted
+ * after a failed compile, with the reason), compile time, rows in and out, and wall time.
+ */
+public record PipelineStats(int pipeline, String description, String mode, long compileNanos, long rowsIn, long rowsOut,
+        long nanos) {
+}

@@ -1,0 +1,123 @@
+package dev.quiver.exec.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.error.QuiverException;
+import dev.quiver.error.SqlState;
+import dev.quiver.planner.catalog.TableHandle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Everything one query's execution shares: its own child allocator (with the query's memory
+ * limit), the scheduler, table snapshots, the cancellation flag, and the resources to release at
+ * the end. Closing the context closes them all and then the allocator, which fails loudly if any
+ * buffer was not released (a leak is a bug, never silently ignored).
+ */
+public final class QueryContext implements AutoCloseable {
+    private final BufferAllocator allocator;
+    private final Scheduler scheduler;
+    private final SnapshotProvider snapshots;
+    private final int parallelism;
+    private final Map<TableHandle, TableSnapshot> openSnapshots = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    private final List<PipelineStats> stats = new CopyOnWriteArrayList<>();
+    private volatile boolean cancelled;
+    private volatile String cancelReason = "canceling statement due to user request";
+
+    public QueryContext(BufferAllocator allocator, Scheduler scheduler, SnapshotProvider snapshots, int parallelism) {
+        this.allocator = requireNonNull(allocator, "allocator");
+        this.scheduler = requireNonNull(scheduler, "scheduler");
+        this.snapshots = requireNonNull(snapshots, "snapshots");
+        this.parallelism = Math.max(1, Math.min(parallelism, scheduler.parallelism()));
+    }
+
+    /** Workers this query may use at once (the session's setting, at most the scheduler's size). */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public BufferAllocator allocator() {
+        return allocator;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** The query's snapshot of a table (opened on first use, closed with the query). */
+    public TableSnapshot snapshot(TableHandle table) {
+        return openSnapshots.computeIfAbsent(table, snapshots::snapshot);
+    }
+
+    /** Closes the resource when the query ends (in reverse order of registration). */
+    public <T extends AutoCloseable> T register(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** Stops the query with a specific reason (used when a worker fails and the others must stop). */
+    public void cancel(String reason) {
+        cancelReason = reason;
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Called between batches: throws if the query was cancelled. */
+    public void checkCancelled() {
+        if (cancelled) {
+            throw new QuiverException(SqlState.QUERY_CANCELED, cancelReason);
+        }
+    }
+
+    public void addStats(PipelineStats s) {
+        stats.add(s);
+    }
+
+    public List<PipelineStats> stats() {
+        return List.copyOf(stats);
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> all = new ArrayList<>(resources);
+        Collections.reverse(all);
+        RuntimeException failure = null;
+        for (AutoCloseable r : all) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new QuiverException(SqlState.INTERNAL_ERROR, "releasing query resources failed: " + e, e);
+                }
+            }
+        }
+        resources.clear();
+        synchronized (openSnapshots) {
+            openSnapshots.values().forEach(TableSnapshot::close);
+            openSnapshots.clear();
+        }
+        try {
+            allocator.close();
+        } catch (IllegalStateException e) {
+            if (failure == null) {
+                failure = new QuiverException(SqlState.INTERNAL_ERROR, "query leaked Arrow memory: " + e.getMessage(), e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

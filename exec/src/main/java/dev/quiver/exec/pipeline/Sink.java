@@ -1,0 +1,24 @@
+package dev.quiver.exec.pipeline;
+
+/**
+ * The end of a pipeline (a "pipeline breaker": aggregate, sort, top-N, limit, result). Each worker
+ * gets its own {@link LocalSink}; when all have finished their morsels, the locals are combined one
+ * at a time and the sink is finished.
+ */
+public interface Sink {
+    LocalSink createLocal(QueryContext context);
+
+    /** Merges a worker's local state into the global one. Calls are never concurrent. */
+    void combine(LocalSink local, QueryContext context);
+
+    /** Called once after every local was combined; computes the final output. */
+    void finish(QueryContext context);
+
+    /**
+     * Whether morsel {@code m} can still contribute (a LIMIT that already has enough rows in earlier
+     * morsels says no). Called concurrently; a stale true only costs work.
+     */
+    default boolean wantsMorsel(int m) {
+        return true;
+    }
+}

@@ -1,0 +1,399 @@
+package dev.quiver.exec.vector;
+
+import dev.quiver.error.QuiverException;
+import dev.quiver.error.SqlState;
+import dev.quiver.planner.type.DataType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.IntervalMonthDayNanoVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.IntervalUnit;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+
+/**
+ * The mapping between SQL types and Arrow vectors, and the copying of values between Arrow memory
+ * and {@link ValueVector}s.
+ *
+ * <p>Inside the engine a short DECIMAL (precision ≤ 18) is stored as a {@code BigIntVector} of
+ * unscaled values, so scans read 8 bytes per value instead of 16; at the API boundary
+ * ({@code api = true}) every type has its natural Arrow type and short decimals become
+ * {@code DecimalVector}s. All reads and writes go through buffer addresses after one bounds check
+ * per call, never through per-element checked accessors.
+ */
+public final class ArrowColumns {
+    private ArrowColumns() {
+    }
+
+    public static ArrowType arrowType(DataType type, boolean api) {
+        return switch (type.id()) {
+            case BOOLEAN -> ArrowType.Bool.INSTANCE;
+            case TINYINT -> new ArrowType.Int(8, true);
+            case SMALLINT -> new ArrowType.Int(16, true);
+            case INTEGER, UNKNOWN -> new ArrowType.Int(32, true);
+            case BIGINT -> new ArrowType.Int(64, true);
+            case REAL -> new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
+            case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+            case DECIMAL -> type.isShortDecimal() && !api ? new ArrowType.Int(64, true)
+                    : new ArrowType.Decimal(type.precision(), type.scale(), 128);
+            case VARCHAR -> ArrowType.Utf8.INSTANCE;
+            case DATE -> new ArrowType.Date(DateUnit.DAY);
+            case TIMESTAMP -> new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
+            case INTERVAL -> new ArrowType.Interval(IntervalUnit.MONTH_DAY_NANO);
+        };
+    }
+
+    public static Field field(String name, DataType type, boolean api) {
+        return new Field(name, FieldType.nullable(arrowType(type, api)), null);
+    }
+
+    /** A new, empty vector for the type. */
+    public static FieldVector create(String name, DataType type, BufferAllocator allocator, boolean api) {
+        return field(name, type, api).createVector(allocator);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /**
+     * Reads rows of {@code src} into {@code dst}. Row {@code sel[k]} (or {@code k} without a
+     * selection) goes to entry {@code sel[k]} when {@code dstStart < 0} (position-aligned) or to
+     * {@code dstStart + k} (dense append). {@code dst} must already have the capacity.
+     */
+    public static void read(FieldVector src, DataType type, int[] sel, int n, ValueVector dst, int dstStart) {
+        int count = src.getValueCount();
+        if (n > 0) {
+            int max = sel == null ? n - 1 : maxOf(sel, n);
+            if (max >= count) {
+                throw new IllegalStateException("row " + max + " beyond vector of " + count);
+            }
+        }
+        boolean hasNulls = src.getNullCount() > 0;
+        long validity = src.getValidityBufferAddress();
+        boolean[] nulls = dst.nulls;
+        for (int k = 0; k < n; k++) {
+            int row = sel == null ? k : sel[k];
+            int to = dstStart < 0 ? row : dstStart + k;
+            nulls[to] = hasNulls && !isValid(validity, row);
+        }
+        switch (dst.kind) {
+            case BOOLEAN -> {
+                long data = src.getDataBufferAddress();
+                long[] out = dst.longs;
+                for (int k = 0; k < n; k++) {
+                    int row = sel == null ? k : sel[k];
+                    out[dstStart < 0 ? row : dstStart + k] = isValid(data, row) ? 1 : 0;
+                }
+            }
+            case LONG -> readLongs(src, type, sel, n, dst.longs, dstStart);
+            case DOUBLE -> {
+                long data = src.getDataBufferAddress();
+                double[] out = dst.doubles;
+                boolean single = src instanceof Float4Vector;
+                for (int k = 0; k < n; k++) {
+                    int row = sel == null ? k : sel[k];
+                    out[dstStart < 0 ? row : dstStart + k] = single
+                            ? Float.intBitsToFloat(MemoryUtil.getInt(data + 4L * row))
+                            : Double.longBitsToDouble(MemoryUtil.getLong(data + 8L * row));
+                }
+            }
+            case INT128 -> {
+                long data = src.getDataBufferAddress();
+                if (src instanceof BigIntVector) {
+                    for (int k = 0; k < n; k++) {
+                        int row = sel == null ? k : sel[k];
+                        int to = dstStart < 0 ? row : dstStart + k;
+                        long v = MemoryUtil.getLong(data + 8L * row);
+                        dst.longs[to] = v;
+                        dst.highs[to] = v >> 63;
+                    }
+                } else {
+                    for (int k = 0; k < n; k++) {
+                        int row = sel == null ? k : sel[k];
+                        int to = dstStart < 0 ? row : dstStart + k;
+                        dst.longs[to] = MemoryUtil.getLong(data + 16L * row);
+                        dst.highs[to] = MemoryUtil.getLong(data + 16L * row + 8);
+                    }
+                }
+            }
+            case STRING -> {
+                VarCharVector v = (VarCharVector) src;
+                long offsets = v.getOffsetBufferAddress();
+                long data = v.getDataBufferAddress();
+                for (int k = 0; k < n; k++) {
+                    int row = sel == null ? k : sel[k];
+                    int to = dstStart < 0 ? row : dstStart + k;
+                    if (nulls[to]) {
+                        dst.lengths[to] = 0;
+                        dst.offsets[to] = 0;
+                        continue;
+                    }
+                    int start = MemoryUtil.getInt(offsets + 4L * row);
+                    int len = MemoryUtil.getInt(offsets + 4L * row + 4) - start;
+                    int at = dst.reserve(len);
+                    MemoryUtil.copyFromMemory(data + start, dst.bytes, at, len);
+                    dst.offsets[to] = at;
+                    dst.lengths[to] = len;
+                }
+            }
+            case INTERVAL -> {
+                long data = src.getDataBufferAddress();
+                for (int k = 0; k < n; k++) {
+                    int row = sel == null ? k : sel[k];
+                    int to = dstStart < 0 ? row : dstStart + k;
+                    long at = data + 16L * row;
+                    dst.months[to] = MemoryUtil.getInt(at);
+                    dst.days[to] = MemoryUtil.getInt(at + 4);
+                    dst.longs[to] = MemoryUtil.getLong(at + 8) / 1000;
+                }
+            }
+        }
+    }
+
+    private static void readLongs(FieldVector src, DataType type, int[] sel, int n, long[] out, int dstStart) {
+        if (src instanceof DecimalVector) {
+            // A short decimal handed in with its API type: the low word holds the whole value.
+            long data = src.getDataBufferAddress();
+            for (int k = 0; k < n; k++) {
+                int row = sel == null ? k : sel[k];
+                out[dstStart < 0 ? row : dstStart + k] = MemoryUtil.getLong(data + 16L * row);
+            }
+            return;
+        }
+        int width = ((BaseFixedWidthVector) src).getTypeWidth();
+        long data = src.getDataBufferAddress();
+        switch (width) {
+            case 1 -> {
+                for (int k = 0; k < n; k++) {
+                    int row = sel == null ? k : sel[k];
+                    out[dstStart < 0 ? row : dstStart + k] = MemoryUtil.getByte(data + row);
+                }
+            }
+            case 2 -> {
+                for (int k = 0; k < n; k++) {
+                    int row = sel == null ? k : sel[k];
+                    out[dstStart < 0 ? row : dstStart + k] = MemoryUtil.getShort(data + 2L * row);
+                }
+            }
+            case 4 -> {
+                for (int k = 0; k < n; k++) {
+                    int row = sel == null ? k : sel[k];
+                    out[dstStart < 0 ? row : dstStart + k] = MemoryUtil.getInt(data + 4L * row);
+                }
+            }
+            case 8 -> {
+                for (int k = 0; k < n; k++) {
+                    int row = sel == null ? k : sel[k];
+                    out[dstStart < 0 ? row : dstStart + k] = MemoryUtil.getLong(data + 8L * row);
+                }
+            }
+            default -> throw new IllegalStateException("unexpected width " + width + " for " + type);
+        }
+    }
+
+    static boolean isValid(long validityAddress, int row) {
+        return ((MemoryUtil.getByte(validityAddress + (row >>> 3)) >> (row & 7)) & 1) != 0;
+    }
+
+    private static int maxOf(int[] sel, int n) {
+        int max = 0;
+        for (int k = 0; k < n; k++) {
+            max = Math.max(max, sel[k]);
+        }
+        return max;
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /**
+     * Writes entries {@code positions[k]} (or {@code k}) of {@code src}, k < n, into rows 0..n-1 of
+     * {@code dst}, growing its buffers as needed, and sets its value count to n.
+     */
+    public static void write(ValueVector src, int[] positions, int n, FieldVector dst) {
+        write(src, positions, n, n, false, dst);
+    }
+
+    /**
+     * Writes entries {@code sel[k]} of {@code src} into the same rows of {@code dst} (a batch's
+     * positions stay where they are); the vector gets {@code rowCount} rows, the unselected ones
+     * NULL.
+     */
+    public static void writeAligned(ValueVector src, int[] sel, int n, int rowCount, FieldVector dst) {
+        write(src, sel, n, rowCount, true, dst);
+    }
+
+    private static void write(ValueVector src, int[] positions, int n, int rows, boolean aligned, FieldVector dst) {
+        if (dst instanceof BaseVariableWidthVector v) {
+            writeStrings(src, positions, n, rows, aligned, v);
+            return;
+        }
+        BaseFixedWidthVector v = (BaseFixedWidthVector) dst;
+        if (v.getValueCapacity() < rows) {
+            v.allocateNew(Math.max(rows, 1));
+        }
+        long validity = v.getValidityBufferAddress();
+        MemoryUtil.setMemory(validity, (rows + 7) / 8, (byte) 0);
+        long data = v.getDataBufferAddress();
+        for (int k = 0; k < n; k++) {
+            int p = positions == null ? k : positions[k];
+            if (!src.nulls[p]) {
+                setValid(validity, aligned ? p : k);
+            }
+        }
+        if (dst instanceof BitVector) {
+            MemoryUtil.setMemory(data, (rows + 7) / 8, (byte) 0);
+            for (int k = 0; k < n; k++) {
+                int p = positions == null ? k : positions[k];
+                if (!src.nulls[p] && src.longs[p] != 0) {
+                    setValid(data, aligned ? p : k);
+                }
+            }
+        } else if (dst instanceof DecimalVector) {
+            for (int k = 0; k < n; k++) {
+                int p = positions == null ? k : positions[k];
+                long at = data + 16L * (aligned ? p : k);
+                long lo = src.longs[p];
+                MemoryUtil.putLong(at, lo);
+                MemoryUtil.putLong(at + 8, src.kind == Kind.INT128 ? src.highs[p] : lo >> 63);
+            }
+        } else if (dst instanceof IntervalMonthDayNanoVector) {
+            for (int k = 0; k < n; k++) {
+                int p = positions == null ? k : positions[k];
+                long at = data + 16L * (aligned ? p : k);
+                MemoryUtil.putInt(at, src.months[p]);
+                MemoryUtil.putInt(at + 4, src.days[p]);
+                MemoryUtil.putLong(at + 8, src.longs[p] * 1000);
+            }
+        } else if (dst instanceof Float8Vector) {
+            for (int k = 0; k < n; k++) {
+                int p = positions == null ? k : positions[k];
+                MemoryUtil.putLong(data + 8L * (aligned ? p : k), Double.doubleToRawLongBits(src.doubles[p]));
+            }
+        } else if (dst instanceof Float4Vector) {
+            for (int k = 0; k < n; k++) {
+                int p = positions == null ? k : positions[k];
+                MemoryUtil.putInt(data + 4L * (aligned ? p : k), Float.floatToRawIntBits((float) src.doubles[p]));
+            }
+        } else {
+            int width = v.getTypeWidth();
+            for (int k = 0; k < n; k++) {
+                int p = positions == null ? k : positions[k];
+                long x = src.longs[p];
+                long row = aligned ? p : k;
+                switch (width) {
+                    case 1 -> MemoryUtil.putByte(data + row, (byte) x);
+                    case 2 -> MemoryUtil.putShort(data + 2L * row, (short) x);
+                    case 4 -> MemoryUtil.putInt(data + 4L * row, (int) x);
+                    default -> MemoryUtil.putLong(data + 8L * row, x);
+                }
+            }
+        }
+        v.setValueCount(rows);
+    }
+
+    private static void writeStrings(ValueVector src, int[] positions, int n, int rows, boolean aligned,
+            BaseVariableWidthVector v) {
+        long total = 0;
+        for (int k = 0; k < n; k++) {
+            int p = positions == null ? k : positions[k];
+            if (!src.nulls[p]) {
+                total += src.lengths[p];
+            }
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new QuiverException(SqlState.OUT_OF_MEMORY, "a batch of strings exceeds 2 GiB");
+        }
+        if (v.getValueCapacity() < rows || v.getDataBuffer().capacity() < total) {
+            v.allocateNew(Math.max(total, 1), Math.max(rows, 1));
+        }
+        long validity = v.getValidityBufferAddress();
+        MemoryUtil.setMemory(validity, (rows + 7) / 8, (byte) 0);
+        long offsets = v.getOffsetBufferAddress();
+        long data = v.getDataBufferAddress();
+        int at = 0;
+        int row = 0;
+        MemoryUtil.putInt(offsets, 0);
+        for (int k = 0; k < n; k++) {
+            int p = positions == null ? k : positions[k];
+            int target = aligned ? p : k;
+            while (row < target) {
+                // Rows between selected ones are empty (and NULL).
+                MemoryUtil.putInt(offsets + 4L * (++row), at);
+            }
+            if (!src.nulls[p]) {
+                setValid(validity, target);
+                int len = src.lengths[p];
+                MemoryUtil.copyToMemory(src.bytes, src.offsets[p], data + at, len);
+                at += len;
+            }
+            MemoryUtil.putInt(offsets + 4L * (++row), at);
+        }
+        while (row < rows) {
+            MemoryUtil.putInt(offsets + 4L * (++row), at);
+        }
+        v.setLastSet(rows - 1);
+        v.setValueCount(rows);
+    }
+
+    static void setValid(long bitmap, int row) {
+        long at = bitmap + (row >>> 3);
+        MemoryUtil.putByte(at, (byte) (MemoryUtil.getByte(at) | (1 << (row & 7))));
+    }
+
+    // ------------------------------------------------------------------ single values (tests, results, literals)
+
+    /** The value at {@code row} as the canonical Java object of the type (see {@code Literal}), or null. */
+    public static Object getObject(FieldVector v, DataType type, int row) {
+        if (v.isNull(row)) {
+            return null;
+        }
+        ValueVector one = new ValueVector(type, 1);
+        read(v, type, new int[] {row}, 1, one, 0);
+        return Values.toObject(one, 0);
+    }
+
+    /** A 128-bit value as BigInteger (for conversions that are not on a hot path). */
+    public static BigInteger toBigInteger(long high, long low) {
+        return BigInteger.valueOf(high).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(low)));
+    }
+
+    public static BigDecimal toBigDecimal(long high, long low, int scale) {
+        return new BigDecimal(toBigInteger(high, low), scale);
+    }
+
+    /** Whether the class is the one {@link #create} makes for the type (internal or API form). */
+    public static boolean accepts(FieldVector v, DataType type) {
+        return switch (type.id()) {
+            case BOOLEAN -> v instanceof BitVector;
+            case TINYINT -> v instanceof TinyIntVector;
+            case SMALLINT -> v instanceof SmallIntVector;
+            case INTEGER, UNKNOWN -> v instanceof IntVector;
+            case BIGINT -> v instanceof BigIntVector;
+            case REAL -> v instanceof Float4Vector;
+            case DOUBLE -> v instanceof Float8Vector;
+            case DECIMAL -> v instanceof DecimalVector || (type.isShortDecimal() && v instanceof BigIntVector);
+            case VARCHAR -> v instanceof VarCharVector;
+            case DATE -> v instanceof DateDayVector;
+            case TIMESTAMP -> v instanceof TimeStampMicroVector;
+            case INTERVAL -> v instanceof IntervalMonthDayNanoVector;
+        };
+    }
+}
