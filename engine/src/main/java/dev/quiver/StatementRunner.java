@@ -1,5 +1,6 @@
 package dev.quiver;
 
+import dev.quiver.codegen.CompiledDriverFactory;
 import dev.quiver.engine.storage.Table;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
@@ -185,7 +186,7 @@ final class StatementRunner {
     }
 
     private DriverFactory compiledFactory() {
-        return InterpretedDriverFactory.INSTANCE;
+        return new CompiledDriverFactory(settings.generatedSourceDirectory());
     }
 
     private Executed executeWith(PhysicalPlan plan, List<String> names, DriverFactory factory) {

@@ -172,7 +172,14 @@ public final class Table implements TableHandle {
                 }
             } else if (column.type().maxLength() > 0
                     && Strings.length(v.bytes, v.offsets[r], v.lengths[r]) > column.type().maxLength()) {
-                throw Strings.tooLong(column.type().maxLength());
+                // As PostgreSQL: excess characters that are all spaces are cut off silently.
+                int excess = Strings.length(v.bytes, v.offsets[r], v.lengths[r]) - column.type().maxLength();
+                for (int i = 1; i <= excess; i++) {
+                    if (v.bytes[v.offsets[r] + v.lengths[r] - i] != ' ') {
+                        throw Strings.tooLong(column.type().maxLength());
+                    }
+                }
+                v.lengths[r] -= excess;
             }
         }
     }

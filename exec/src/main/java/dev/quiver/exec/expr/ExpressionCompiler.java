@@ -78,7 +78,7 @@ final class ExpressionCompiler {
         }
     }
 
-    private static Kernel kernel(Call call) {
+    static Kernel kernel(Call call) {
         Function f = call.function();
         List<Expr> a = call.arguments();
         if (f.isComparison()) {

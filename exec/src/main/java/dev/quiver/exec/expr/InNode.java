@@ -4,9 +4,8 @@ import dev.quiver.exec.batch.Batch;
 import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code value IN (e1, ..., en)}: TRUE if value equals some ei; otherwise NULL if value or some ei
@@ -15,43 +14,20 @@ import java.util.Set;
 final class InNode extends Node {
     private final Node value;
     private final Node[] items;
-    private final Set<Key> constants;
-    private final boolean constantNull;
-
-    /** A hashable, comparable wrapper of one constant. */
-    private record Key(ValueVector vector, int index, long hash) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && ValueComparisons.equal(vector, index, k.vector, k.index);
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(hash);
-        }
-    }
+    private final ConstantSet constants;
 
     InNode(Node value, List<Node> items) {
         super(DataType.BOOLEAN);
         this.value = value;
         this.items = items.toArray(new Node[0]);
         if (items.stream().allMatch(i -> i instanceof ConstantNode)) {
-            constants = new HashSet<>();
-            boolean sawNull = false;
+            List<Object> values = new ArrayList<>();
             for (Node item : items) {
-                ConstantNode c = (ConstantNode) item;
-                if (c.isNull()) {
-                    sawNull = true;
-                    continue;
-                }
-                ValueVector one = new ValueVector(value.type, 1);
-                dev.quiver.exec.vector.Values.set(one, 0, c.javaValue());
-                constants.add(new Key(one, 0, ValueComparisons.hash(one, 0)));
+                values.add(((ConstantNode) item).isNull() ? null : ((ConstantNode) item).javaValue());
             }
-            constantNull = sawNull;
+            constants = new ConstantSet(value.type, values);
         } else {
             constants = null;
-            constantNull = false;
         }
     }
 
@@ -66,8 +42,8 @@ final class InNode extends Node {
                     out.nulls[i] = true;
                     continue;
                 }
-                boolean found = constants.contains(new Key(v, i, ValueComparisons.hash(v, i)));
-                out.nulls[i] = !found && constantNull;
+                boolean found = constants.contains(v, i);
+                out.nulls[i] = !found && constants.containsNull();
                 out.longs[i] = found ? 1 : 0;
             }
             return out;

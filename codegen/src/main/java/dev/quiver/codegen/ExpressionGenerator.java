@@ -1,0 +1,598 @@
+package dev.quiver.codegen;
+
+import dev.quiver.exec.expr.ConstantSet;
+import dev.quiver.exec.expr.Kernels;
+import dev.quiver.exec.expr.Layout;
+import dev.quiver.exec.vector.Kind;
+import dev.quiver.exec.vector.ValueVector;
+import dev.quiver.exec.vector.Values;
+import dev.quiver.planner.expr.Call;
+import dev.quiver.planner.expr.CaseWhen;
+import dev.quiver.planner.expr.Cast;
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.expr.Exprs;
+import dev.quiver.planner.expr.Function;
+import dev.quiver.planner.expr.Literal;
+import dev.quiver.planner.type.DataType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an expression into Java statements evaluating it for row {@code i}. The statements call
+ * the same static functions the interpreter's kernels call, in the same order, with the same
+ * short-circuiting (AND, OR, CASE and COALESCE evaluate an argument only where the interpreter
+ * does; strict calls evaluate every argument), so a value or an error is the same on both paths.
+ * Functions without an inline form call the interpreter's own kernel for the one row ("bridge").
+ *
+ * <p>Large expressions are split: a subtree bigger than {@link #SPLIT_THRESHOLD} nodes becomes a
+ * method that leaves its result in fields, which keeps every generated method far below the
+ * 8,000-byte limit beyond which HotSpot does not compile a method.
+ */
+final class ExpressionGenerator {
+    /** Nodes per generated method before a subtree moves to its own method (~60 bytes of bytecode per node). */
+    static final int SPLIT_THRESHOLD = 48;
+
+    private final ClassBuilder cb;
+    private final SourceColumns columns;
+    private final Layout layout;
+    private final int splitThreshold;
+    private StringBuilder body;
+    private String indent = "        ";
+
+    ExpressionGenerator(ClassBuilder cb, SourceColumns columns, Layout layout, int splitThreshold) {
+        this.cb = cb;
+        this.columns = columns;
+        this.layout = layout;
+        this.splitThreshold = splitThreshold;
+    }
+
+    /** Generates {@code e} into the given method body (at the given indentation). */
+    JValue generate(Expr e, StringBuilder into, String at) {
+        StringBuilder savedBody = body;
+        String savedIndent = indent;
+        body = into;
+        indent = at;
+        try {
+            return gen(e, true);
+        } finally {
+            body = savedBody;
+            indent = savedIndent;
+        }
+    }
+
+    private void line(String s) {
+        body.append(indent).append(s).append('\n');
+    }
+
+    private void open(String s) {
+        line(s + " {");
+        indent += "    ";
+    }
+
+    private void close() {
+        indent = indent.substring(4);
+        line("}");
+    }
+
+    private JValue gen(Expr e, boolean methodRoot) {
+        if (!methodRoot && Exprs.size(e) > splitThreshold) {
+            return split(e);
+        }
+        if (e instanceof Literal l) {
+            return literal(l);
+        }
+        if (e instanceof ColumnRef c) {
+            return columns.read(layout.indexOf(c), c.type(), body, indent);
+        }
+        if (e instanceof Cast c) {
+            return cast(c);
+        }
+        if (e instanceof CaseWhen c) {
+            return caseWhen(c);
+        }
+        return call((Call) e);
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    /** Moves a subtree into its own method whose result stays in fields. */
+    private JValue split(Expr e) {
+        String method = cb.fresh("x");
+        StringBuilder m = cb.method();
+        m.append("    private void ").append(method).append("(int i) {\n");
+        JValue inner = generate(e, m, "        ");
+        JValue fields = declareFields(Kind.of(e.type()));
+        StringBuilder savedBody = body;
+        String savedIndent = indent;
+        body = m;
+        indent = "        ";
+        assign(fields, inner);
+        body = savedBody;
+        indent = savedIndent;
+        m.append("    }\n");
+        line(method + "(i);");
+        return fields;
+    }
+
+    private JValue declareFields(Kind kind) {
+        String n = cb.fresh("fn");
+        cb.field("private boolean " + n + ";");
+        return switch (kind) {
+            case INT128 -> {
+                String lo = cb.fresh("fv");
+                String hi = cb.fresh("fh");
+                cb.field("private long " + lo + ";");
+                cb.field("private long " + hi + ";");
+                yield JValue.wide(n, hi, lo);
+            }
+            case STRING -> {
+                String arr = cb.fresh("fa");
+                String off = cb.fresh("fo");
+                String len = cb.fresh("fl");
+                cb.field("private byte[] " + arr + " = EMPTY_BYTES;");
+                cb.field("private int " + off + ";");
+                cb.field("private int " + len + ";");
+                yield JValue.string(n, arr, off, len);
+            }
+            case INTERVAL -> {
+                String mo = cb.fresh("fm");
+                String dy = cb.fresh("fd");
+                String us = cb.fresh("fu");
+                cb.field("private int " + mo + ";");
+                cb.field("private int " + dy + ";");
+                cb.field("private long " + us + ";");
+                yield JValue.interval(n, mo, dy, us);
+            }
+            default -> {
+                String v = cb.fresh("fv");
+                cb.field("private " + JValue.javaType(kind) + " " + v + ";");
+                yield JValue.simple(kind, n, v);
+            }
+        };
+    }
+
+    /** Declares locals for a result (NULL, zero values). */
+    private JValue declare(Kind kind) {
+        String n = cb.fresh("n");
+        line("boolean " + n + " = true;");
+        return switch (kind) {
+            case INT128 -> {
+                String lo = cb.fresh("v");
+                String hi = cb.fresh("h");
+                line("long " + lo + " = 0L;");
+                line("long " + hi + " = 0L;");
+                yield JValue.wide(n, hi, lo);
+            }
+            case STRING -> {
+                String arr = cb.fresh("a");
+                String off = cb.fresh("o");
+                String len = cb.fresh("l");
+                line("byte[] " + arr + " = EMPTY_BYTES;");
+                line("int " + off + " = 0;");
+                line("int " + len + " = 0;");
+                yield JValue.string(n, arr, off, len);
+            }
+            case INTERVAL -> {
+                String mo = cb.fresh("mo");
+                String dy = cb.fresh("dy");
+                String us = cb.fresh("us");
+                line("int " + mo + " = 0;");
+                line("int " + dy + " = 0;");
+                line("long " + us + " = 0L;");
+                yield JValue.interval(n, mo, dy, us);
+            }
+            default -> {
+                String v = cb.fresh("v");
+                line(JValue.javaType(kind) + " " + v + " = " + JValue.zero(kind) + ";");
+                yield JValue.simple(kind, n, v);
+            }
+        };
+    }
+
+    /** target := source (NULL flag and every component of the kind). */
+    private void assign(JValue target, JValue source) {
+        line(target.isNull() + " = " + source.isNull() + ";");
+        switch (target.kind()) {
+            case INT128 -> {
+                line(target.v() + " = " + source.v() + ";");
+                line(target.hi() + " = " + source.hi() + ";");
+            }
+            case STRING -> {
+                line(target.arr() + " = " + source.arr() + ";");
+                line(target.off() + " = " + source.off() + ";");
+                line(target.len() + " = " + source.len() + ";");
+            }
+            case INTERVAL -> {
+                line(target.months() + " = " + source.months() + ";");
+                line(target.days() + " = " + source.days() + ";");
+                line(target.v() + " = " + source.v() + ";");
+            }
+            default -> line(target.v() + " = " + source.v() + ";");
+        }
+    }
+
+    /** Wraps the statements between open/close in a try that adds the SQL position to errors. */
+    private void tryOpen(int position) {
+        if (position >= 0) {
+            open("try");
+        }
+    }
+
+    private void tryClose(int position) {
+        if (position >= 0) {
+            String p = cb.constant("int", position);
+            indent = indent.substring(4);
+            line("} catch (RuntimeException ex) {");
+            line("    throw Errors.at(ex, " + p + ");");
+            line("}");
+        }
+    }
+
+    // ------------------------------------------------------------------ leaves
+
+    private JValue literal(Literal l) {
+        Kind kind = Kind.of(l.type());
+        if (l.isNull()) {
+            return switch (kind) {
+                case INT128 -> JValue.wide("true", "0L", "0L");
+                case STRING -> JValue.string("true", "EMPTY_BYTES", "0", "0");
+                case INTERVAL -> JValue.interval("true", "0", "0", "0L");
+                default -> JValue.simple(kind, "true", JValue.zero(kind));
+            };
+        }
+        ValueVector one = new ValueVector(l.type(), 1);
+        Values.set(one, 0, l.get());
+        return switch (kind) {
+            case BOOLEAN -> JValue.simple(kind, "false", cb.constant("boolean", one.longs[0] != 0));
+            case LONG -> JValue.simple(kind, "false", cb.constant("long", one.longs[0]));
+            case DOUBLE -> JValue.simple(kind, "false", cb.constant("double", one.doubles[0]));
+            case INT128 -> JValue.wide("false", cb.constant("long", one.highs[0]), cb.constant("long", one.longs[0]));
+            case STRING -> {
+                byte[] bytes = java.util.Arrays.copyOfRange(one.bytes, one.offsets[0], one.offsets[0] + one.lengths[0]);
+                String arr = cb.constant("byte[]", bytes);
+                yield JValue.string("false", arr, "0", arr + ".length");
+            }
+            case INTERVAL -> JValue.interval("false", cb.constant("int", one.months[0]), cb.constant("int", one.days[0]),
+                    cb.constant("long", one.longs[0]));
+        };
+    }
+
+    // ------------------------------------------------------------------ CASE
+
+    private JValue caseWhen(CaseWhen c) {
+        JValue result = declare(Kind.of(c.type()));
+        String taken = cb.fresh("t");
+        line("boolean " + taken + " = false;");
+        for (CaseWhen.WhenThen w : c.whens()) {
+            open("if (!" + taken + ")");
+            JValue condition = gen(w.condition(), false);
+            open("if (!" + condition.isNull() + " && " + condition.v() + ")");
+            line(taken + " = true;");
+            assign(result, gen(w.result(), false));
+            close();
+            close();
+        }
+        open("if (!" + taken + ")");
+        assign(result, gen(c.otherwise(), false));
+        close();
+        return result;
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    private JValue call(Call call) {
+        Function f = call.function();
+        switch (f) {
+            case AND:
+            case OR:
+                return logical(call, f == Function.AND);
+            case IS_NULL:
+            case IS_NOT_NULL: {
+                JValue x = gen(call.argument(0), false);
+                String v = cb.fresh("v");
+                line("boolean " + v + " = " + (f == Function.IS_NULL ? "" : "!") + x.isNull() + ";");
+                return JValue.simple(Kind.BOOLEAN, "false", v);
+            }
+            case COALESCE:
+                return coalesce(call);
+            case NULLIF:
+                return nullIf(call);
+            case IN:
+                return in(call);
+            case IS_DISTINCT_FROM:
+            case IS_NOT_DISTINCT_FROM:
+                return distinctFrom(call, f == Function.IS_DISTINCT_FROM);
+            case CONCAT_WS:
+                return concatWs(call);
+            default:
+                return strict(call);
+        }
+    }
+
+    private JValue logical(Call call, boolean isAnd) {
+        JValue result = declare(Kind.BOOLEAN);
+        line(result.isNull() + " = false;");
+        String decided = cb.fresh("d");
+        line("boolean " + decided + " = false;");
+        String decisive = isAnd ? "false" : "true";
+        for (Expr a : call.arguments()) {
+            open("if (!" + decided + ")");
+            JValue x = gen(a, false);
+            open("if (" + x.isNull() + ")");
+            line(result.isNull() + " = true;");
+            indent = indent.substring(4);
+            line("} else if (" + x.v() + " == " + decisive + ") {");
+            indent += "    ";
+            line(decided + " = true;");
+            close();
+            close();
+        }
+        open("if (" + decided + ")");
+        line(result.isNull() + " = false;");
+        line(result.v() + " = " + decisive + ";");
+        indent = indent.substring(4);
+        line("} else {");
+        indent += "    ";
+        line(result.v() + " = " + (isAnd ? "true" : "false") + ";");
+        close();
+        return result;
+    }
+
+    private JValue coalesce(Call call) {
+        JValue result = declare(Kind.of(call.type()));
+        for (Expr a : call.arguments()) {
+            open("if (" + result.isNull() + ")");
+            JValue x = gen(a, false);
+            open("if (!" + x.isNull() + ")");
+            assign(result, x);
+            close();
+            close();
+        }
+        return result;
+    }
+
+    private JValue nullIf(Call call) {
+        JValue a = gen(call.argument(0), false);
+        JValue b = gen(call.argument(1), false);
+        JValue result = declare(Kind.of(call.type()));
+        open("if (!" + a.isNull() + " && !" + b.isNull() + " && " + equal(a, b) + ")");
+        line(result.isNull() + " = true;");
+        indent = indent.substring(4);
+        line("} else {");
+        indent += "    ";
+        assign(result, a);
+        close();
+        return result;
+    }
+
+    private JValue distinctFrom(Call call, boolean distinct) {
+        JValue a = gen(call.argument(0), false);
+        JValue b = gen(call.argument(1), false);
+        String same = cb.fresh("v");
+        line("boolean " + same + " = (" + a.isNull() + " || " + b.isNull() + ") ? " + a.isNull() + " == " + b.isNull() + " : "
+                + equal(a, b) + ";");
+        String v = cb.fresh("v");
+        line("boolean " + v + " = " + same + " != " + distinct + ";");
+        return JValue.simple(Kind.BOOLEAN, "false", v);
+    }
+
+    private JValue in(Call call) {
+        List<Expr> items = call.arguments().subList(1, call.arguments().size());
+        JValue value = gen(call.argument(0), false);
+        JValue result = declare(Kind.BOOLEAN);
+        line(result.isNull() + " = " + value.isNull() + ";");
+        if (items.stream().allMatch(i -> i instanceof Literal)) {
+            List<Object> constants = new ArrayList<>();
+            for (Expr item : items) {
+                Literal l = (Literal) item;
+                constants.add(l.isNull() ? null : l.get());
+            }
+            String set = cb.constant("ConstantSet", new ConstantSet(call.argument(0).type(), constants));
+            String probe = scratchVector(call.argument(0).type());
+            open("if (!" + value.isNull() + ")");
+            store(probe, value);
+            line(result.v() + " = " + set + ".contains(" + probe + ", 0);");
+            line(result.isNull() + " = !" + result.v() + " && " + set + ".containsNull();");
+            close();
+            return result;
+        }
+        List<JValue> evaluated = new ArrayList<>();
+        for (Expr item : items) {
+            evaluated.add(gen(item, false));
+        }
+        for (JValue x : evaluated) {
+            open("if (!" + value.isNull() + " && !(!" + result.isNull() + " && " + result.v() + "))");
+            open("if (" + x.isNull() + ")");
+            line(result.isNull() + " = true;");
+            indent = indent.substring(4);
+            line("} else if (" + equal(value, x) + ") {");
+            indent += "    ";
+            line(result.isNull() + " = false;");
+            line(result.v() + " = true;");
+            close();
+            close();
+        }
+        return result;
+    }
+
+    private JValue concatWs(Call call) {
+        List<JValue> args = new ArrayList<>();
+        for (Expr a : call.arguments()) {
+            args.add(gen(a, false));
+        }
+        String buffer = cb.instance("Utf8Buffer", "new Utf8Buffer()");
+        JValue result = declare(Kind.STRING);
+        JValue sep = args.get(0);
+        open("if (!" + sep.isNull() + ")");
+        line(buffer + ".clear();");
+        String first = cb.fresh("first");
+        line("boolean " + first + " = true;");
+        for (JValue a : args.subList(1, args.size())) {
+            open("if (!" + a.isNull() + ")");
+            line("if (!" + first + ") { " + buffer + ".append(" + sep.arr() + ", " + sep.off() + ", " + sep.len() + "); }");
+            line(buffer + ".append(" + a.arr() + ", " + a.off() + ", " + a.len() + ");");
+            line(first + " = false;");
+            close();
+        }
+        line(result.isNull() + " = false;");
+        line(result.arr() + " = " + buffer + ".data;");
+        line(result.off() + " = 0;");
+        line(result.len() + " = " + buffer + ".length;");
+        close();
+        return result;
+    }
+
+    /** A strict function: every argument evaluated, NULL if any is NULL, else the inline body or the kernel. */
+    private JValue strict(Call call) {
+        List<JValue> args = new ArrayList<>();
+        for (Expr a : call.arguments()) {
+            args.add(gen(a, false));
+        }
+        JValue result = declare(Kind.of(call.type()));
+        StringBuilder anyNull = new StringBuilder();
+        for (JValue a : args) {
+            anyNull.append(anyNull.length() == 0 ? "" : " || ").append(a.isNull());
+        }
+        line(result.isNull() + " = " + (anyNull.length() == 0 ? "false" : anyNull) + ";");
+        open("if (!" + result.isNull() + ")");
+        int position = call.function().canFail() ? call.position() : -1;
+        tryOpen(position);
+        if (!Inline.emit(call, args, result, this)) {
+            bridge(Kernels.forCall(call), call.arguments(), args, result, call.type());
+        }
+        tryClose(position);
+        close();
+        return result;
+    }
+
+    private JValue cast(Cast c) {
+        JValue x = gen(c.input(), false);
+        JValue result = declare(Kind.of(c.type()));
+        line(result.isNull() + " = " + x.isNull() + ";");
+        open("if (!" + result.isNull() + ")");
+        tryOpen(c.position());
+        if (!Inline.emitCast(c, x, result, this)) {
+            bridge(Kernels.forCast(c), List.of(c.input()), List.of(x), result, c.type());
+        }
+        tryClose(c.position());
+        close();
+        return result;
+    }
+
+    /** Calls the interpreter's kernel for one row: arguments into one-entry vectors, result out of one. */
+    private void bridge(dev.quiver.exec.expr.Kernel kernel, List<Expr> argExprs, List<JValue> args, JValue result,
+            DataType resultType) {
+        String k = cb.constant("Kernel", kernel);
+        String argVectors = cb.instance("ValueVector[]", "new ValueVector[" + args.size() + "]");
+        for (int a = 0; a < args.size(); a++) {
+            String type = cb.constant("DataType", argExprs.get(a).type());
+            cb.constructorLine(argVectors + "[" + a + "] = new ValueVector(" + type + ", 1);");
+        }
+        String out = scratchVector(resultType);
+        for (int a = 0; a < args.size(); a++) {
+            store(argVectors + "[" + a + "]", args.get(a));
+        }
+        line(out + ".resetArena();");
+        line(k + ".apply(" + argVectors + ", ZERO, 1, " + out + ");");
+        load(result, out);
+    }
+
+    /** A per-instance one-entry vector of the type. */
+    String scratchVector(DataType type) {
+        String t = cb.constant("DataType", type);
+        return cb.instance("ValueVector", "new ValueVector(" + t + ", 1)");
+    }
+
+    /** vector[0] := value (non-NULL). */
+    void store(String vector, JValue x) {
+        line(vector + ".nulls[0] = false;");
+        switch (x.kind()) {
+            case BOOLEAN -> line(vector + ".longs[0] = " + x.v() + " ? 1L : 0L;");
+            case LONG -> line(vector + ".longs[0] = " + x.v() + ";");
+            case DOUBLE -> line(vector + ".doubles[0] = " + x.v() + ";");
+            case INT128 -> {
+                line(vector + ".longs[0] = " + x.v() + ";");
+                line(vector + ".highs[0] = " + x.hi() + ";");
+            }
+            case STRING -> {
+                line(vector + ".resetArena();");
+                line(vector + ".setString(0, " + x.arr() + ", " + x.off() + ", " + x.len() + ");");
+            }
+            case INTERVAL -> {
+                line(vector + ".months[0] = " + x.months() + ";");
+                line(vector + ".days[0] = " + x.days() + ";");
+                line(vector + ".longs[0] = " + x.v() + ";");
+            }
+        }
+    }
+
+    /** result := vector[0]. */
+    private void load(JValue result, String vector) {
+        line(result.isNull() + " = " + vector + ".nulls[0];");
+        switch (result.kind()) {
+            case BOOLEAN -> line(result.v() + " = " + vector + ".longs[0] != 0;");
+            case LONG -> line(result.v() + " = " + vector + ".longs[0];");
+            case DOUBLE -> line(result.v() + " = " + vector + ".doubles[0];");
+            case INT128 -> {
+                line(result.v() + " = " + vector + ".longs[0];");
+                line(result.hi() + " = " + vector + ".highs[0];");
+            }
+            case STRING -> {
+                line(result.arr() + " = " + vector + ".bytes;");
+                line(result.off() + " = " + vector + ".offsets[0];");
+                line(result.len() + " = " + vector + ".lengths[0];");
+            }
+            case INTERVAL -> {
+                line(result.months() + " = " + vector + ".months[0];");
+                line(result.days() + " = " + vector + ".days[0];");
+                line(result.v() + " = " + vector + ".longs[0];");
+            }
+        }
+    }
+
+    /** A Java boolean expression: a = b for two non-NULL values of one kind (as ValueComparisons.equal). */
+    static String equal(JValue a, JValue b) {
+        return switch (a.kind()) {
+            case BOOLEAN, LONG -> "(" + a.v() + " == " + b.v() + ")";
+            case DOUBLE -> "(Arithmetic.compareDouble(" + a.v() + ", " + b.v() + ") == 0)";
+            case INT128 -> "(" + a.v() + " == " + b.v() + " && " + a.hi() + " == " + b.hi() + ")";
+            case STRING -> "Strings.equals(" + a.arr() + ", " + a.off() + ", " + a.len() + ", " + b.arr() + ", " + b.off() + ", "
+                    + b.len() + ")";
+            case INTERVAL -> "(DateTimeFunctions.compareInterval(" + a.months() + ", " + a.days() + ", " + a.v() + ", " + b.months()
+                    + ", " + b.days() + ", " + b.v() + ") == 0)";
+        };
+    }
+
+    /** A Java int expression: the order of two non-NULL values of one kind (as ValueComparisons.compare). */
+    static String compare(JValue a, JValue b) {
+        return switch (a.kind()) {
+            case BOOLEAN -> "Boolean.compare(" + a.v() + ", " + b.v() + ")";
+            case LONG -> "Long.compare(" + a.v() + ", " + b.v() + ")";
+            case DOUBLE -> "Arithmetic.compareDouble(" + a.v() + ", " + b.v() + ")";
+            case INT128 -> "Int128.compare(" + a.hi() + ", " + a.v() + ", " + b.hi() + ", " + b.v() + ")";
+            case STRING -> "Strings.compare(" + a.arr() + ", " + a.off() + ", " + a.len() + ", " + b.arr() + ", " + b.off() + ", "
+                    + b.len() + ")";
+            case INTERVAL -> "DateTimeFunctions.compareInterval(" + a.months() + ", " + a.days() + ", " + a.v() + ", " + b.months()
+                    + ", " + b.days() + ", " + b.v() + ")";
+        };
+    }
+
+    // ------------------------------------------------------------------ for Inline
+
+    void emit(String statement) {
+        line(statement);
+    }
+
+    String constant(String javaType, Object value) {
+        return cb.constant(javaType, value);
+    }
+
+    String instance(String javaType, String initializer) {
+        return cb.instance(javaType, initializer);
+    }
+
+    String fresh(String prefix) {
+        return cb.fresh(prefix);
+    }
+}

@@ -1,0 +1,434 @@
+package dev.quiver.codegen;
+
+import dev.quiver.exec.aggregate.AggregateFunction;
+import dev.quiver.exec.aggregate.AvgAggregate;
+import dev.quiver.exec.aggregate.CountAggregate;
+import dev.quiver.exec.aggregate.CountState;
+import dev.quiver.exec.aggregate.DoubleSumState;
+import dev.quiver.exec.aggregate.ExtremeAggregate;
+import dev.quiver.exec.aggregate.GroupState;
+import dev.quiver.exec.aggregate.LongSumState;
+import dev.quiver.exec.aggregate.SumAggregate;
+import dev.quiver.exec.aggregate.WideSumState;
+import dev.quiver.exec.expr.Layout;
+import dev.quiver.exec.operator.HashAggregateSink;
+import dev.quiver.exec.pipeline.OperatorSpec;
+import dev.quiver.exec.pipeline.Pipeline;
+import dev.quiver.exec.vector.Kind;
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.expr.Exprs;
+import dev.quiver.planner.plan.Assignment;
+import dev.quiver.planner.type.DataType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Generates the Java source of one pipeline: a {@code push(batch, morsel)} that loops once over
+ * the batch's selected rows, applies the filter conjuncts in order, computes the projection, and
+ * then either (aggregating sink) finds the row's group and updates each aggregate's state in
+ * place, or (any other sink) writes the computed columns at the rows' positions and hands the sink
+ * a batch with the new selection, passing unchanged columns through without copying.
+ *
+ * <p>Supported pipeline shape: any number of filters followed by at most one projection (the
+ * normalized form the optimizer produces). Other shapes return empty and run interpreted.
+ */
+final class PipelineGenerator {
+    record Generated(String source, List<Object> constants) {
+    }
+
+    private final Pipeline pipeline;
+    private final int splitThreshold;
+    private final ClassBuilder cb = new ClassBuilder();
+    private final SourceColumns columns = new SourceColumns(cb);
+    private final List<Expr> conjuncts = new ArrayList<>();
+    private final List<Expr> outputs = new ArrayList<>();
+    private ExpressionGenerator expressions;
+
+    private PipelineGenerator(Pipeline pipeline, int splitThreshold) {
+        this.pipeline = pipeline;
+        this.splitThreshold = splitThreshold;
+    }
+
+    /** The generated class named {@code className}, or empty (with the reason) if the pipeline's shape is not supported. */
+    static GenerationResult generate(Pipeline pipeline, String className, int splitThreshold) {
+        PipelineGenerator g = new PipelineGenerator(pipeline, splitThreshold);
+        Optional<String> unsupported = g.flatten();
+        if (unsupported.isPresent()) {
+            return GenerationResult.unsupported(unsupported.get());
+        }
+        String push = pipeline.sink() instanceof HashAggregateSink agg ? g.aggregating(agg) : g.streaming();
+        return GenerationResult.of(new Generated(g.cb.source(className, push), g.cb.constants()));
+    }
+
+    record GenerationResult(Optional<Generated> generated, String reason) {
+        static GenerationResult of(Generated g) {
+            return new GenerationResult(Optional.of(g), "");
+        }
+
+        static GenerationResult unsupported(String reason) {
+            return new GenerationResult(Optional.empty(), reason);
+        }
+    }
+
+    /** Reduces the operator chain to filter conjuncts then output expressions, all over the source layout. */
+    private Optional<String> flatten() {
+        boolean projected = false;
+        for (OperatorSpec op : pipeline.operators()) {
+            if (op instanceof OperatorSpec.FilterSpec f) {
+                if (projected) {
+                    return Optional.of("a filter after a projection");
+                }
+                conjuncts.addAll(Exprs.conjuncts(f.predicate()));
+            } else {
+                if (projected) {
+                    return Optional.of("two projections in a row");
+                }
+                projected = true;
+                for (Assignment a : ((OperatorSpec.ProjectSpec) op).assignments()) {
+                    outputs.add(a.expression());
+                }
+            }
+        }
+        if (!projected) {
+            outputs.addAll(pipeline.sourceLayout().columns());
+        }
+        expressions = new ExpressionGenerator(cb, columns, pipeline.sourceLayout(), splitThreshold);
+        return Optional.empty();
+    }
+
+    /** One method per filter conjunct: true when the row passes. */
+    private List<String> filterMethods() {
+        List<String> names = new ArrayList<>();
+        for (Expr conjunct : conjuncts) {
+            String name = cb.fresh("filter");
+            StringBuilder m = cb.method();
+            m.append("    private boolean ").append(name).append("(int i) {\n");
+            JValue v = expressions.generate(conjunct, m, "        ");
+            m.append("        return !").append(v.isNull()).append(" && ").append(v.v()).append(";\n");
+            m.append("    }\n");
+            names.add(name);
+        }
+        return names;
+    }
+
+    private String loopHead(StringBuilder s, List<String> filters) {
+        s.append("        for (int k = 0; k < n; k++) {\n");
+        s.append("            int i = sel[k];\n");
+        for (String f : filters) {
+            s.append("            if (!").append(f).append("(i)) { continue; }\n");
+        }
+        return "            ";
+    }
+
+    // ------------------------------------------------------------------ streaming sinks
+
+    /** One column handed to the sink: an input vector passed through, or a computed one with its method. */
+    private record OutputColumn(String vector, Optional<String> method) {
+    }
+
+    private String streaming() {
+        List<String> filters = filterMethods();
+        List<OutputColumn> outputColumns = new ArrayList<>();
+        List<String> writers = new ArrayList<>();
+        Layout source = pipeline.sourceLayout();
+        List<ColumnRef> outLayout = pipeline.sinkLayout().columns();
+        for (int c = 0; c < outputs.size(); c++) {
+            Expr e = outputs.get(c);
+            if (e instanceof ColumnRef ref) {
+                outputColumns.add(new OutputColumn("batch.column(" + source.indexOf(ref) + ")", Optional.empty()));
+                continue;
+            }
+            ColumnRef out = outLayout.get(c);
+            String type = cb.constant("DataType", out.type());
+            String name = cb.constant("String", out.name());
+            String writer = cb.instance("ColumnWriter", "ColumnWriter.create(own(dev.quiver.exec.vector.ArrowColumns.create("
+                    + name + ", " + type + ", context.allocator(), false)), " + type + ")");
+            writers.add(writer);
+            String method = cb.fresh("project");
+            StringBuilder m = cb.method();
+            m.append("    private void ").append(method).append("(int i) {\n");
+            JValue v = expressions.generate(e, m, "        ");
+            m.append("        if (").append(v.isNull()).append(") {\n");
+            m.append("            ").append(writer).append(".setNull(i);\n");
+            m.append("        } else {\n");
+            m.append("            ").append(write(writer, v)).append('\n');
+            m.append("        }\n");
+            m.append("    }\n");
+            outputColumns.add(new OutputColumn(writer + ".vector()", Optional.of(method)));
+        }
+        StringBuilder s = new StringBuilder();
+        s.append("    public void push(Batch batch, int morsel) {\n");
+        s.append("        int n = batch.selectedCount();\n");
+        s.append("        int[] sel = batch.positions();\n");
+        s.append("        int rows = batch.rowCount();\n");
+        s.append("        rowsIn += n;\n");
+        s.append(columns.bind("        "));
+        for (String w : writers) {
+            s.append("        ").append(w).append(".begin(rows);\n");
+        }
+        s.append("        int[] out = selectionBuffer(rows);\n");
+        s.append("        int m = 0;\n");
+        String in = loopHead(s, filters);
+        s.append(in).append("out[m++] = i;\n");
+        for (OutputColumn column : outputColumns) {
+            column.method().ifPresent(method -> s.append(in).append(method).append("(i);\n"));
+        }
+        s.append("        }\n");
+        for (String w : writers) {
+            s.append("        ").append(w).append(".finish(rows);\n");
+        }
+        s.append("        rowsOut += m;\n");
+        s.append("        if (m == 0) { return; }\n");
+        s.append("        FieldVector[] columns = new FieldVector[").append(outputColumns.size()).append("];\n");
+        for (int c = 0; c < outputColumns.size(); c++) {
+            s.append("        columns[").append(c).append("] = ").append(outputColumns.get(c).vector()).append(";\n");
+        }
+        s.append("        local.consume(batch.withColumns(columns).withSelection(out, m), morsel);\n");
+        s.append("    }\n");
+        return s.toString();
+    }
+
+    private static String write(String writer, JValue v) {
+        return switch (v.kind()) {
+            case BOOLEAN -> writer + ".setBoolean(i, " + v.v() + ");";
+            case LONG -> writer + ".setLong(i, " + v.v() + ");";
+            case DOUBLE -> writer + ".setDouble(i, " + v.v() + ");";
+            case INT128 -> writer + ".set128(i, " + v.hi() + ", " + v.v() + ");";
+            case STRING -> writer + ".setBytes(i, " + v.arr() + ", " + v.off() + ", " + v.len() + ");";
+            case INTERVAL -> writer + ".setInterval(i, " + v.months() + ", " + v.days() + ", " + v.v() + ");";
+        };
+    }
+
+    // ------------------------------------------------------------------ aggregation
+
+    private String aggregating(HashAggregateSink sink) {
+        List<String> filters = filterMethods();
+        String agg = cb.instance("HashAggregateSink.Local", "(HashAggregateSink.Local) local");
+        List<ColumnRef> sinkLayout = pipeline.sinkLayout().columns();
+        // Each sink input column used by a key or an argument is computed once per row into fields.
+        JValue[] computed = new JValue[outputs.size()];
+        List<String> computeCalls = new ArrayList<>();
+        int[] keyColumns = sink.keyColumns();
+        int[] argumentColumns = sink.argumentColumns();
+        List<Integer> needed = new ArrayList<>();
+        for (int k : keyColumns) {
+            if (!needed.contains(k)) {
+                needed.add(k);
+            }
+        }
+        for (int a : argumentColumns) {
+            if (a >= 0 && !needed.contains(a)) {
+                needed.add(a);
+            }
+        }
+        for (int c : needed) {
+            String method = cb.fresh("compute");
+            StringBuilder m = cb.method();
+            m.append("    private void ").append(method).append("(int i) {\n");
+            JValue v = expressions.generate(outputs.get(c), m, "        ");
+            JValue field = fieldsFor(Kind.of(sinkLayout.get(c).type()));
+            m.append(assignLines(field, v, "        "));
+            m.append("    }\n");
+            computed[c] = field;
+            computeCalls.add(method);
+        }
+        String groupExpr = "0";
+        if (keyColumns.length > 0) {
+            String table = cb.instance("GroupByHashTable", agg + ".table()");
+            String keys = cb.instance("ValueVector[]", "new ValueVector[" + keyColumns.length + "]");
+            for (int k = 0; k < keyColumns.length; k++) {
+                String type = cb.constant("DataType", sink.keyTypes().get(k));
+                cb.constructorLine(keys + "[" + k + "] = new ValueVector(" + type + ", 1);");
+            }
+            StringBuilder m = cb.method();
+            m.append("    private int group() {\n");
+            for (int k = 0; k < keyColumns.length; k++) {
+                JValue v = computed[keyColumns[k]];
+                String vec = keys + "[" + k + "]";
+                m.append("        if (").append(v.isNull()).append(") {\n");
+                m.append("            ").append(vec).append(".nulls[0] = true;\n");
+                m.append("        } else {\n");
+                m.append(storeLines(vec, v, "            "));
+                m.append("        }\n");
+            }
+            m.append("        int g = ").append(table).append(".findOrInsert(").append(keys).append(", 0, GroupByHashTable.hash(")
+                    .append(keys).append(", 0));\n");
+            m.append("        ").append(agg).append(".ensureGroups(").append(table).append(".groupCount());\n");
+            m.append("        return g;\n");
+            m.append("    }\n");
+            groupExpr = "group()";
+        }
+        List<String> updates = new ArrayList<>();
+        for (int a = 0; a < argumentColumns.length; a++) {
+            updates.add(update(sink, agg, a, argumentColumns[a] >= 0 ? computed[argumentColumns[a]] : null,
+                    argumentColumns[a] >= 0 ? sinkLayout.get(argumentColumns[a]).type() : null));
+        }
+        StringBuilder s = new StringBuilder();
+        s.append("    public void push(Batch batch, int morsel) {\n");
+        s.append("        int n = batch.selectedCount();\n");
+        s.append("        int[] sel = batch.positions();\n");
+        s.append("        int rows = batch.rowCount();\n");
+        s.append("        rowsIn += n;\n");
+        s.append(columns.bind("        "));
+        s.append("        long m = 0;\n");
+        String in = loopHead(s, filters);
+        s.append(in).append("m++;\n");
+        for (String c : computeCalls) {
+            s.append(in).append(c).append("(i);\n");
+        }
+        s.append(in).append("int g = ").append(groupExpr).append(";\n");
+        for (String u : updates) {
+            s.append(in).append(u).append("(g);\n");
+        }
+        s.append("        }\n");
+        s.append("        rowsOut += m;\n");
+        s.append("    }\n");
+        return s.toString();
+    }
+
+    private JValue fieldsFor(Kind kind) {
+        String n = cb.fresh("cn");
+        cb.field("private boolean " + n + ";");
+        return switch (kind) {
+            case INT128 -> {
+                String lo = cb.fresh("cv");
+                String hi = cb.fresh("ch");
+                cb.field("private long " + lo + ";");
+                cb.field("private long " + hi + ";");
+                yield JValue.wide(n, hi, lo);
+            }
+            case STRING -> {
+                String arr = cb.fresh("ca");
+                String off = cb.fresh("co");
+                String len = cb.fresh("cl");
+                cb.field("private byte[] " + arr + " = EMPTY_BYTES;");
+                cb.field("private int " + off + ";");
+                cb.field("private int " + len + ";");
+                yield JValue.string(n, arr, off, len);
+            }
+            case INTERVAL -> {
+                String mo = cb.fresh("cm");
+                String dy = cb.fresh("cd");
+                String us = cb.fresh("cu");
+                cb.field("private int " + mo + ";");
+                cb.field("private int " + dy + ";");
+                cb.field("private long " + us + ";");
+                yield JValue.interval(n, mo, dy, us);
+            }
+            default -> {
+                String v = cb.fresh("cv");
+                cb.field("private " + JValue.javaType(kind) + " " + v + ";");
+                yield JValue.simple(kind, n, v);
+            }
+        };
+    }
+
+    private static String assignLines(JValue target, JValue source, String indent) {
+        StringBuilder s = new StringBuilder();
+        s.append(indent).append(target.isNull()).append(" = ").append(source.isNull()).append(";\n");
+        switch (target.kind()) {
+            case INT128 -> {
+                s.append(indent).append(target.v()).append(" = ").append(source.v()).append(";\n");
+                s.append(indent).append(target.hi()).append(" = ").append(source.hi()).append(";\n");
+            }
+            case STRING -> {
+                s.append(indent).append(target.arr()).append(" = ").append(source.arr()).append(";\n");
+                s.append(indent).append(target.off()).append(" = ").append(source.off()).append(";\n");
+                s.append(indent).append(target.len()).append(" = ").append(source.len()).append(";\n");
+            }
+            case INTERVAL -> {
+                s.append(indent).append(target.months()).append(" = ").append(source.months()).append(";\n");
+                s.append(indent).append(target.days()).append(" = ").append(source.days()).append(";\n");
+                s.append(indent).append(target.v()).append(" = ").append(source.v()).append(";\n");
+            }
+            default -> s.append(indent).append(target.v()).append(" = ").append(source.v()).append(";\n");
+        }
+        return s.toString();
+    }
+
+    private static String storeLines(String vector, JValue x, String indent) {
+        StringBuilder s = new StringBuilder();
+        s.append(indent).append(vector).append(".nulls[0] = false;\n");
+        switch (x.kind()) {
+            case BOOLEAN -> s.append(indent).append(vector).append(".longs[0] = ").append(x.v()).append(" ? 1L : 0L;\n");
+            case LONG -> s.append(indent).append(vector).append(".longs[0] = ").append(x.v()).append(";\n");
+            case DOUBLE -> s.append(indent).append(vector).append(".doubles[0] = ").append(x.v()).append(";\n");
+            case INT128 -> {
+                s.append(indent).append(vector).append(".longs[0] = ").append(x.v()).append(";\n");
+                s.append(indent).append(vector).append(".highs[0] = ").append(x.hi()).append(";\n");
+            }
+            case STRING -> {
+                s.append(indent).append(vector).append(".resetArena();\n");
+                s.append(indent).append(vector).append(".setString(0, ").append(x.arr()).append(", ").append(x.off()).append(", ")
+                        .append(x.len()).append(");\n");
+            }
+            case INTERVAL -> {
+                s.append(indent).append(vector).append(".months[0] = ").append(x.months()).append(";\n");
+                s.append(indent).append(vector).append(".days[0] = ").append(x.days()).append(";\n");
+                s.append(indent).append(vector).append(".longs[0] = ").append(x.v()).append(";\n");
+            }
+        }
+        return s.toString();
+    }
+
+    /**
+     * The update of aggregate {@code a} for group g: the same state method the aggregate's
+     * vectorized update calls per row; aggregates without an inline form call that update for one row.
+     */
+    private String update(HashAggregateSink sink, String agg, int a, JValue arg, DataType argType) {
+        AggregateFunction fn = sink.function(a);
+        GroupState probe = fn.createState();
+        String method = cb.fresh("update");
+        StringBuilder m = cb.method();
+        m.append("    private void ").append(method).append("(int g) {\n");
+        String body = null;
+        if (fn instanceof CountAggregate && probe instanceof CountState) {
+            String st = cb.instance("CountState", "(CountState) " + agg + ".state(" + a + ")");
+            body = arg == null ? st + ".counts[g]++;" : "if (!" + arg.isNull() + ") { " + st + ".counts[g]++; }";
+        } else if ((fn instanceof SumAggregate || fn instanceof AvgAggregate) && arg != null) {
+            if (probe instanceof LongSumState) {
+                String st = cb.instance("LongSumState", "(LongSumState) " + agg + ".state(" + a + ")");
+                body = "if (!" + arg.isNull() + ") { " + st + ".add(g, " + arg.v() + "); }";
+            } else if (probe instanceof WideSumState) {
+                String st = cb.instance("WideSumState", "(WideSumState) " + agg + ".state(" + a + ")");
+                if (arg.kind() == Kind.INT128) {
+                    String t = cb.instance("long[]", "new long[2]");
+                    body = "if (!" + arg.isNull() + ") { " + st + ".add(g, " + arg.hi() + ", " + arg.v() + ", " + t + "); }";
+                } else {
+                    body = "if (!" + arg.isNull() + ") { " + st + ".add(g, " + arg.v() + "); }";
+                }
+            } else if (probe instanceof DoubleSumState) {
+                String st = cb.instance("DoubleSumState", "(DoubleSumState) " + agg + ".state(" + a + ")");
+                body = "if (!" + arg.isNull() + ") { " + st + ".add(g, " + arg.v() + "); }";
+            }
+        } else if (fn instanceof ExtremeAggregate && arg != null && (arg.kind() == Kind.LONG || arg.kind() == Kind.BOOLEAN)) {
+            String st = cb.instance("ExtremeState", "(ExtremeState) " + agg + ".state(" + a + ")");
+            String value = arg.kind() == Kind.BOOLEAN ? "(" + arg.v() + " ? 1L : 0L)" : arg.v();
+            body = "if (!" + arg.isNull() + ") { " + st + ".offerLong(g, " + value + "); }";
+        }
+        if (body == null) {
+            // Any other aggregate: its own vectorized update on a one-row batch.
+            String function = cb.constant("AggregateFunction", fn);
+            String state = cb.instance("GroupState", agg + ".state(" + a + ")");
+            String groups = cb.instance("int[]", "new int[1]");
+            String input = arg == null ? "null" : cb.instance("ValueVector", "new ValueVector(" + cb.constant("DataType", argType) + ", 1)");
+            StringBuilder b = new StringBuilder();
+            b.append(groups).append("[0] = g;\n");
+            if (arg != null) {
+                b.append("        if (").append(arg.isNull()).append(") {\n");
+                b.append("            ").append(input).append(".nulls[0] = true;\n");
+                b.append("        } else {\n");
+                b.append(storeLines(input, arg, "            "));
+                b.append("        }\n");
+            }
+            b.append("        ").append(function).append(".update(").append(state).append(", ").append(groups).append(", ")
+                    .append(input).append(", ZERO, 1);");
+            body = b.toString();
+        }
+        m.append("        ").append(body).append('\n');
+        m.append("    }\n");
+        return method;
+    }
+}

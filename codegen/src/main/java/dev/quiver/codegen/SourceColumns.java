@@ -1,0 +1,125 @@
+package dev.quiver.codegen;
+
+import dev.quiver.exec.vector.Kind;
+import dev.quiver.planner.type.DataType;
+import dev.quiver.planner.type.TypeId;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The input columns generated code reads, and how: per column, fields holding the data, validity
+ * and (strings) offset addresses of the current batch, bound once per batch with one bounds check.
+ */
+final class SourceColumns {
+    private final ClassBuilder cb;
+    private final Map<Integer, DataType> used = new TreeMap<>();
+
+    SourceColumns(ClassBuilder cb) {
+        this.cb = cb;
+    }
+
+    /** Emits code reading column {@code c} at row {@code i} into fresh locals. */
+    JValue read(int c, DataType type, StringBuilder body, String indent) {
+        if (!used.containsKey(c)) {
+            used.put(c, type);
+            cb.field("private long colData" + c + ";");
+            cb.field("private long colValid" + c + ";");
+            cb.field("private boolean colMayNull" + c + ";");
+            if (type.isString()) {
+                cb.field("private long colOffsets" + c + ";");
+                cb.field("private byte[] colBytes" + c + " = new byte[64];");
+            }
+        }
+        String n = cb.fresh("n");
+        body.append(indent).append("boolean ").append(n).append(" = colMayNull").append(c).append(" && (MemoryUtil.getByte(colValid").append(c)
+                .append(" + (i >>> 3)) & (1 << (i & 7))) == 0;\n");
+        Kind kind = Kind.of(type);
+        switch (kind) {
+            case BOOLEAN: {
+                String v = cb.fresh("v");
+                body.append(indent).append("boolean ").append(v).append(" = (MemoryUtil.getByte(colData").append(c)
+                        .append(" + (i >>> 3)) & (1 << (i & 7))) != 0;\n");
+                return JValue.simple(kind, n, v);
+            }
+            case LONG: {
+                String v = cb.fresh("v");
+                body.append(indent).append("long ").append(v).append(" = ").append(readLong(c, width(type))).append(";\n");
+                return JValue.simple(kind, n, v);
+            }
+            case DOUBLE: {
+                String v = cb.fresh("v");
+                String read = type.id() == TypeId.REAL
+                        ? "Float.intBitsToFloat(MemoryUtil.getInt(colData" + c + " + 4L * i))"
+                        : "Double.longBitsToDouble(MemoryUtil.getLong(colData" + c + " + 8L * i))";
+                body.append(indent).append("double ").append(v).append(" = ").append(read).append(";\n");
+                return JValue.simple(kind, n, v);
+            }
+            case INT128: {
+                String lo = cb.fresh("v");
+                String hi = cb.fresh("h");
+                body.append(indent).append("long ").append(lo).append(" = MemoryUtil.getLong(colData").append(c).append(" + 16L * i);\n");
+                body.append(indent).append("long ").append(hi).append(" = MemoryUtil.getLong(colData").append(c).append(" + 16L * i + 8);\n");
+                return JValue.wide(n, hi, lo);
+            }
+            case STRING: {
+                String s = cb.fresh("s");
+                String len = cb.fresh("l");
+                body.append(indent).append("int ").append(s).append(" = MemoryUtil.getInt(colOffsets").append(c).append(" + 4L * i);\n");
+                body.append(indent).append("int ").append(len).append(" = MemoryUtil.getInt(colOffsets").append(c).append(" + 4L * i + 4) - ")
+                        .append(s).append(";\n");
+                body.append(indent).append("if (colBytes").append(c).append(".length < ").append(len).append(") { colBytes").append(c)
+                        .append(" = new byte[Math.max(").append(len).append(", colBytes").append(c).append(".length * 2)]; }\n");
+                body.append(indent).append("MemoryUtil.copyFromMemory(colData").append(c).append(" + ").append(s).append(", colBytes").append(c)
+                        .append(", 0, ").append(len).append(");\n");
+                return JValue.string(n, "colBytes" + c, "0", len);
+            }
+            default: {
+                String months = cb.fresh("mo");
+                String days = cb.fresh("dy");
+                String micros = cb.fresh("us");
+                body.append(indent).append("int ").append(months).append(" = MemoryUtil.getInt(colData").append(c).append(" + 16L * i);\n");
+                body.append(indent).append("int ").append(days).append(" = MemoryUtil.getInt(colData").append(c).append(" + 16L * i + 4);\n");
+                body.append(indent).append("long ").append(micros).append(" = MemoryUtil.getLong(colData").append(c)
+                        .append(" + 16L * i + 8) / 1000;\n");
+                return JValue.interval(n, months, days, micros);
+            }
+        }
+    }
+
+    private static String readLong(int c, int width) {
+        return switch (width) {
+            case 1 -> "MemoryUtil.getByte(colData" + c + " + i)";
+            case 2 -> "MemoryUtil.getShort(colData" + c + " + 2L * i)";
+            case 4 -> "MemoryUtil.getInt(colData" + c + " + 4L * i)";
+            default -> "MemoryUtil.getLong(colData" + c + " + 8L * i)";
+        };
+    }
+
+    /** Bytes per value of the internal vector of a LONG-kind type. */
+    static int width(DataType type) {
+        return switch (type.id()) {
+            case TINYINT -> 1;
+            case SMALLINT -> 2;
+            case INTEGER, DATE, UNKNOWN -> 4;
+            default -> 8;
+        };
+    }
+
+    /** Statements binding the addresses of every used column for {@code batch} with {@code rows} rows. */
+    String bind(String indent) {
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<Integer, DataType> e : used.entrySet()) {
+            int c = e.getKey();
+            String vec = "colVector" + c;
+            s.append(indent).append("FieldVector ").append(vec).append(" = batch.column(").append(c).append(");\n");
+            s.append(indent).append("checkBounds(").append(vec).append(", rows);\n");
+            s.append(indent).append("colData").append(c).append(" = ").append(vec).append(".getDataBufferAddress();\n");
+            s.append(indent).append("colValid").append(c).append(" = ").append(vec).append(".getValidityBufferAddress();\n");
+            s.append(indent).append("colMayNull").append(c).append(" = ").append(vec).append(".getNullCount() > 0;\n");
+            if (e.getValue().isString()) {
+                s.append(indent).append("colOffsets").append(c).append(" = ").append(vec).append(".getOffsetBufferAddress();\n");
+            }
+        }
+        return s.toString();
+    }
+}

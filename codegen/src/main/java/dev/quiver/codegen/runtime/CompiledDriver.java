@@ -1,0 +1,81 @@
+package dev.quiver.codegen.runtime;
+
+import dev.quiver.exec.pipeline.Driver;
+import dev.quiver.exec.pipeline.LocalSink;
+import dev.quiver.exec.pipeline.QueryContext;
+import java.util.Arrays;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The base of every generated pipeline class. A generated class fuses the pipeline's filters and
+ * projection into one loop over each batch's selected rows and either feeds an aggregation's state
+ * directly or hands a batch (input vectors plus the computed ones, with a new selection) to the
+ * local sink. Constructors of generated classes take {@code (Object[] constants, LocalSink local,
+ * QueryContext context)}; literals live in {@code constants}, never in the source, so one class
+ * serves every query that differs only in its constants.
+ */
+public abstract class CompiledDriver implements Driver {
+    /** The one-row selection used when a generated row calls a vectorized kernel. */
+    protected static final int[] ZERO = {0};
+    /** The bytes of a NULL or empty string component. */
+    protected static final byte[] EMPTY_BYTES = new byte[0];
+
+    protected final Object[] constants;
+    protected final LocalSink local;
+    protected final QueryContext context;
+    protected long rowsIn;
+    protected long rowsOut;
+    private int[] selection = new int[0];
+    private FieldVector[] owned = new FieldVector[0];
+
+    protected CompiledDriver(Object[] constants, LocalSink local, QueryContext context) {
+        this.constants = constants;
+        this.local = local;
+        this.context = context;
+    }
+
+    /** A selection buffer of at least {@code rows} entries, reused across batches. */
+    protected final int[] selectionBuffer(int rows) {
+        if (selection.length < rows) {
+            selection = new int[rows];
+        }
+        return selection;
+    }
+
+    /** Registers a vector the driver owns (closed with the driver). */
+    protected final FieldVector own(FieldVector v) {
+        owned = Arrays.copyOf(owned, owned.length + 1);
+        owned[owned.length - 1] = v;
+        return v;
+    }
+
+    /** Checks once per batch that every row the loop may touch exists in the vector. */
+    protected static void checkBounds(FieldVector v, int rows) {
+        if (v.getValueCount() < rows) {
+            throw new IllegalStateException("vector " + v.getName() + " has " + v.getValueCount() + " values, batch has " + rows);
+        }
+    }
+
+    @Override
+    public final LocalSink local() {
+        return local;
+    }
+
+    @Override
+    public final long rowsIn() {
+        return rowsIn;
+    }
+
+    @Override
+    public final long rowsOut() {
+        return rowsOut;
+    }
+
+    @Override
+    public void close() {
+        for (FieldVector v : owned) {
+            v.close();
+        }
+        owned = new FieldVector[0];
+    }
+}
