@@ -11,7 +11,10 @@ import java.util.List;
 final class ClassBuilder {
     private final List<Object> constants = new ArrayList<>();
     private final StringBuilder fields = new StringBuilder();
-    private final StringBuilder constructor = new StringBuilder();
+    /** Statements run at construction, emitted in {@link #INIT_CHUNK}-statement methods to keep each one small. */
+    private final List<String> constructor = new ArrayList<>();
+    /** Initialization statements per generated init method: ~20 bytes each keeps a method near 4 KB. */
+    static final int INIT_CHUNK = 200;
     private final List<StringBuilder> methods = new ArrayList<>();
     private int names;
 
@@ -19,7 +22,7 @@ final class ClassBuilder {
         return prefix + (names++);
     }
 
-    /** Hoists a constant; returns the name of a final field of {@code javaType} holding it. */
+    /** Hoists a constant; returns the name of a field of {@code javaType} holding it (set once, at construction). */
     String constant(String javaType, Object value) {
         int index = constants.size();
         constants.add(value);
@@ -31,7 +34,7 @@ final class ClassBuilder {
             case "boolean" -> "((Boolean) constants[" + index + "]).booleanValue()";
             default -> "(" + javaType + ") constants[" + index + "]";
         };
-        field("private final " + javaType + " " + name + ";");
+        field("private " + javaType + " " + name + ";");
         constructorLine(name + " = " + boxed + ";");
         return name;
     }
@@ -39,7 +42,7 @@ final class ClassBuilder {
     /** A per-instance object created in the constructor (scratch state must not be shared between threads). */
     String instance(String javaType, String initializer) {
         String name = fresh("o");
-        field("private final " + javaType + " " + name + ";");
+        field("private " + javaType + " " + name + ";");
         constructorLine(name + " = " + initializer + ";");
         return name;
     }
@@ -49,7 +52,7 @@ final class ClassBuilder {
     }
 
     void constructorLine(String statement) {
-        constructor.append("        ").append(statement).append('\n');
+        constructor.add(statement);
     }
 
     /** Starts a new method; returns its body builder (the caller writes the whole method text). */
@@ -73,8 +76,18 @@ final class ClassBuilder {
         s.append(fields).append('\n');
         s.append("    public ").append(className).append("(Object[] constants, LocalSink local, QueryContext context) {\n");
         s.append("        super(constants, local, context);\n");
-        s.append(constructor);
+        int chunks = (constructor.size() + INIT_CHUNK - 1) / INIT_CHUNK;
+        for (int c = 0; c < chunks; c++) {
+            s.append("        init").append(c).append("();\n");
+        }
         s.append("    }\n\n");
+        for (int c = 0; c < chunks; c++) {
+            s.append("    private void init").append(c).append("() {\n");
+            for (String statement : constructor.subList(c * INIT_CHUNK, Math.min(constructor.size(), (c + 1) * INIT_CHUNK))) {
+                s.append("        ").append(statement).append('\n');
+            }
+            s.append("    }\n\n");
+        }
         s.append(pushMethod).append('\n');
         for (StringBuilder m : methods) {
             s.append(m).append('\n');

@@ -32,6 +32,11 @@ import java.util.List;
 final class ExpressionGenerator {
     /** Nodes per generated method before a subtree moves to its own method (~60 bytes of bytecode per node). */
     static final int SPLIT_THRESHOLD = 48;
+    /**
+     * Branches of a CASE (arguments of AND/OR) generated side by side; more are regrouped as a nested
+     * CASE (AND/OR), which evaluates in the same order, so no single method holds all the branch code.
+     */
+    static final int MAX_BRANCHES = 8;
 
     private final ClassBuilder cb;
     private final SourceColumns columns;
@@ -39,6 +44,8 @@ final class ExpressionGenerator {
     private final int splitThreshold;
     private StringBuilder body;
     private String indent = "        ";
+    /** Nodes the current method may still take inline. */
+    private int budget;
 
     ExpressionGenerator(ClassBuilder cb, SourceColumns columns, Layout layout, int splitThreshold) {
         this.cb = cb;
@@ -51,13 +58,16 @@ final class ExpressionGenerator {
     JValue generate(Expr e, StringBuilder into, String at) {
         StringBuilder savedBody = body;
         String savedIndent = indent;
+        int savedBudget = budget;
         body = into;
         indent = at;
+        budget = splitThreshold;
         try {
             return gen(e, true);
         } finally {
             body = savedBody;
             indent = savedIndent;
+            budget = savedBudget;
         }
     }
 
@@ -76,9 +86,10 @@ final class ExpressionGenerator {
     }
 
     private JValue gen(Expr e, boolean methodRoot) {
-        if (!methodRoot && Exprs.size(e) > splitThreshold) {
+        if (!methodRoot && Exprs.size(e) > budget) {
             return split(e);
         }
+        budget--;
         if (e instanceof Literal l) {
             return literal(l);
         }
@@ -261,6 +272,11 @@ final class ExpressionGenerator {
     // ------------------------------------------------------------------ CASE
 
     private JValue caseWhen(CaseWhen c) {
+        if (c.whens().size() > MAX_BRANCHES) {
+            // CASE w1..wn ELSE x  =  CASE w1..w8 ELSE (CASE w9..wn ELSE x): same conditions, same order.
+            CaseWhen rest = new CaseWhen(c.whens().subList(MAX_BRANCHES, c.whens().size()), c.otherwise(), c.type());
+            c = new CaseWhen(c.whens().subList(0, MAX_BRANCHES), rest, c.type());
+        }
         JValue result = declare(Kind.of(c.type()));
         String taken = cb.fresh("t");
         line("boolean " + taken + " = false;");
@@ -311,6 +327,13 @@ final class ExpressionGenerator {
     }
 
     private JValue logical(Call call, boolean isAnd) {
+        if (call.arguments().size() > MAX_BRANCHES) {
+            // a1 AND ... AND an  =  a1 AND ... AND a7 AND (a8 AND ... AND an): evaluated left to right either way.
+            List<Expr> args = new ArrayList<>(call.arguments().subList(0, MAX_BRANCHES - 1));
+            args.add(new Call(call.function(), call.arguments().subList(MAX_BRANCHES - 1, call.arguments().size()), call.type(),
+                    call.position()));
+            call = new Call(call.function(), args, call.type(), call.position());
+        }
         JValue result = declare(Kind.BOOLEAN);
         line(result.isNull() + " = false;");
         String decided = cb.fresh("d");
