@@ -142,7 +142,7 @@ final class AggregationBinder {
         }
         if (node instanceof ColumnReference ref) {
             throw new QuiverException(SqlState.GROUPING_ERROR,
-                    "column \"" + ref.display() + "\" must appear in the GROUP BY clause or be used in an aggregate function")
+                    "column \"" + Scope.written(ref) + "\" must appear in the GROUP BY clause or be used in an aggregate function")
                     .attachPosition(node.span().start());
         }
         if (Exprs.isConstant(bound) || bound instanceof Literal) {

@@ -50,6 +50,7 @@ import dev.quiver.planner.type.TypeNames;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -130,7 +131,8 @@ final class ExpressionBinder {
             }
         }
         if (node instanceof ArithmeticBinary a) {
-            return arithmeticCall(function(a.operator()), bind(a.left()), bind(a.right()), at);
+            return arithmeticCall(function(a.operator()), bind(a.left()), a.left().span().start(), bind(a.right()),
+                    a.right().span().start(), at);
         }
         if (node instanceof ArithmeticUnary u) {
             return unary(u, at);
@@ -139,7 +141,7 @@ final class ExpressionBinder {
             return concatenation(bind(c.left()), bind(c.right()), at);
         }
         if (node instanceof Comparison c) {
-            return comparison(c.operator(), bind(c.left()), bind(c.right()), at);
+            return comparison(c.operator(), bind(c.left()), c.left().span().start(), bind(c.right()), c.right().span().start(), at);
         }
         if (node instanceof LogicalBinary l) {
             String name = l.operator().name();
@@ -229,9 +231,10 @@ final class ExpressionBinder {
     /**
      * An integer literal next to a decimal is typed DECIMAL(digits, 0) rather than DECIMAL(10, 0),
      * so {@code price * 2} does not widen the result by ten digits; a string literal next to a
-     * non-string takes that type. Anything else is returned as is.
+     * non-string takes that type (a string that does not convert is reported at {@code position},
+     * where the literal is written). Anything else is returned as is.
      */
-    static Expr literalAdjusted(Expr e, List<Expr> context) {
+    static Expr literalAdjusted(Expr e, List<Expr> context, int position) {
         if (!(e instanceof Literal literal) || literal.isNull()) {
             return e;
         }
@@ -245,7 +248,7 @@ final class ExpressionBinder {
                 return Literal.of(BigDecimal.valueOf(v), DataType.decimal(Math.min(DataType.MAX_DECIMAL_PRECISION, digits), 0));
             }
             if (literal.type().isString() && !other.type().isString()) {
-                return Coercions.to(literal, other.type(), -1);
+                return Coercions.to(literal, other.type(), position);
             }
         }
         return e;
@@ -265,8 +268,13 @@ final class ExpressionBinder {
 
     /** Resolves {@code left f right} for + - * / % on numbers, dates, timestamps and intervals. */
     static Expr arithmeticCall(Function f, Expr left, Expr right, int at) {
-        Expr l = literalAdjusted(left, List.of(right));
-        Expr r = literalAdjusted(right, List.of(left));
+        return arithmeticCall(f, left, at, right, at, at);
+    }
+
+    /** As above, with the positions of the operands (where a string literal operand that does not convert is reported). */
+    static Expr arithmeticCall(Function f, Expr left, int leftAt, Expr right, int rightAt, int at) {
+        Expr l = literalAdjusted(left, List.of(right), leftAt);
+        Expr r = literalAdjusted(right, List.of(left), rightAt);
         if (l.type().isUnknown() && r.type().isUnknown()) {
             l = Coercions.to(l, DataType.INTEGER, at);
             r = Coercions.to(r, DataType.INTEGER, at);
@@ -416,9 +424,9 @@ final class ExpressionBinder {
                 DataType.VARCHAR, at);
     }
 
-    static Expr comparison(ComparisonOperator op, Expr left, Expr right, int at) {
-        Expr l = literalAdjusted(left, List.of(right));
-        Expr r = literalAdjusted(right, List.of(left));
+    static Expr comparison(ComparisonOperator op, Expr left, int leftAt, Expr right, int rightAt, int at) {
+        Expr l = literalAdjusted(left, List.of(right), leftAt);
+        Expr r = literalAdjusted(right, List.of(left), rightAt);
         Optional<DataType> common = TypeCoercion.commonSuperType(l.type(), r.type());
         if (common.isEmpty()) {
             throw new QuiverException(SqlState.UNDEFINED_FUNCTION,
@@ -461,19 +469,22 @@ final class ExpressionBinder {
         Expr value = bind(b.value());
         Expr low = bind(b.low());
         Expr high = bind(b.high());
+        int valueAt = b.value().span().start();
+        int lowAt = b.low().span().start();
+        int highAt = b.high().span().start();
         if (b.negated()) {
-            return Exprs.or(List.of(comparison(ComparisonOperator.LESS_THAN, value, low, at),
-                    comparison(ComparisonOperator.GREATER_THAN, value, high, at)));
+            return Exprs.or(List.of(comparison(ComparisonOperator.LESS_THAN, value, valueAt, low, lowAt, at),
+                    comparison(ComparisonOperator.GREATER_THAN, value, valueAt, high, highAt, at)));
         }
-        return Exprs.and(List.of(comparison(ComparisonOperator.GREATER_THAN_OR_EQUAL, value, low, at),
-                comparison(ComparisonOperator.LESS_THAN_OR_EQUAL, value, high, at)));
+        return Exprs.and(List.of(comparison(ComparisonOperator.GREATER_THAN_OR_EQUAL, value, valueAt, low, lowAt, at),
+                comparison(ComparisonOperator.LESS_THAN_OR_EQUAL, value, valueAt, high, highAt, at)));
     }
 
     private Expr inList(InList in, int at) {
         Expr value = bind(in.value());
         List<Expr> items = new ArrayList<>();
         for (Expression item : in.list()) {
-            items.add(literalAdjusted(bind(item), List.of(value)));
+            items.add(literalAdjusted(bind(item), List.of(value), item.span().start()));
         }
         DataType t = value.type();
         for (int i = 0; i < items.size(); i++) {
@@ -524,20 +535,25 @@ final class ExpressionBinder {
         Optional<Expr> operand = c.operand().map(this::bind);
         List<Expr> conditions = new ArrayList<>();
         List<Expr> results = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         for (WhenClause w : c.whenClauses()) {
             if (operand.isPresent()) {
-                conditions.add(comparison(ComparisonOperator.EQUAL, operand.get(), bind(w.condition()), w.span().start()));
+                conditions.add(comparison(ComparisonOperator.EQUAL, operand.get(), c.operand().get().span().start(),
+                        bind(w.condition()), w.condition().span().start(), w.span().start()));
             } else {
                 conditions.add(requireBoolean(bind(w.condition()), "argument of CASE/WHEN", w.condition().span().start()));
             }
             results.add(bind(w.result()));
+            positions.add(w.result().span().start());
         }
         Expr otherwise = c.elseValue().map(this::bind).orElse(Literal.nullOf(DataType.UNKNOWN));
+        positions.add(c.elseValue().map(e -> e.span().start()).orElse(at));
         List<Expr> all = new ArrayList<>(results);
         all.add(otherwise);
         DataType t = DataType.UNKNOWN;
-        for (Expr r : all) {
-            Expr adjusted = literalAdjusted(r, all);
+        for (int i = 0; i < all.size(); i++) {
+            Expr r = all.get(i);
+            Expr adjusted = literalAdjusted(r, all, positions.get(i));
             Optional<DataType> common = TypeCoercion.commonSuperType(t, adjusted.type());
             if (common.isEmpty()) {
                 throw new QuiverException(SqlState.DATATYPE_MISMATCH,
@@ -570,7 +586,7 @@ final class ExpressionBinder {
     }
 
     private Expr extract(Extract e, int at) {
-        String field = e.field().value().toLowerCase();
+        String field = e.field().value().toLowerCase(Locale.ROOT);
         if (!EXTRACT_FIELDS.contains(field)) {
             throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE,
                     "EXTRACT field \"" + field + "\" is not recognized; use one of " + String.join(", ", EXTRACT_FIELDS.stream().sorted().toList()))

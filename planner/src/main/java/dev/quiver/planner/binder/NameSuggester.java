@@ -1,6 +1,7 @@
 package dev.quiver.planner.binder;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the closest known name to a misspelt one, for "did you mean" hints. */
@@ -17,7 +18,7 @@ public final class NameSuggester {
         int bestDistance = Integer.MAX_VALUE;
         int limit = Math.max(2, name.length() / 3);
         for (String candidate : candidates) {
-            int d = distance(name.toLowerCase(), candidate.toLowerCase());
+            int d = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance && d <= limit && d < Math.max(name.length(), candidate.length())) {
                 best = candidate;
                 bestDistance = d;

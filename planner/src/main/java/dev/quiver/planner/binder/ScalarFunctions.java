@@ -196,7 +196,7 @@ final class ScalarFunctions {
     private static Expr sameType(Function f, String name, List<Expr> args, int position) {
         DataType common = DataType.UNKNOWN;
         for (Expr a : args) {
-            Optional<DataType> t = TypeCoercion.commonSuperType(common, ExpressionBinder.literalAdjusted(a, args).type());
+            Optional<DataType> t = TypeCoercion.commonSuperType(common, ExpressionBinder.literalAdjusted(a, args, position).type());
             if (t.isEmpty()) {
                 throw new QuiverException(SqlState.DATATYPE_MISMATCH,
                         name + " types " + args.stream().map(e -> e.type().toString()).collect(Collectors.joining(", "))

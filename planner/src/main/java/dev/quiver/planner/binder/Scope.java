@@ -88,11 +88,19 @@ public final class Scope {
         }
         if (matches.size() > 1) {
             throw new QuiverException(SqlState.AMBIGUOUS_COLUMN,
-                    "column reference \"" + reference.display() + "\" is ambiguous; qualify it with one of: "
+                    "column reference \"" + written(reference) + "\" is ambiguous; qualify it with one of: "
                             + String.join(", ", matches.stream().map(f -> f.relation().orElse("?") + "." + f.name()).toList()))
                     .attachPosition(reference.span().start());
         }
         return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0).column());
+    }
+
+    /**
+     * A reference as a message shows it between double quotes: the names joined with dots, not
+     * re-quoted (so {@code "A"} reads {@code column "A"}, not {@code column ""A""}), as PostgreSQL does.
+     */
+    static String written(ColumnReference reference) {
+        return String.join(".", reference.parts().stream().map(Identifier::value).toList());
     }
 
     private QuiverException unknownColumn(ColumnReference reference) {
@@ -117,7 +125,7 @@ public final class Scope {
         String hint = NameSuggester.closest(reference.column().value(), names)
                 .map(s -> "; did you mean \"" + s + "\"?").orElse("");
         return new QuiverException(SqlState.UNDEFINED_COLUMN,
-                "column \"" + reference.display() + "\" does not exist" + hint)
+                "column \"" + written(reference) + "\" does not exist" + hint)
                 .attachPosition(reference.span().start());
     }
 }

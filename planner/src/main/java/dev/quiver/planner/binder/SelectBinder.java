@@ -217,7 +217,7 @@ final class SelectBinder {
             for (int i = 0; i < outputs.size(); i++) {
                 if (outputs.get(i).name().equals(ref.column().value())) {
                     if (match != null && !assignments.get(i).expression().equals(assignmentFor(match, assignments).expression())) {
-                        throw new QuiverException(SqlState.AMBIGUOUS_COLUMN, "ORDER BY \"" + ref.display() + "\" is ambiguous")
+                        throw new QuiverException(SqlState.AMBIGUOUS_COLUMN, "ORDER BY \"" + Scope.written(ref) + "\" is ambiguous")
                                 .attachPosition(key.span().start());
                     }
                     if (match == null) {

@@ -1,5 +1,7 @@
 package dev.quiver.planner.cost;
 
+import java.util.Locale;
+
 /**
  * The estimated price of a plan, in abstract units of "one row touched once by a simple operator".
  * Costs add up the tree; lower is better. One dimension is enough while everything runs in memory;
@@ -26,6 +28,6 @@ public record Cost(double value) implements Comparable<Cost> {
 
     @Override
     public String toString() {
-        return String.format("%.1f", value);
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -3,6 +3,7 @@ package dev.quiver.planner.explain;
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.physical.PhysicalPlan;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -36,7 +37,7 @@ public final class PlanPrinter {
     private static void render(PhysicalPlan plan, int depth, Function<PhysicalPlan, List<String>> annotator, StringBuilder s) {
         String indent = "  ".repeat(depth);
         s.append(indent).append(plan.operator().describe())
-                .append(String.format("  (rows=%s cost=%s)", rows(plan.estimatedRows()), plan.cost())).append('\n');
+                .append(String.format(Locale.ROOT, "  (rows=%s cost=%s)", rows(plan.estimatedRows()), plan.cost())).append('\n');
         s.append(indent).append("    columns: ").append(columns(plan.outputColumns())).append('\n');
         for (String line : annotator.apply(plan)) {
             s.append(indent).append("    ").append(line).append('\n');
@@ -47,7 +48,7 @@ public final class PlanPrinter {
     }
 
     private static String rows(double rows) {
-        return rows >= 1e6 ? String.format("%.3g", rows) : String.valueOf(Math.round(rows));
+        return rows >= 1e6 ? String.format(Locale.ROOT, "%.3g", rows) : String.valueOf(Math.round(rows));
     }
 
     private static String columns(List<ColumnRef> columns) {

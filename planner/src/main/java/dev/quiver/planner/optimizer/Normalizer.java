@@ -40,6 +40,10 @@ final class Normalizer {
     }
 
     private LogicalPlan bottomUp(LogicalPlan plan, RuleContext context) {
+        return applyAtRoot(withNormalizedInputs(plan, context), context);
+    }
+
+    private LogicalPlan withNormalizedInputs(LogicalPlan plan, RuleContext context) {
         List<LogicalPlan> inputs = new ArrayList<>(plan.inputs().size());
         boolean changed = false;
         for (LogicalPlan input : plan.inputs()) {
@@ -47,20 +51,30 @@ final class Normalizer {
             changed |= normalized != input;
             inputs.add(normalized);
         }
-        LogicalPlan node = changed ? LogicalPlan.of(plan.operator(), inputs) : plan;
-        return applyAtRoot(node, context);
+        return changed ? LogicalPlan.of(plan.operator(), inputs) : plan;
     }
 
+    /**
+     * Applies rules at the node until none fires, normalizing the inputs of each result first. A loop,
+     * not a recursion per rewrite, so rules that keep rewriting each other's results stop at
+     * {@link #MAX_REWRITES} rather than overflowing the stack.
+     */
     private LogicalPlan applyAtRoot(LogicalPlan node, RuleContext context) {
-        for (TransformationRule rule : rules) {
-            if (rewrites >= MAX_REWRITES || !rule.pattern().matches(node)) {
-                continue;
-            }
-            List<LogicalPlan> results = rule.apply(node, context);
-            if (!results.isEmpty()) {
-                rewrites++;
-                trace.fired(rule.name());
-                return bottomUp(results.get(0), context);
+        boolean fired = true;
+        while (fired) {
+            fired = false;
+            for (TransformationRule rule : rules) {
+                if (rewrites >= MAX_REWRITES || !rule.pattern().matches(node)) {
+                    continue;
+                }
+                List<LogicalPlan> results = rule.apply(node, context);
+                if (!results.isEmpty()) {
+                    rewrites++;
+                    trace.fired(rule.name());
+                    node = withNormalizedInputs(results.get(0), context);
+                    fired = true;
+                    break;
+                }
             }
         }
         return node;

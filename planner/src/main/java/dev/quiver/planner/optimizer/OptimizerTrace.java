@@ -1,5 +1,6 @@
 package dev.quiver.planner.optimizer;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,7 +47,7 @@ public final class OptimizerTrace {
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("search: %.3f ms, %d groups, %d expressions%s%n", nanos / 1e6, groups, expressions,
+        s.append(String.format(Locale.ROOT, "search: %.3f ms, %d groups, %d expressions%s%n", nanos / 1e6, groups, expressions,
                 budgetExceeded ? ", BUDGET EXCEEDED (best plan so far)" : ""));
         fired.forEach((rule, n) -> s.append("  ").append(rule).append(": ").append(n).append('\n'));
         return s.toString();

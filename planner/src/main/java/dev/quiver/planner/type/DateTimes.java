@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * Text forms of DATE and TIMESTAMP, shared by literal binding and run-time casts so both accept and
@@ -25,7 +26,12 @@ public final class DateTimes {
     public static int parseDate(String text) {
         String s = text.trim();
         int[] f = new int[3];
-        int end = parseDateFields(s, f);
+        int end;
+        try {
+            end = parseDateFields(s, f);
+        } catch (QuiverException e) {
+            throw invalid("date", text); // the field parser cannot tell which type it is reading for
+        }
         if (end != s.length()) {
             throw invalid("date", text);
         }
@@ -34,6 +40,15 @@ public final class DateTimes {
 
     /** Microseconds since 1970-01-01 00:00:00 of an ISO timestamp string (a bare date means midnight). */
     public static long parseTimestamp(String text) {
+        try {
+            return parseTimestampFields(text);
+        } catch (QuiverException e) {
+            // The field parsers cannot tell which type they are reading for; range errors keep their own message.
+            throw SqlState.INVALID_DATETIME_FORMAT.equals(e.sqlState()) ? invalid("timestamp", text) : e;
+        }
+    }
+
+    private static long parseTimestampFields(String text) {
         String s = text.trim();
         int[] f = new int[3];
         int p = parseDateFields(s, f);
@@ -78,9 +93,9 @@ public final class DateTimes {
         long inDay = Math.floorMod(micros, MICROS_PER_DAY);
         long seconds = inDay / MICROS_PER_SECOND;
         long fraction = inDay % MICROS_PER_SECOND;
-        String time = String.format("%02d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+        String time = String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
         if (fraction != 0) {
-            time += String.format(".%06d", fraction).replaceAll("0+$", "");
+            time += String.format(Locale.ROOT, ".%06d", fraction).replaceAll("0+$", "");
         }
         return LocalDate.ofEpochDay(days) + " " + time;
     }

@@ -1,0 +1,100 @@
+package dev.quiver.planner;
+
+import dev.quiver.planner.catalog.Catalog;
+import dev.quiver.planner.catalog.ColumnMetadata;
+import dev.quiver.planner.catalog.TableHandle;
+import dev.quiver.planner.catalog.TableStatistics;
+import dev.quiver.planner.type.DataType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An in-memory catalog for planner tests. The default one holds
+ * <ul>
+ *   <li>{@code t(a INTEGER, b BIGINT, c DECIMAL(15,2), d VARCHAR, e DATE, f DOUBLE)}, 1000 rows;</li>
+ *   <li>{@code u(x INTEGER NOT NULL, y VARCHAR(10), z DECIMAL(38,10), w TIMESTAMP, s SMALLINT, r REAL)}, 50 rows;</li>
+ *   <li>{@code lineitem(l_orderkey BIGINT, l_quantity DECIMAL(15,2), l_extendedprice DECIMAL(15,2),
+ *       l_discount DECIMAL(15,2), l_tax DECIMAL(15,2), l_returnflag VARCHAR(1), l_shipdate DATE)}, 6000 rows.</li>
+ * </ul>
+ */
+public final class TestCatalog implements Catalog {
+    /** A table handle: a name, columns and a row count. Identity is object identity, as the interface says. */
+    public static final class Table implements TableHandle {
+        private final String name;
+        private final List<ColumnMetadata> columns;
+        private final TableStatistics statistics;
+
+        public Table(String name, List<ColumnMetadata> columns, long rows) {
+            this.name = name;
+            this.columns = List.copyOf(columns);
+            this.statistics = new TableStatistics(rows);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public List<ColumnMetadata> columns() {
+            return columns;
+        }
+
+        @Override
+        public TableStatistics statistics() {
+            return statistics;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+
+    public TestCatalog add(String name, long rows, ColumnMetadata... columns) {
+        tables.put(name, new Table(name, List.of(columns), rows));
+        return this;
+    }
+
+    public Table get(String name) {
+        return tables.get(name);
+    }
+
+    public static ColumnMetadata column(String name, DataType type) {
+        return new ColumnMetadata(name, type, true);
+    }
+
+    public static ColumnMetadata notNull(String name, DataType type) {
+        return new ColumnMetadata(name, type, false);
+    }
+
+    public static TestCatalog standard() {
+        return new TestCatalog()
+                .add("t", 1000, column("a", DataType.INTEGER), column("b", DataType.BIGINT),
+                        column("c", DataType.decimal(15, 2)), column("d", DataType.VARCHAR), column("e", DataType.DATE),
+                        column("f", DataType.DOUBLE))
+                .add("u", 50, notNull("x", DataType.INTEGER), column("y", DataType.varchar(10)),
+                        column("z", DataType.decimal(38, 10)), column("w", DataType.TIMESTAMP),
+                        column("s", DataType.SMALLINT), column("r", DataType.REAL))
+                .add("lineitem", 6000, column("l_orderkey", DataType.BIGINT), column("l_quantity", DataType.decimal(15, 2)),
+                        column("l_extendedprice", DataType.decimal(15, 2)), column("l_discount", DataType.decimal(15, 2)),
+                        column("l_tax", DataType.decimal(15, 2)), column("l_returnflag", DataType.varchar(1)),
+                        column("l_shipdate", DataType.DATE));
+    }
+
+    @Override
+    public Optional<TableHandle> table(String name) {
+        return Optional.ofNullable(tables.get(name));
+    }
+
+    @Override
+    public Collection<String> tableNames() {
+        return new ArrayList<>(tables.keySet());
+    }
+}

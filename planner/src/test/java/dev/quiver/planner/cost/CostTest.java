@@ -1,0 +1,128 @@
+package dev.quiver.planner.cost;
+
+import static dev.quiver.planner.PlanFixtures.and;
+import static dev.quiver.planner.PlanFixtures.bool;
+import static dev.quiver.planner.PlanFixtures.gt;
+import static dev.quiver.planner.PlanFixtures.integer;
+import static dev.quiver.planner.PlanFixtures.lt;
+import static dev.quiver.planner.PlanFixtures.plus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.quiver.planner.TestCatalog;
+import dev.quiver.planner.expr.AggregateCall;
+import dev.quiver.planner.expr.AggregateKind;
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.logical.LogicalAggregate;
+import dev.quiver.planner.logical.LogicalFilter;
+import dev.quiver.planner.logical.LogicalLimit;
+import dev.quiver.planner.logical.LogicalProject;
+import dev.quiver.planner.logical.LogicalScan;
+import dev.quiver.planner.logical.LogicalSort;
+import dev.quiver.planner.logical.LogicalValues;
+import dev.quiver.planner.memo.LogicalProperties;
+import dev.quiver.planner.physical.Filter;
+import dev.quiver.planner.physical.HashAggregate;
+import dev.quiver.planner.physical.Limit;
+import dev.quiver.planner.physical.PhysicalOperator;
+import dev.quiver.planner.physical.Project;
+import dev.quiver.planner.physical.Sort;
+import dev.quiver.planner.physical.TableScan;
+import dev.quiver.planner.physical.TopN;
+import dev.quiver.planner.physical.Values;
+import dev.quiver.planner.plan.AggregateAssignment;
+import dev.quiver.planner.plan.Assignment;
+import dev.quiver.planner.plan.SortKey;
+import dev.quiver.planner.type.DataType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class CostTest {
+    private final TestCatalog catalog = TestCatalog.standard();
+    private final ColumnRef a = new ColumnRef(0, "a", DataType.INTEGER);
+    private final ColumnRef b = new ColumnRef(1, "b", DataType.BIGINT);
+    private final CardinalityEstimator estimator = new CardinalityEstimator();
+    private final CostModel model = new CostModel();
+
+    private static List<LogicalProperties> input(double rows) {
+        return List.of(new LogicalProperties(List.of(), rows));
+    }
+
+    private final AggregateAssignment count = new AggregateAssignment(new ColumnRef(2, "count", DataType.BIGINT),
+            new AggregateCall(AggregateKind.COUNT_STAR, List.of(), false, DataType.BIGINT));
+    private final List<SortKey> keys = List.of(new SortKey(a, false, false));
+
+    @Test
+    void cardinalities() {
+        assertThat(estimator.estimate(new LogicalScan(catalog.get("lineitem"), List.of(), List.of()), List.of())).isEqualTo(6000);
+        assertThat(estimator.estimate(new LogicalValues(List.of(a), List.of(List.of(integer(1)), List.of(integer(2)))), List.of()))
+                .isEqualTo(2);
+        // Each conjunct keeps half; TRUE keeps all.
+        assertThat(estimator.estimate(new LogicalFilter(gt(a, integer(1))), input(1000))).isEqualTo(500);
+        assertThat(estimator.estimate(new LogicalFilter(and(gt(a, integer(1)), lt(a, integer(5)), gt(b, integer(0)))), input(1000)))
+                .isEqualTo(125);
+        assertThat(estimator.estimate(new LogicalFilter(bool(true)), input(1000))).isEqualTo(1000);
+        // A global aggregate is one row; grouped, a tenth of the input, at least one.
+        assertThat(estimator.estimate(new LogicalAggregate(List.of(), List.of(count)), input(1000))).isEqualTo(1);
+        assertThat(estimator.estimate(new LogicalAggregate(List.of(a), List.of(count)), input(1000))).isEqualTo(100);
+        assertThat(estimator.estimate(new LogicalAggregate(List.of(a), List.of(count)), input(5))).isEqualTo(1);
+        assertThat(estimator.estimate(new LogicalAggregate(List.of(a), List.of(count)), input(0))).isEqualTo(1);
+        // Limits: rows after the offset, at most the limit.
+        assertThat(estimator.estimate(new LogicalLimit(OptionalLong.of(10), 5), input(1000))).isEqualTo(10);
+        assertThat(estimator.estimate(new LogicalLimit(OptionalLong.of(10), 995), input(1000))).isEqualTo(5);
+        assertThat(estimator.estimate(new LogicalLimit(OptionalLong.empty(), 990), input(1000))).isEqualTo(10);
+        assertThat(estimator.estimate(new LogicalLimit(OptionalLong.of(10), 2000), input(1000))).isZero();
+        assertThat(estimator.estimate(new LogicalProject(List.of(new Assignment(a, a))), input(42))).isEqualTo(42);
+        assertThat(estimator.estimate(new LogicalSort(keys), input(42))).isEqualTo(42);
+    }
+
+    private double cost(PhysicalOperator operator, double outputRows, double... inputRows) {
+        return model.localCost(operator, outputRows, Arrays.stream(inputRows).boxed().toList()).value();
+    }
+
+    @Test
+    void localCosts() {
+        // Scans: 0.1 per column per row, at least one column (COUNT(*) still reads the rows).
+        assertThat(cost(new TableScan(catalog.get("t"), List.of(a, b), List.of(0, 1)), 1000)).isEqualTo(200, within(1e-9));
+        assertThat(cost(new TableScan(catalog.get("t"), List.of(), List.of()), 1000)).isEqualTo(100, within(1e-9));
+        assertThat(cost(new Values(List.of(a), List.of()), 3)).isEqualTo(3);
+        assertThat(cost(new Filter(gt(a, integer(1))), 500, 1000)).isEqualTo(1000);
+        // Projections pay 0.5 per row for each computed (non-identity) column.
+        assertThat(cost(new Project(List.of(new Assignment(a, a), new Assignment(new ColumnRef(9, "x", DataType.INTEGER),
+                plus(a, integer(1))))), 1000, 1000)).isEqualTo(500);
+        assertThat(cost(new Project(List.of(new Assignment(a, a))), 1000, 1000)).isZero();
+        assertThat(cost(new HashAggregate(List.of(a), List.of(count)), 100, 1000)).isEqualTo(4 * 1000 + 2 * 100);
+        // Sort: n log2 n comparisons; 1024 rows is 10 per row.
+        assertThat(cost(new Sort(keys), 1024, 1024)).isEqualTo(10240, within(1e-6));
+        assertThat(cost(new Sort(keys), 2, 2)).as("log2 of 2 or less counts as 1").isEqualTo(2);
+        // TopN: n log2 (limit + offset + 1): keeping 7 rows costs 3 comparisons per input row.
+        assertThat(cost(new TopN(keys, 5, 2), 5, 1000)).isEqualTo(3000, within(1e-6));
+        assertThat(cost(new Limit(OptionalLong.of(10), 0), 10, 1000)).isEqualTo(1, within(1e-9));
+    }
+
+    @Test
+    void costsAddAndCompare() {
+        assertThat(new Cost(1.5).plus(new Cost(2))).isEqualTo(new Cost(3.5));
+        assertThat(new Cost(1).compareTo(new Cost(2))).isNegative();
+        assertThat(Cost.INFINITE.compareTo(new Cost(1e300))).isPositive();
+        assertThatThrownBy(() -> new Cost(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Cost(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void costPrintsTheSameInEveryLocale() {
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            assertThat(new Cost(1350)).hasToString("1350.0");
+            Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+            assertThat(new Cost(12.25)).hasToString("12.3");
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+}
