@@ -2,6 +2,7 @@ package dev.quiver;
 
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
+import dev.quiver.planner.rule.RuleRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,8 +74,17 @@ public final class SessionSettings {
                 threads = t;
             }
             case "memory_limit" -> memoryLimit = parseBytes(name, value);
-            case "disabled_rules" -> disabledRules = v.isEmpty() ? Set.of()
-                    : new LinkedHashSet<>(List.of(v.split("\\s*,\\s*")));
+            case "disabled_rules" -> {
+                Set<String> rules = v.isEmpty() ? Set.of() : new LinkedHashSet<>(List.of(v.split("\\s*,\\s*")));
+                List<String> known = RuleRegistry.defaults().ruleNames();
+                for (String rule : rules) {
+                    if (!known.contains(rule)) {
+                        throw bad(name, value, "a comma-separated list of rule names; \"" + rule + "\" is not one of "
+                                + String.join(", ", known));
+                    }
+                }
+                disabledRules = rules;
+            }
             case "optimizer_exploration" -> exploration = parseBoolean(name, value);
             case "dump_generated_source" -> generatedSourceDirectory = v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
             default -> throw new QuiverException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name

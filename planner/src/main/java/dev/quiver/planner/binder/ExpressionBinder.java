@@ -247,11 +247,34 @@ final class ExpressionBinder {
                 int digits = Long.toString(Math.abs(v)).length();
                 return Literal.of(BigDecimal.valueOf(v), DataType.decimal(Math.min(DataType.MAX_DECIMAL_PRECISION, digits), 0));
             }
+            if (literal.type().isString() && other.type().isDecimal()) {
+                // PostgreSQL reads the string as an unbounded numeric: compare its exact value, not one
+                // rounded to the column's scale ('1.005' must not equal 1.01).
+                Optional<Literal> exact = exactDecimal((String) literal.get());
+                if (exact.isPresent()) {
+                    return exact.get();
+                }
+            }
             if (literal.type().isString() && !other.type().isString()) {
                 return Coercions.to(literal, other.type(), position);
             }
         }
         return e;
+    }
+
+    /** The exact decimal a numeric string denotes, if it fits 38 digits. */
+    private static Optional<Literal> exactDecimal(String text) {
+        try {
+            String t = text.trim();
+            BigDecimal value = new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
+            if (value.precision() - value.scale() > DataType.MAX_DECIMAL_PRECISION || value.scale() > DataType.MAX_DECIMAL_PRECISION) {
+                return Optional.empty();
+            }
+            Literal l = decimalLiteral(value, -1);
+            return l.type().isDecimal() ? Optional.of(l) : Optional.empty();
+        } catch (NumberFormatException | ArithmeticException ex) {
+            return Optional.empty();
+        }
     }
 
     // ---------------------------------------------------------------- operators

@@ -385,6 +385,14 @@ class BinderTest {
         }
 
         @Test
+        void numericStringNextToADecimalKeepsItsExactValue() {
+            // PostgreSQL reads '1.005' as numeric 1.005; rounding it to c's scale would match 1.01.
+            Call eq = (Call) planning.expression("c = '1.005'");
+            assertThat(eq.argument(1)).isEqualTo(Literal.of(new BigDecimal("1.005"), DataType.decimal(16, 3)));
+            assertThat(eq.argument(0).type()).isEqualTo(DataType.decimal(16, 3));
+        }
+
+        @Test
         void betweenIsTwoComparisonsInTheCommonType() {
             Expr between = planning.expression("c BETWEEN 1 AND 2.5");
             assertThat(between).hasToString("(c#2 >= 1.00) AND (c#2 <= 2.50)");
