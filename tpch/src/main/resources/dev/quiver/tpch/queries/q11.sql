@@ -1,0 +1,32 @@
+-- TPC-H Q11: Important Stock Identification
+-- Validation parameters (TPC-H specification 2.x, clause 2.4.11.4): NATION = GERMANY, FRACTION = 0.0001
+-- The specification scales FRACTION as 0.0001 / SF; like most TPC-H kits (and the reference answers),
+-- this file keeps 0.0001 at every scale factor.
+select
+    ps_partkey,
+    sum(ps_supplycost * ps_availqty) as value
+from
+    partsupp,
+    supplier,
+    nation
+where
+    ps_suppkey = s_suppkey
+    and s_nationkey = n_nationkey
+    and n_name = 'GERMANY'
+group by
+    ps_partkey
+having
+    sum(ps_supplycost * ps_availqty) > (
+        select
+            sum(ps_supplycost * ps_availqty) * 0.0001
+        from
+            partsupp,
+            supplier,
+            nation
+        where
+            ps_suppkey = s_suppkey
+            and s_nationkey = n_nationkey
+            and n_name = 'GERMANY'
+    )
+order by
+    value desc;
