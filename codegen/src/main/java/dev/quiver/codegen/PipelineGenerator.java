@@ -244,19 +244,21 @@ final class PipelineGenerator {
             }
             StringBuilder m = cb.method();
             m.append("    private int group() {\n");
+            boolean inlineProbe = true;
             for (int k = 0; k < keyColumns.length; k++) {
-                JValue v = computed[keyColumns[k]];
-                String vec = keys + "[" + k + "]";
-                m.append("        if (").append(v.isNull()).append(") {\n");
-                m.append("            ").append(vec).append(".nulls[0] = true;\n");
-                m.append("        } else {\n");
-                m.append(storeLines(vec, v, "            "));
-                m.append("        }\n");
+                inlineProbe &= computed[keyColumns[k]].kind() != Kind.INTERVAL;
             }
-            m.append("        int g = ").append(table).append(".findOrInsert(").append(keys).append(", 0, GroupByHashTable.hash(")
-                    .append(keys).append(", 0));\n");
-            m.append("        ").append(agg).append(".ensureGroups(").append(table).append(".groupCount());\n");
-            m.append("        return g;\n");
+            if (inlineProbe) {
+                m.append(inlineProbe(table, keys, keyColumns, computed, agg));
+            } else {
+                for (int k = 0; k < keyColumns.length; k++) {
+                    m.append(storeKey(keys + "[" + k + "]", computed[keyColumns[k]]));
+                }
+                m.append("        int g = ").append(table).append(".findOrInsert(").append(keys).append(", 0, GroupByHashTable.hash(")
+                        .append(keys).append(", 0));\n");
+                m.append("        ").append(agg).append(".ensureGroups(").append(table).append(".groupCount());\n");
+                m.append("        return g;\n");
+            }
             m.append("    }\n");
             groupExpr = "group()";
         }
@@ -286,6 +288,70 @@ final class PipelineGenerator {
         s.append("        rowsOut += m;\n");
         s.append("    }\n");
         return s.toString();
+    }
+
+    private static String storeKey(String vec, JValue v) {
+        return "        if (" + v.isNull() + ") {\n            " + vec + ".nulls[0] = true;\n        } else {\n"
+                + storeLines(vec, v, "            ") + "        }\n";
+    }
+
+    /**
+     * The group lookup written out: the key's hash computed as {@link
+     * dev.quiver.exec.aggregate.GroupByHashTable#hash} computes it, the table's own probe sequence,
+     * and key equality as the table tests it, so the group found is the group the interpreter finds.
+     */
+    private static String inlineProbe(String table, String keys, int[] keyColumns, JValue[] computed, String agg) {
+        StringBuilder m = new StringBuilder();
+        m.append("        long h = 0L;\n");
+        for (int k = 0; k < keyColumns.length; k++) {
+            JValue v = computed[keyColumns[k]];
+            String hash = switch (v.kind()) {
+                case BOOLEAN -> "Hashing.hashLong(" + v.v() + " ? 1L : 0L)";
+                case LONG -> "Hashing.hashLong(" + v.v() + ")";
+                case DOUBLE -> "Hashing.hashDouble(" + v.v() + ")";
+                case INT128 -> "Hashing.hash128(" + v.hi() + ", " + v.v() + ")";
+                case STRING -> "Hashing.hashBytes(" + v.arr() + ", " + v.off() + ", " + v.len() + ")";
+                default -> throw new IllegalStateException("no inline hash for " + v.kind());
+            };
+            m.append("        h = Hashing.combine(h, ").append(v.isNull()).append(" ? Hashing.NULL_HASH : ").append(hash).append(");\n");
+        }
+        m.append("        ValueVector[] stored = ").append(table).append(".keys();\n");
+        m.append("        int[] slots = ").append(table).append(".slots();\n");
+        m.append("        long[] hashes = ").append(table).append(".hashes();\n");
+        m.append("        int mask = ").append(table).append(".mask();\n");
+        m.append("        int slot = (int) h & mask;\n");
+        m.append("        while (true) {\n");
+        m.append("            int g = slots[slot] - 1;\n");
+        m.append("            if (g < 0) {\n");
+        for (int k = 0; k < keyColumns.length; k++) {
+            m.append(storeKey(keys + "[" + k + "]", computed[keyColumns[k]]).replace("\n        ", "\n                ")
+                    .replaceFirst("^        ", "                "));
+        }
+        m.append("                g = ").append(table).append(".insert(").append(keys).append(", 0, h, slot);\n");
+        m.append("                ").append(agg).append(".ensureGroups(").append(table).append(".groupCount());\n");
+        m.append("                return g;\n");
+        m.append("            }\n");
+        StringBuilder equal = new StringBuilder("hashes[g] == h");
+        for (int k = 0; k < keyColumns.length; k++) {
+            JValue v = computed[keyColumns[k]];
+            String s = "stored[" + k + "]";
+            String same = switch (v.kind()) {
+                case BOOLEAN -> s + ".longs[g] == (" + v.v() + " ? 1L : 0L)";
+                case LONG -> s + ".longs[g] == " + v.v();
+                case DOUBLE -> "Arithmetic.compareDouble(" + s + ".doubles[g], " + v.v() + ") == 0";
+                case INT128 -> s + ".longs[g] == " + v.v() + " && " + s + ".highs[g] == " + v.hi();
+                default -> "Strings.equals(" + s + ".bytes, " + s + ".offsets[g], " + s + ".lengths[g], " + v.arr() + ", " + v.off()
+                        + ", " + v.len() + ")";
+            };
+            equal.append("\n                    && (").append(s).append(".nulls[g] ? ").append(v.isNull()).append(" : (!")
+                    .append(v.isNull()).append(" && ").append(same).append("))");
+        }
+        m.append("            if (").append(equal).append(") {\n");
+        m.append("                return g;\n");
+        m.append("            }\n");
+        m.append("            slot = (slot + 1) & mask;\n");
+        m.append("        }\n");
+        return m.toString();
     }
 
     private JValue fieldsFor(Kind kind) {

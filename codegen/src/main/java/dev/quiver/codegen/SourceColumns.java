@@ -115,7 +115,7 @@ final class SourceColumns {
             s.append(indent).append("checkBounds(").append(vec).append(", rows);\n");
             s.append(indent).append("colData").append(c).append(" = ").append(vec).append(".getDataBufferAddress();\n");
             s.append(indent).append("colValid").append(c).append(" = ").append(vec).append(".getValidityBufferAddress();\n");
-            s.append(indent).append("colMayNull").append(c).append(" = ").append(vec).append(".getNullCount() > 0;\n");
+            s.append(indent).append("colMayNull").append(c).append(" = dev.quiver.exec.vector.ArrowColumns.hasNulls(").append(vec).append(", rows);\n");
             if (e.getValue().isString()) {
                 s.append(indent).append("colOffsets").append(c).append(" = ").append(vec).append(".getOffsetBufferAddress();\n");
             }

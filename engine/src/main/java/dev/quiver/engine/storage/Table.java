@@ -11,6 +11,7 @@ import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.catalog.ColumnMetadata;
 import dev.quiver.planner.catalog.TableHandle;
 import dev.quiver.planner.catalog.TableStatistics;
+import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -87,16 +88,46 @@ public final class Table implements TableHandle {
         return append(values, rows);
     }
 
-    /** Appends rows given as heap vectors (entries 0..rows-1), with the same checks and atomicity. */
-    public synchronized long append(ValueVector[] values, int rows) {
-        if (dropped) {
-            throw new QuiverException(SqlState.UNDEFINED_TABLE, "table \"" + name + "\" was dropped");
-        }
+    /**
+     * Appends rows given as heap vectors (entries 0..rows-1), with the same checks and atomicity.
+     * A small append tops up a partly filled last chunk (so row-at-a-time INSERTs do not leave a
+     * chunk per row); a large one becomes chunks of its own, built before the table is locked.
+     * Chunks of any size may follow each other; scans do not care.
+     */
+    public long append(ValueVector[] values, int rows) {
         for (int c = 0; c < columns.size(); c++) {
             check(columns.get(c), values[c], rows);
         }
         if (rows == 0) {
             return 0;
+        }
+        if (rows < TableData.CHUNK_ROWS) {
+            return appendSmall(values, rows);
+        }
+        List<Chunk> built = new ArrayList<>();
+        try {
+            for (int from = 0; from < rows; from += TableData.CHUNK_ROWS) {
+                built.add(build(null, values, from, Math.min(TableData.CHUNK_ROWS, rows - from)));
+            }
+        } catch (RuntimeException e) {
+            built.forEach(Chunk::release);
+            throw memoryError(e);
+        }
+        synchronized (this) {
+            if (dropped) {
+                built.forEach(Chunk::release);
+                throw droppedError();
+            }
+            List<Chunk> chunks = new ArrayList<>(data.chunks());
+            chunks.addAll(built);
+            data = new TableData(chunks, data.rowCount() + rows);
+        }
+        return rows;
+    }
+
+    private synchronized long appendSmall(ValueVector[] values, int rows) {
+        if (dropped) {
+            throw droppedError();
         }
         TableData current = data;
         List<Chunk> chunks = new ArrayList<>(current.chunks());
@@ -105,7 +136,7 @@ public final class Table implements TableHandle {
         try {
             int taken = 0;
             if (!chunks.isEmpty() && chunks.get(chunks.size() - 1).rows() < TableData.CHUNK_ROWS) {
-                // Fill up the last chunk: rebuild it with the old rows plus as many new ones as fit.
+                // Top up the last chunk: rebuild it with its rows plus as many new ones as fit.
                 Chunk tail = chunks.get(chunks.size() - 1);
                 int fill = Math.min(rows, TableData.CHUNK_ROWS - tail.rows());
                 Chunk rebuilt = build(tail, values, 0, fill);
@@ -114,19 +145,14 @@ public final class Table implements TableHandle {
                 chunks.set(chunks.size() - 1, rebuilt);
                 taken = fill;
             }
-            while (taken < rows) {
-                int n = Math.min(TableData.CHUNK_ROWS, rows - taken);
-                Chunk c = build(null, values, taken, n);
+            if (taken < rows) {
+                Chunk c = build(null, values, taken, rows - taken);
                 created.add(c);
                 chunks.add(c);
-                taken += n;
             }
-        } catch (org.apache.arrow.memory.OutOfMemoryException e) {
-            created.forEach(Chunk::release);
-            throw new QuiverException(SqlState.OUT_OF_MEMORY, "out of memory appending to \"" + name + "\"", e);
         } catch (RuntimeException e) {
             created.forEach(Chunk::release);
-            throw e;
+            throw memoryError(e);
         }
         data = new TableData(chunks, current.rowCount() + rows);
         if (replacedTail != null) {
@@ -135,22 +161,40 @@ public final class Table implements TableHandle {
         return rows;
     }
 
+    private RuntimeException memoryError(RuntimeException e) {
+        if (e instanceof org.apache.arrow.memory.OutOfMemoryException) {
+            return new QuiverException(SqlState.OUT_OF_MEMORY, "out of memory appending to \"" + name + "\"", e);
+        }
+        return e;
+    }
+
+    private QuiverException droppedError() {
+        return new QuiverException(SqlState.UNDEFINED_TABLE, "table \"" + name + "\" was dropped");
+    }
+
     /** A new chunk: the rows of {@code prefix} (if any) followed by {@code values[from, from+n)}. */
     private Chunk build(Chunk prefix, ValueVector[] values, int from, int n) {
         int old = prefix == null ? 0 : prefix.rows();
         int total = old + n;
         FieldVector[] vectors = new FieldVector[columns.size()];
         try {
+            int[] positions = new int[n];
+            for (int k = 0; k < n; k++) {
+                positions[k] = from + k;
+            }
             for (int c = 0; c < columns.size(); c++) {
-                ValueVector buffer = new ValueVector(columns.get(c).type(), total);
-                if (prefix != null) {
-                    ArrowColumns.read(prefix.column(c), columns.get(c).type(), null, old, buffer, 0);
+                DataType type = columns.get(c).type();
+                vectors[c] = ArrowColumns.create(columns.get(c).name(), type, allocator, false);
+                if (prefix == null) {
+                    ArrowColumns.write(values[c], positions, n, vectors[c]);
+                } else {
+                    ValueVector buffer = new ValueVector(type, total);
+                    ArrowColumns.read(prefix.column(c), type, null, old, buffer, 0);
+                    for (int k = 0; k < n; k++) {
+                        buffer.copyFrom(values[c], from + k, old + k);
+                    }
+                    ArrowColumns.write(buffer, null, total, vectors[c]);
                 }
-                for (int r = 0; r < n; r++) {
-                    buffer.copyFrom(values[c], from + r, old + r);
-                }
-                vectors[c] = ArrowColumns.create(columns.get(c).name(), columns.get(c).type(), allocator, false);
-                ArrowColumns.write(buffer, null, total, vectors[c]);
             }
         } catch (RuntimeException e) {
             for (FieldVector v : vectors) {
@@ -170,8 +214,9 @@ public final class Table implements TableHandle {
                     throw new QuiverException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + column.name()
                             + "\" of relation \"" + name + "\" violates not-null constraint");
                 }
-            } else if (column.type().maxLength() > 0
+            } else if (column.type().maxLength() > 0 && v.lengths[r] > column.type().maxLength()
                     && Strings.length(v.bytes, v.offsets[r], v.lengths[r]) > column.type().maxLength()) {
+                // A string has at most as many characters as bytes: only long byte strings need counting.
                 // As PostgreSQL: excess characters that are all spaces are cut off silently.
                 int excess = Strings.length(v.bytes, v.offsets[r], v.lengths[r]) - column.type().maxLength();
                 for (int i = 1; i <= excess; i++) {

@@ -96,7 +96,28 @@ public final class GroupByHashTable {
         return true;
     }
 
-    private int insert(ValueVector[] keyVectors, int i, long hash, int slot) {
+    /**
+     * The probe state, for generated code that walks the same probe sequence inline: slot array
+     * (group id + 1, 0 = empty), mask, and per-group hashes. These arrays are replaced when the table
+     * grows, so callers re-read them after every {@link #insert}.
+     */
+    public int[] slots() {
+        return slots;
+    }
+
+    public int mask() {
+        return mask;
+    }
+
+    public long[] hashes() {
+        return hashes;
+    }
+
+    /**
+     * Inserts the key at entry {@code i} of {@code keyVectors} as a new group into the empty
+     * {@code slot} a probe for {@code hash} ended at; returns the new group id.
+     */
+    public int insert(ValueVector[] keyVectors, int i, long hash, int slot) {
         int g = groupCount++;
         if (g >= hashes.length) {
             int capacity = hashes.length * 2;

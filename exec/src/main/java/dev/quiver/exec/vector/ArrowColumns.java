@@ -86,7 +86,7 @@ public final class ArrowColumns {
                 throw new IllegalStateException("row " + max + " beyond vector of " + count);
             }
         }
-        boolean hasNulls = src.getNullCount() > 0;
+        boolean hasNulls = hasNulls(src, count);
         long validity = src.getValidityBufferAddress();
         boolean[] nulls = dst.nulls;
         for (int k = 0; k < n; k++) {
@@ -207,6 +207,29 @@ public final class ArrowColumns {
             }
             default -> throw new IllegalStateException("unexpected width " + width + " for " + type);
         }
+    }
+
+    /**
+     * Whether any of the first {@code rows} values is NULL: the validity bitmap read 64 bits at a
+     * time (Arrow's own count reads it a checked byte at a time, which shows in profiles).
+     */
+    public static boolean hasNulls(FieldVector v, int rows) {
+        if (rows == 0) {
+            return false;
+        }
+        long address = v.getValidityBufferAddress();
+        int words = rows >>> 6;
+        for (int w = 0; w < words; w++) {
+            if (MemoryUtil.getLong(address + 8L * w) != -1L) {
+                return true;
+            }
+        }
+        for (int row = words << 6; row < rows; row++) {
+            if (!isValid(address, row)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isValid(long validityAddress, int row) {
