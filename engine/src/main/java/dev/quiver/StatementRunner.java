@@ -135,7 +135,7 @@ final class StatementRunner {
 
     private Planned plan(Query query) {
         ColumnIdAllocator ids = new ColumnIdAllocator();
-        BoundQuery bound = new Binder(database.catalog(), ids).bindQuery(query);
+        BoundQuery bound = new Binder(database.catalog(), ids, new ConstantFolder()).bindQuery(query);
         OptimizedPlan optimized = optimize(bound.plan(), ids);
         return new Planned(optimized.plan(), bound.columnNames(), optimized);
     }
@@ -255,7 +255,7 @@ final class StatementRunner {
 
     private Result insert(Insert insert) {
         ColumnIdAllocator ids = new ColumnIdAllocator();
-        BoundInsert bound = new Binder(database.catalog(), ids).bindInsert(insert);
+        BoundInsert bound = new Binder(database.catalog(), ids, new ConstantFolder()).bindInsert(insert);
         OptimizedPlan optimized = optimize(bound.source(), ids);
         List<String> names = bound.table().columns().stream().map(ColumnMetadata::name).toList();
         Executed executed = execute(optimized.plan(), names);

@@ -241,7 +241,7 @@ final class Inline {
             if (!(a.get(2) instanceof Literal e) || e.isNull()) {
                 return false;
             }
-            escape = ((String) e.get()).codePointAt(0);
+            escape = LikeMatcher.escapeOf((String) e.get());
         }
         LikeMatcher matcher = LikeMatcher.compile((String) pattern.get(), escape, call.function() == Function.ILIKE);
         String m = g.constant("LikeMatcher", matcher);
@@ -282,7 +282,11 @@ final class Inline {
                 if (a.kind() == Kind.LONG) {
                     g.emit(r.v() + " = " + (f == Function.ABS
                             ? "MathFunctions.abs(" + a.v() + ", " + (arg.isIntegral() ? width(arg) : 64) + ")"
-                            : "MathFunctions.sign(" + a.v() + ", " + arg.scale() + ")") + ";");
+                            : "MathFunctions.sign(" + a.v() + ", " + result.scale() + ")") + ";");
+                    return true;
+                }
+                if (a.kind() == Kind.INT128 && f == Function.SIGN) {
+                    g.emit(r.v() + " = MathFunctions.signum128(" + a.hi() + ", " + a.v() + ");");
                     return true;
                 }
                 if (a.kind() == Kind.DOUBLE) {
@@ -309,8 +313,9 @@ final class Inline {
                     String mode = f == Function.FLOOR ? "MathFunctions.FLOOR" : f == Function.CEIL ? "MathFunctions.CEIL"
                             : "MathFunctions.HALF_UP";
                     String hi = a.kind() == Kind.INT128 ? a.hi() : "(" + a.v() + " >> 63)";
-                    g.emit("MathFunctions.roundDecimal(" + hi + ", " + a.v() + ", " + arg.scale() + ", " + result.scale() + ", "
-                            + result.precision() + ", " + mode + ", " + t + ");");
+                    String digits = f == Function.ROUND ? args.get(1).v() : "0L";
+                    g.emit("MathFunctions.roundDecimal(" + hi + ", " + a.v() + ", " + arg.scale() + ", " + digits + ", "
+                            + result.scale() + ", " + result.precision() + ", " + mode + ", " + t + ");");
                     if (r.kind() == Kind.INT128) {
                         g.emit(r.hi() + " = " + t + "[0];");
                     }

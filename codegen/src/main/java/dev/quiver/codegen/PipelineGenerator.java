@@ -493,7 +493,16 @@ final class PipelineGenerator {
                     .append(input).append(", ZERO, 1);");
             body = b.toString();
         }
-        m.append("        ").append(body).append('\n');
+        int position = sink.position(a);
+        if (position >= 0) {
+            m.append("        try {\n");
+            m.append("        ").append(body).append('\n');
+            m.append("        } catch (RuntimeException ex) {\n");
+            m.append("            throw Errors.at(ex, ").append(cb.constant("int", position)).append(");\n");
+            m.append("        }\n");
+        } else {
+            m.append("        ").append(body).append('\n');
+        }
         m.append("    }\n");
         return method;
     }

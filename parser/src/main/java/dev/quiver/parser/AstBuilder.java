@@ -44,6 +44,8 @@ import dev.quiver.parser.antlr.QuiverSqlParser.IntervalFieldContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.IntervalLiteralContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.IsDefaultContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.IsNullContext;
+import dev.quiver.parser.antlr.QuiverSqlParser;
+import dev.quiver.parser.antlr.QuiverSqlParser.IsTruthContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.JoinCriteriaContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.JoinTypeContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.KeywordIdentifierContext;
@@ -139,6 +141,7 @@ import dev.quiver.parser.ast.Insert;
 import dev.quiver.parser.ast.IntervalField;
 import dev.quiver.parser.ast.IntervalLiteral;
 import dev.quiver.parser.ast.IsNull;
+import dev.quiver.parser.ast.IsTruth;
 import dev.quiver.parser.ast.Join;
 import dev.quiver.parser.ast.JoinCriteria;
 import dev.quiver.parser.ast.JoinOn;
@@ -607,6 +610,16 @@ final class AstBuilder extends QuiverSqlBaseVisitor<Object> {
     @Override
     public Expression visitIsNull(IsNullContext context) {
         return new IsNull(expression(context.isExpression()), context.NOT() != null, span(context));
+    }
+
+    @Override
+    public Expression visitIsTruth(IsTruthContext context) {
+        Optional<Boolean> truth = switch (context.truth.getType()) {
+            case QuiverSqlParser.TRUE -> Optional.of(true);
+            case QuiverSqlParser.FALSE -> Optional.of(false);
+            default -> Optional.empty();
+        };
+        return new IsTruth(expression(context.isExpression()), truth, context.NOT() != null, span(context));
     }
 
     @Override

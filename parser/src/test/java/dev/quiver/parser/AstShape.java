@@ -20,6 +20,7 @@ import dev.quiver.parser.ast.InList;
 import dev.quiver.parser.ast.InSubquery;
 import dev.quiver.parser.ast.IntervalLiteral;
 import dev.quiver.parser.ast.IsNull;
+import dev.quiver.parser.ast.IsTruth;
 import dev.quiver.parser.ast.Join;
 import dev.quiver.parser.ast.JoinOn;
 import dev.quiver.parser.ast.JoinUsing;
@@ -127,6 +128,10 @@ final class AstShape {
         }
         if (expression instanceof Not not) {
             return list("not", expression(not.value()));
+        }
+        if (expression instanceof IsTruth t) {
+            String truth = t.truth().map(b -> b ? "true" : "false").orElse("unknown");
+            return list("is-" + (t.negated() ? "not-" : "") + truth, expression(t.value()));
         }
         if (expression instanceof IsNull isNull) {
             return list(isNull.negated() ? "is-not-null" : "is-null", expression(isNull.value()));

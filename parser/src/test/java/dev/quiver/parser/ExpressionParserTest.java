@@ -65,6 +65,10 @@ class ExpressionParserTest {
             "a IS NOT DISTINCT FROM b => (is-not-distinct a b)",
             "a IS NULL => (is-null a)",
             "a IS NOT NULL => (is-not-null a)",
+            "a IS TRUE => (is-true a)",
+            "a IS NOT FALSE => (is-not-false a)",
+            "a = b IS UNKNOWN => (is-unknown (= a b))",
+            "NOT a IS NOT TRUE => (not (is-not-true a))",
     })
     void comparisons(String sql, String shape) {
         assertShape(sql, shape);

@@ -68,6 +68,7 @@ class GrammarCoverageTest {
     private static final List<String> EXPRESSIONS = List.of(
             "NOT a AND b OR c",
             "a IS NULL AND a IS NOT NULL AND a IS DISTINCT FROM b AND a IS NOT DISTINCT FROM b",
+            "a IS TRUE AND a IS NOT FALSE AND a IS UNKNOWN",
             "a = b AND a <> b AND a < b AND a <= b AND a > b AND a >= b",
             "a = ALL (SELECT 1) AND a = ANY (SELECT 1) AND a = SOME (SELECT 1)",
             "a BETWEEN 1 AND 2 AND a NOT BETWEEN 1 AND 2",

@@ -32,7 +32,7 @@ public final class AvgAggregate implements AggregateFunction {
 
     @Override
     public GroupState createState() {
-        return exact ? new WideSumState() : new DoubleSumState();
+        return exact ? new WideSumState(sumType.scale()) : new DoubleSumState();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.quiver.exec.aggregate;
 
-import dev.quiver.error.QuiverException;
+import dev.quiver.exec.function.Decimals;
 import dev.quiver.exec.function.Int128;
 import dev.quiver.exec.vector.Kind;
 import dev.quiver.exec.vector.ValueVector;
@@ -40,7 +40,7 @@ public final class SumAggregate implements AggregateFunction {
     public GroupState createState() {
         return switch (accumulator) {
             case LONG -> new LongSumState();
-            case WIDE -> new WideSumState();
+            case WIDE -> new WideSumState(result.scale());
             case DOUBLE -> new DoubleSumState();
         };
     }
@@ -136,7 +136,7 @@ public final class SumAggregate implements AggregateFunction {
                 for (int g = 0; g < groups; g++) {
                     out.nulls[g] = s.counts[g] == 0;
                     if (!out.nulls[g] && !Int128.fitsPrecision(s.high[g], s.low[g], result.precision())) {
-                        throw new QuiverException("22003", "sum out of range for " + result);
+                        throw Decimals.overflow(result.precision(), result.scale());
                     }
                     out.highs[g] = s.high[g];
                     out.longs[g] = s.low[g];

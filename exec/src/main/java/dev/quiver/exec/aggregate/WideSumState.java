@@ -1,6 +1,9 @@
 package dev.quiver.exec.aggregate;
 
+import dev.quiver.error.QuiverException;
+import dev.quiver.exec.function.Decimals;
 import dev.quiver.exec.function.Int128;
+import dev.quiver.planner.type.DataType;
 import java.util.Arrays;
 
 /**
@@ -8,9 +11,15 @@ import java.util.Arrays;
  * and tell SUM whether any value arrived.
  */
 public final class WideSumState implements GroupState {
+    private final int scale;
     public long[] high = new long[16];
     public long[] low = new long[16];
     public long[] counts = new long[16];
+
+    /** Sums of DECIMAL(38, scale): overflowing 128 bits reports the same error as overflowing 38 digits. */
+    public WideSumState(int scale) {
+        this.scale = scale;
+    }
 
     @Override
     public void ensureCapacity(int groups) {
@@ -34,7 +43,7 @@ public final class WideSumState implements GroupState {
 
     /** Adds a 128-bit value to group g. */
     public void add(int g, long vHigh, long vLow, long[] scratch) {
-        Int128.add(high[g], low[g], vHigh, vLow, scratch);
+        add128(high[g], low[g], vHigh, vLow, scratch);
         high[g] = scratch[0];
         low[g] = scratch[1];
         counts[g]++;
@@ -42,9 +51,17 @@ public final class WideSumState implements GroupState {
 
     /** Merges another state's group into group g. */
     public void merge(int g, WideSumState other, int s, long[] scratch) {
-        Int128.add(high[g], low[g], other.high[s], other.low[s], scratch);
+        add128(high[g], low[g], other.high[s], other.low[s], scratch);
         high[g] = scratch[0];
         low[g] = scratch[1];
         counts[g] += other.counts[s];
+    }
+
+    private void add128(long aHigh, long aLow, long bHigh, long bLow, long[] out) {
+        try {
+            Int128.add(aHigh, aLow, bHigh, bLow, out);
+        } catch (QuiverException e) {
+            throw Decimals.overflow(DataType.MAX_DECIMAL_PRECISION, scale);
+        }
     }
 }

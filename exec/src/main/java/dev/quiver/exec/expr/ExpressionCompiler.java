@@ -103,7 +103,7 @@ final class ExpressionCompiler {
                     if (!(a.get(2) instanceof Literal l) || l.isNull()) {
                         pattern = Optional.empty();
                     } else {
-                        escape = ((String) l.get()).codePointAt(0);
+                        escape = dev.quiver.exec.function.LikeMatcher.escapeOf((String) l.get());
                     }
                 }
                 return StringKernels.resolve(f, a.size(), pattern, escape);

@@ -30,7 +30,7 @@ final class MathKernels {
                 };
             case ABS:
             case SIGN:
-                return absOrSign(f == Function.ABS, arg, kind);
+                return absOrSign(f == Function.ABS, arg, result, kind);
             case ROUND:
             case FLOOR:
             case CEIL:
@@ -40,14 +40,14 @@ final class MathKernels {
         }
     }
 
-    private static Kernel absOrSign(boolean abs, DataType arg, Kind kind) {
+    private static Kernel absOrSign(boolean abs, DataType arg, DataType result, Kind kind) {
         int width = arg.isIntegral() ? ArithmeticKernels.width(arg) : 64;
         return switch (kind) {
             case LONG -> (args, sel, n, out) -> {
                 for (int k = 0; k < n; k++) {
                     int i = sel[k];
                     long x = args[0].longs[i];
-                    out.longs[i] = abs ? MathFunctions.abs(x, width) : MathFunctions.sign(x, arg.scale());
+                    out.longs[i] = abs ? MathFunctions.abs(x, width) : MathFunctions.sign(x, result.scale());
                 }
             };
             case DOUBLE -> (args, sel, n, out) -> {
@@ -57,17 +57,18 @@ final class MathKernels {
                     out.doubles[i] = abs ? Math.abs(x) : Math.signum(x);
                 }
             };
-            case INT128 -> (args, sel, n, out) -> {
+            case INT128 -> abs ? (args, sel, n, out) -> {
                 long[] t = new long[2];
                 for (int k = 0; k < n; k++) {
                     int i = sel[k];
-                    if (abs) {
-                        MathFunctions.abs128(args[0].highs[i], args[0].longs[i], t);
-                    } else {
-                        MathFunctions.sign128(args[0].highs[i], args[0].longs[i], arg.scale(), t);
-                    }
+                    MathFunctions.abs128(args[0].highs[i], args[0].longs[i], t);
                     out.highs[i] = t[0];
                     out.longs[i] = t[1];
+                }
+            } : (args, sel, n, out) -> {
+                for (int k = 0; k < n; k++) {
+                    int i = sel[k];
+                    out.longs[i] = MathFunctions.signum128(args[0].highs[i], args[0].longs[i]);
                 }
             };
             default -> throw new IllegalArgumentException("abs/sign of " + arg);
@@ -107,7 +108,8 @@ final class MathKernels {
             ValueVector x = args[0];
             for (int k = 0; k < n; k++) {
                 int i = sel[k];
-                MathFunctions.roundDecimal(wideIn ? x.highs[i] : x.longs[i] >> 63, x.longs[i], arg.scale(), result.scale(),
+                long digits = f == Function.ROUND ? args[1].longs[i] : 0;
+                MathFunctions.roundDecimal(wideIn ? x.highs[i] : x.longs[i] >> 63, x.longs[i], arg.scale(), digits, result.scale(),
                         result.precision(), mode, t);
                 if (wideOut) {
                     out.highs[i] = t[0];

@@ -143,7 +143,7 @@ final class StringKernels {
                 int i = sel[k];
                 String pattern = p.getString(i);
                 if (!pattern.equals(last)) {
-                    int esc = args.length > 2 ? args[2].getString(i).codePointAt(0) : escape;
+                    int esc = args.length > 2 ? LikeMatcher.escapeOf(args[2].getString(i)) : escape;
                     matcher = LikeMatcher.compile(pattern, esc, caseInsensitive);
                     last = pattern;
                 }

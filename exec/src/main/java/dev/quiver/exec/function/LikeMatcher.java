@@ -34,6 +34,11 @@ public final class LikeMatcher {
         this.caseInsensitive = caseInsensitive;
     }
 
+    /** The escape character an ESCAPE string denotes: its only character, or none (-1) for ''. */
+    public static int escapeOf(String escape) {
+        return escape.isEmpty() ? -1 : escape.codePointAt(0);
+    }
+
     public static LikeMatcher compile(String pattern, int escape, boolean caseInsensitive) {
         String p = caseInsensitive ? pattern.toLowerCase(Locale.ROOT) : pattern;
         // Tokenize: build bytes plus a parallel "is literal" flag so escaped % and _ stay literal.
@@ -139,26 +144,38 @@ public final class LikeMatcher {
                 return true;
             }
             default:
-                return general(b, off, off + len, 0);
+                return general(b, off, off + len, 0) == MATCH;
         }
     }
 
-    /** Backtracking match of pattern[p..] against b[s, end). */
-    private boolean general(byte[] b, int s, int end, int p) {
+    private static final int NO_MATCH = 0;
+    private static final int MATCH = 1;
+    /** The text ran out: no later start for an enclosing % can match either (PostgreSQL's LIKE_ABORT). */
+    private static final int ABORT = -1;
+
+    /**
+     * Backtracking match of pattern[p..] against b[s, end). Returning ABORT when the text runs out
+     * keeps a pattern with several % linear instead of O(n^k), as PostgreSQL's MatchText does.
+     */
+    private int general(byte[] b, int s, int end, int p) {
         while (p < pattern.length) {
             if (!literal[p] && pattern[p] == '%') {
                 if (p == pattern.length - 1) {
-                    return true;
+                    return MATCH;
                 }
-                for (int t = s; t <= end; t++) {
-                    if ((t == end || (b[t] & 0xC0) != 0x80) && general(b, t, end, p + 1)) {
-                        return true;
+                // What follows a % is never another % and needs at least one character.
+                for (int t = s; t < end; t++) {
+                    if ((b[t] & 0xC0) != 0x80) {
+                        int r = general(b, t, end, p + 1);
+                        if (r != NO_MATCH) {
+                            return r;
+                        }
                     }
                 }
-                return false;
+                return ABORT;
             }
             if (s >= end) {
-                return false;
+                return ABORT;
             }
             if (!literal[p] && pattern[p] == '_') {
                 s++;
@@ -169,11 +186,11 @@ public final class LikeMatcher {
                 continue;
             }
             if (b[s] != pattern[p]) {
-                return false;
+                return NO_MATCH;
             }
             s++;
             p++;
         }
-        return s == end;
+        return s == end ? MATCH : NO_MATCH;
     }
 }

@@ -35,11 +35,6 @@ public final class MathFunctions {
         }
     }
 
-    public static void sign128(long high, long low, int scale, long[] out) {
-        int s = Long.signum(high) != 0 ? Long.signum(high) : (low == 0 ? 0 : 1);
-        Int128.scaleUp(s >> 63, s, scale, out);
-    }
-
     public static double sqrt(double x) {
         if (x < 0) {
             throw new QuiverException(INVALID_ARGUMENT, "cannot take square root of a negative number");
@@ -103,31 +98,43 @@ public final class MathFunctions {
     }
 
     /**
-     * Rounds an unscaled decimal from {@code fromScale} to {@code toScale} (≤ fromScale) by
-     * {@code mode}, checks the result precision, and writes (high, low) to out.
+     * Rounds an unscaled decimal of scale {@code fromScale} to {@code digits} fractional digits by
+     * {@code mode} (digits may be negative: round to tens, hundreds, ...), then expresses it at
+     * {@code toScale} (≥ digits; extra digits are zeros), checks {@code toPrecision}, and writes
+     * (high, low) to out.
      */
-    public static void roundDecimal(long high, long low, int fromScale, int toScale, int toPrecision, int mode, long[] out) {
-        int d = fromScale - toScale;
+    public static void roundDecimal(long high, long low, int fromScale, long digits, int toScale, int toPrecision, int mode,
+            long[] out) {
+        long d = fromScale - digits;
         if (d <= 0) {
-            Int128.scaleUp(high, low, -d, out);
-        } else if (mode == HALF_UP) {
-            Int128.scaleDownRounded(high, low, d, out);
-        } else if (high == (low >> 63) && d <= 18) {
-            long p = Decimals.POW10[d];
-            long q = mode == FLOOR ? Math.floorDiv(low, p) : -Math.floorDiv(-low, p);
-            out[0] = q >> 63;
-            out[1] = q;
+            Int128.scaleUp(high, low, toScale - fromScale, out);
         } else {
-            BigInteger v = Int128.toBig(high, low);
-            BigInteger[] qr = v.divideAndRemainder(BigInteger.TEN.pow(d));
-            BigInteger q = qr[0];
-            if (qr[1].signum() != 0 && (mode == FLOOR) == (qr[1].signum() < 0)) {
-                q = q.add(BigInteger.valueOf(mode == FLOOR ? -1 : 1));
+            int n = (int) Math.min(d, 77);
+            if (mode == HALF_UP) {
+                Int128.scaleDownRounded(high, low, n, out);
+            } else if (high == (low >> 63) && n <= 18) {
+                long p = Decimals.POW10[n];
+                long q = mode == FLOOR ? Math.floorDiv(low, p) : -Math.floorDiv(-low, p);
+                out[0] = q >> 63;
+                out[1] = q;
+            } else {
+                BigInteger v = Int128.toBig(high, low);
+                BigInteger[] qr = v.divideAndRemainder(BigInteger.TEN.pow(n));
+                BigInteger q = qr[0];
+                if (qr[1].signum() != 0 && (mode == FLOOR) == (qr[1].signum() < 0)) {
+                    q = q.add(BigInteger.valueOf(mode == FLOOR ? -1 : 1));
+                }
+                Int128.fromBig(q, out);
             }
-            Int128.fromBig(q, out);
+            Int128.scaleUp(out[0], out[1], (int) (toScale - (fromScale - n)), out);
         }
         if (!Int128.fitsPrecision(out[0], out[1], toPrecision)) {
             throw Decimals.overflow(toPrecision, toScale);
         }
+    }
+
+    /** The sign (-1, 0, 1) of a 128-bit value. */
+    public static long signum128(long high, long low) {
+        return high != 0 ? Long.signum(high) : (low == 0 ? 0 : 1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.quiver.exec.operator;
 
+import dev.quiver.error.QuiverException;
 import dev.quiver.exec.aggregate.AggregateFunction;
 import dev.quiver.exec.aggregate.Aggregates;
 import dev.quiver.exec.aggregate.GroupByHashTable;
@@ -31,6 +32,7 @@ public final class HashAggregateSink implements Sink {
     private final AggregateFunction[] functions;
     private final int[] argumentColumns;
     private final DataType[] argumentTypes;
+    private final int[] positions;
     private final List<ColumnRef> outputs;
     private Local global;
     private final List<Batch> output = new ArrayList<>();
@@ -42,11 +44,13 @@ public final class HashAggregateSink implements Sink {
         functions = new AggregateFunction[aggregates.size()];
         argumentColumns = new int[aggregates.size()];
         argumentTypes = new DataType[aggregates.size()];
+        positions = new int[aggregates.size()];
         for (int a = 0; a < functions.length; a++) {
             functions[a] = Aggregates.create(aggregates.get(a).call());
             List<ColumnRef> args = aggregates.get(a).call().arguments();
             argumentColumns[a] = args.isEmpty() ? -1 : input.indexOf(args.get(0));
             argumentTypes[a] = args.isEmpty() ? null : args.get(0).type();
+            positions[a] = aggregates.get(a).call().position();
         }
         outputs = operator.outputColumns(List.of(input.columns()));
     }
@@ -65,6 +69,11 @@ public final class HashAggregateSink implements Sink {
 
     public int[] argumentColumns() {
         return argumentColumns.clone();
+    }
+
+    /** Where aggregate {@code a} is written in the SQL text (-1 if unknown): its errors point there. */
+    public int position(int a) {
+        return positions[a];
     }
 
     /** The finished result (valid after {@link #finish}). */
@@ -152,7 +161,11 @@ public final class HashAggregateSink implements Sink {
                     arg = argument(a, batch);
                     ArrowColumns.read(batch.column(argumentColumns[a]), arg.type, sel, n, arg, -1);
                 }
-                functions[a].update(states[a], groupIds, arg, sel, n);
+                try {
+                    functions[a].update(states[a], groupIds, arg, sel, n);
+                } catch (QuiverException e) {
+                    throw e.attachPosition(positions[a]);
+                }
             }
         }
 
@@ -189,7 +202,11 @@ public final class HashAggregateSink implements Sink {
             global.ensureGroups(global.groupCount());
         }
         for (int a = 0; a < functions.length; a++) {
-            functions[a].combine(global.states[a], local.states[a], targetOf, groups);
+            try {
+                functions[a].combine(global.states[a], local.states[a], targetOf, groups);
+            } catch (QuiverException e) {
+                throw e.attachPosition(positions[a]);
+            }
         }
     }
 
@@ -208,7 +225,11 @@ public final class HashAggregateSink implements Sink {
         }
         for (int a = 0; a < functions.length; a++) {
             ValueVector v = new ValueVector(functions[a].resultType(), groups);
-            functions[a].finalizeGroups(global.states[a], groups, v);
+            try {
+                functions[a].finalizeGroups(global.states[a], groups, v);
+            } catch (QuiverException e) {
+                throw e.attachPosition(positions[a]);
+            }
             columns[c++] = v;
         }
         for (int from = 0; from < groups; from += Selections.BATCH_SIZE) {

@@ -5,7 +5,7 @@
  * identifier; every other keyword is reserved (see SqlParser.reservedKeywords()).
  *
  * Expression precedence, lowest to highest, follows PostgreSQL:
- *   OR; AND; NOT; IS [NOT] NULL, IS [NOT] DISTINCT FROM; = <> != < <= > >= (non-associative);
+ *   OR; AND; NOT; IS [NOT] NULL, IS [NOT] TRUE|FALSE|UNKNOWN, IS [NOT] DISTINCT FROM; = <> != < <= > >= (non-associative);
  *   [NOT] BETWEEN, [NOT] IN, [NOT] LIKE/ILIKE (non-associative); ||; + -; * / %; unary + -; ::.
  *
  * The error tokens at the end of the lexer (UNTERMINATED_*, UNRECOGNIZED) are never accepted by
@@ -198,6 +198,7 @@ booleanExpression
 isExpression
     : comparisonExpression                                                    #isDefault
     | isExpression IS NOT? NULL                                               #isNull
+    | isExpression IS NOT? truth=(TRUE | FALSE | UNKNOWN)                     #isTruth
     | left=isExpression IS NOT? DISTINCT FROM right=comparisonExpression      #distinctFrom
     ;
 
@@ -316,7 +317,7 @@ nonReserved
     | DOUBLE | ESCAPE | EXPLAIN | EXTRACT | FIRST | FOR | HOUR | HOURS | IF | INTERVAL | KEY | LAST
     | LEADING | MINUTE | MINUTES | MONTH | MONTHS | NULLS | POSITION | PRECISION | PRIMARY | REPLACE
     | ROW | ROWS | SECOND | SECONDS | SET | SOME | SUBSTRING | TABLE | TIME | TIMESTAMP | TO | TRAILING
-    | TRIM | UNIQUE | VARYING | VIEW | WITHOUT | YEAR | YEARS | ZONE
+    | TRIM | UNIQUE | UNKNOWN | VARYING | VIEW | WITHOUT | YEAR | YEARS | ZONE
     ;
 
 // ---------------------------------------------------------------- keywords
@@ -413,6 +414,7 @@ TRIM: 'TRIM';
 TRUE: 'TRUE';
 UNION: 'UNION';
 UNIQUE: 'UNIQUE';
+UNKNOWN: 'UNKNOWN';
 USING: 'USING';
 VALUES: 'VALUES';
 VARYING: 'VARYING';

@@ -100,7 +100,7 @@ final class AggregationBinder {
                             .orElseThrow(() -> AggregateFunctions.noSuchSignature(name, args.get(0).type(), at));
             List<ColumnRef> argumentColumns = args.stream().map(a -> project(a, "arg")).toList();
             output = ids.newColumn(name, type);
-            aggregates.add(new AggregateAssignment(output, new AggregateCall(kind, argumentColumns, call.distinct(), type)));
+            aggregates.add(new AggregateAssignment(output, new AggregateCall(kind, argumentColumns, call.distinct(), type, at)));
             aggregateOutputs.put(key, output);
         }
         callOutputs.put(call, output);

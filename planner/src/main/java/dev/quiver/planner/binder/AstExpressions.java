@@ -47,6 +47,8 @@ final class AstExpressions {
             out.add(n.value());
         } else if (e instanceof IsNull n) {
             out.add(n.value());
+        } else if (e instanceof dev.quiver.parser.ast.IsTruth t) {
+            out.add(t.value());
         } else if (e instanceof Between b) {
             out.add(b.value());
             out.add(b.low());

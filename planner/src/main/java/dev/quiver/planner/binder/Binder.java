@@ -32,6 +32,7 @@ import dev.quiver.planner.logical.LogicalSort;
 import dev.quiver.planner.logical.LogicalValues;
 import dev.quiver.planner.plan.Assignment;
 import dev.quiver.planner.plan.SortKey;
+import dev.quiver.planner.rule.ConstantEvaluator;
 import dev.quiver.planner.type.DataType;
 import dev.quiver.planner.type.TypeCoercion;
 import java.util.ArrayList;
@@ -49,10 +50,17 @@ import java.util.Set;
 public final class Binder {
     private final Catalog catalog;
     private final ColumnIdAllocator ids;
+    private final ConstantEvaluator constants;
 
     public Binder(Catalog catalog, ColumnIdAllocator ids) {
+        this(catalog, ids, ConstantEvaluator.NONE);
+    }
+
+    /** A binder that can evaluate constant expressions where SQL needs a value now (LIMIT, OFFSET). */
+    public Binder(Catalog catalog, ColumnIdAllocator ids, ConstantEvaluator constants) {
         this.catalog = requireNonNull(catalog, "catalog");
         this.ids = requireNonNull(ids, "ids");
+        this.constants = requireNonNull(constants, "constants");
     }
 
     public BoundQuery bindQuery(Query query) {
@@ -246,7 +254,24 @@ public final class Binder {
     }
 
     private Optional<Long> constantInteger(Expression e, String clause) {
+        boolean[] hasColumn = {false};
+        AstExpressions.walk(e, node -> hasColumn[0] |= node instanceof ColumnReference);
+        if (hasColumn[0]) {
+            throw new QuiverException(SqlState.INVALID_COLUMN_REFERENCE, "argument of " + clause + " must not contain variables")
+                    .attachPosition(e.span().start());
+        }
         Expr bound = new ExpressionBinder(Scope.empty(), clause).bind(e);
+        if (!(bound instanceof Literal) && bound.type().isIntegral()) {
+            Optional<Literal> folded;
+            try {
+                folded = constants.evaluate(bound);
+            } catch (QuiverException ex) {
+                throw ex.attachPosition(e.span().start());
+            }
+            if (folded.isPresent()) {
+                bound = folded.get();
+            }
+        }
         if (bound instanceof Literal l) {
             if (l.isNull()) {
                 return Optional.empty();

@@ -22,6 +22,7 @@ import dev.quiver.parser.ast.InList;
 import dev.quiver.parser.ast.InSubquery;
 import dev.quiver.parser.ast.IntervalLiteral;
 import dev.quiver.parser.ast.IsNull;
+import dev.quiver.parser.ast.IsTruth;
 import dev.quiver.parser.ast.Like;
 import dev.quiver.parser.ast.LogicalBinary;
 import dev.quiver.parser.ast.LogicalOperator;
@@ -151,6 +152,9 @@ final class ExpressionBinder {
         }
         if (node instanceof Not n) {
             return not(requireBoolean(bind(n.value()), "argument of NOT", n.value().span().start()));
+        }
+        if (node instanceof IsTruth t) {
+            return isTruth(t, at);
         }
         if (node instanceof IsNull n) {
             return new Call(n.negated() ? Function.IS_NOT_NULL : Function.IS_NULL, List.of(bind(n.value())), DataType.BOOLEAN, at);
@@ -488,6 +492,17 @@ final class ExpressionBinder {
         return e;
     }
 
+    /** x IS [NOT] TRUE/FALSE is x IS [NOT] DISTINCT FROM TRUE/FALSE; x IS [NOT] UNKNOWN is x IS [NOT] NULL. */
+    private Expr isTruth(IsTruth t, int at) {
+        String what = "argument of IS " + (t.negated() ? "NOT " : "") + t.truth().map(b -> b ? "TRUE" : "FALSE").orElse("UNKNOWN");
+        Expr value = requireBoolean(bind(t.value()), what, t.value().span().start());
+        if (t.truth().isEmpty()) {
+            return new Call(t.negated() ? Function.IS_NOT_NULL : Function.IS_NULL, List.of(value), DataType.BOOLEAN, at);
+        }
+        return new Call(t.negated() ? Function.IS_DISTINCT_FROM : Function.IS_NOT_DISTINCT_FROM,
+                List.of(value, Literal.ofBoolean(t.truth().get())), DataType.BOOLEAN, at);
+    }
+
     private Expr between(Between b, int at) {
         Expr value = bind(b.value());
         Expr low = bind(b.low());
@@ -544,8 +559,9 @@ final class ExpressionBinder {
         List<Expr> args = new ArrayList<>(List.of(Coercions.to(value, DataType.VARCHAR, at), Coercions.to(pattern, DataType.VARCHAR, at)));
         if (like.escape().isPresent()) {
             Expr escape = bind(like.escape().get());
-            if (!(escape instanceof Literal l) || !l.type().isString() || ((String) l.get()).codePointCount(0, ((String) l.get()).length()) != 1) {
-                throw new QuiverException(SqlState.INVALID_ESCAPE_SEQUENCE, "ESCAPE must be a single-character string literal")
+            if (!(escape instanceof Literal l) || !l.type().isString() || ((String) l.get()).codePointCount(0, ((String) l.get()).length()) > 1) {
+                // An empty ESCAPE means no escape character, as in PostgreSQL.
+                throw new QuiverException(SqlState.INVALID_ESCAPE_SEQUENCE, "ESCAPE must be a string literal of at most one character")
                         .attachPosition(like.escape().get().span().start());
             }
             args.add(escape);
@@ -598,6 +614,11 @@ final class ExpressionBinder {
         if (!Coercions.castable(value.type(), target)) {
             throw new QuiverException(SqlState.DATATYPE_MISMATCH, "cannot cast type " + value.type() + " to " + target)
                     .attachPosition(at);
+        }
+        if (value instanceof Literal l && l.type().isString() && target.isString()) {
+            // 'x'::varchar is a typed value, not an untyped literal: keep the cast so the literal no
+            // longer adapts to the other operand (1 = '1'::varchar is an error, as in PostgreSQL).
+            return new Cast(value, target, at);
         }
         if (value.type().equals(target)) {
             return value;

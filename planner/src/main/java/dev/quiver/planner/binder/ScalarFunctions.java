@@ -34,8 +34,12 @@ final class ScalarFunctions {
         switch (name) {
             case "abs":
                 return numericSameType(Function.ABS, name, args, position);
-            case "sign":
-                return numericSameType(Function.SIGN, name, args, position);
+            case "sign": {
+                Expr sign = numericSameType(Function.SIGN, name, args, position);
+                // sign of a decimal is -1, 0 or 1 without the argument's scale (PostgreSQL prints "-1", not "-1.00").
+                return sign.type().isDecimal() ? new Call(Function.SIGN, ((Call) sign).arguments(), DataType.decimal(1, 0), position)
+                        : sign;
+            }
             case "round":
                 return round(args, position);
             case "floor":
@@ -154,8 +158,17 @@ final class ScalarFunctions {
                 throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
                         "round(DECIMAL, n) needs a constant n (it decides the result's scale)").attachPosition(position);
             }
-            int n = (int) Math.max(0, Math.min(t.scale(), (Long) l.get()));
-            DataType result = DataType.decimal(Math.min(DataType.MAX_DECIMAL_PRECISION, t.precision() - t.scale() + n + 1), n);
+            long n = (Long) l.get();
+            if (n > DataType.MAX_DECIMAL_PRECISION || n < -DataType.MAX_DECIMAL_PRECISION) {
+                throw new QuiverException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                        "round(DECIMAL, n) needs n between -38 and 38").attachPosition(position);
+            }
+            // The result keeps n fractional digits (0 when n is negative: rounding to tens, hundreds...);
+            // rounding can carry one more integer digit, padding (n above the scale) cannot.
+            int scale = (int) Math.max(0, n);
+            int integerDigits = t.precision() - t.scale() + (n < t.scale() ? 1 : 0);
+            int precision = Math.min(DataType.MAX_DECIMAL_PRECISION, integerDigits + scale);
+            DataType result = DataType.decimal(Math.max(1, precision), Math.min(scale, Math.max(1, precision)));
             return new Call(Function.ROUND, List.of(x, digits), result, position);
         }
         if (t.isIntegral()) {

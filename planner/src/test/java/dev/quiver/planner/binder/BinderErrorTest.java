@@ -158,7 +158,7 @@ class BinderErrorTest {
             String in = "SELECT a IN (1, e) FROM t";
             assertError(in, SqlState.UNDEFINED_FUNCTION, "IN list item of type DATE cannot be compared with INTEGER", in.indexOf("e)"));
             String escape = "SELECT d LIKE 'x' ESCAPE 'ab' FROM t";
-            assertError(escape, SqlState.INVALID_ESCAPE_SEQUENCE, "ESCAPE must be a single-character string literal",
+            assertError(escape, SqlState.INVALID_ESCAPE_SEQUENCE, "ESCAPE must be a string literal of at most one character",
                     escape.indexOf("'ab'"));
         }
 
@@ -337,7 +337,7 @@ class BinderErrorTest {
         void nonIntegerLimit() {
             assertError("SELECT a FROM t LIMIT 1.5", SqlState.DATATYPE_MISMATCH, "argument of LIMIT must be an integer constant", 22);
             assertError("SELECT a FROM t LIMIT 'x'", SqlState.DATATYPE_MISMATCH, "argument of LIMIT must be an integer constant", 22);
-            assertError("SELECT a FROM t LIMIT a", SqlState.UNDEFINED_COLUMN, "column \"a\" does not exist", 22);
+            assertError("SELECT a FROM t LIMIT a", SqlState.INVALID_COLUMN_REFERENCE, "argument of LIMIT must not contain variables", 22);
         }
     }
 
