@@ -113,7 +113,7 @@ final class ExpressionGenerator {
         StringBuilder m = cb.method();
         m.append("    private void ").append(method).append("(int i) {\n");
         JValue inner = generate(e, m, "        ");
-        JValue fields = declareFields(Kind.of(e.type()));
+        JValue fields = JValueCode.declareFields(cb, Kind.of(e.type()));
         StringBuilder savedBody = body;
         String savedIndent = indent;
         body = m;
@@ -124,43 +124,6 @@ final class ExpressionGenerator {
         m.append("    }\n");
         line(method + "(i);");
         return fields;
-    }
-
-    private JValue declareFields(Kind kind) {
-        String n = cb.fresh("fn");
-        cb.field("private boolean " + n + ";");
-        return switch (kind) {
-            case INT128 -> {
-                String lo = cb.fresh("fv");
-                String hi = cb.fresh("fh");
-                cb.field("private long " + lo + ";");
-                cb.field("private long " + hi + ";");
-                yield JValue.wide(n, hi, lo);
-            }
-            case STRING -> {
-                String arr = cb.fresh("fa");
-                String off = cb.fresh("fo");
-                String len = cb.fresh("fl");
-                cb.field("private byte[] " + arr + " = EMPTY_BYTES;");
-                cb.field("private int " + off + ";");
-                cb.field("private int " + len + ";");
-                yield JValue.string(n, arr, off, len);
-            }
-            case INTERVAL -> {
-                String mo = cb.fresh("fm");
-                String dy = cb.fresh("fd");
-                String us = cb.fresh("fu");
-                cb.field("private int " + mo + ";");
-                cb.field("private int " + dy + ";");
-                cb.field("private long " + us + ";");
-                yield JValue.interval(n, mo, dy, us);
-            }
-            default -> {
-                String v = cb.fresh("fv");
-                cb.field("private " + JValue.javaType(kind) + " " + v + ";");
-                yield JValue.simple(kind, n, v);
-            }
-        };
     }
 
     /** Declares locals for a result (NULL, zero values). */
@@ -203,24 +166,7 @@ final class ExpressionGenerator {
 
     /** target := source (NULL flag and every component of the kind). */
     private void assign(JValue target, JValue source) {
-        line(target.isNull() + " = " + source.isNull() + ";");
-        switch (target.kind()) {
-            case INT128 -> {
-                line(target.v() + " = " + source.v() + ";");
-                line(target.hi() + " = " + source.hi() + ";");
-            }
-            case STRING -> {
-                line(target.arr() + " = " + source.arr() + ";");
-                line(target.off() + " = " + source.off() + ";");
-                line(target.len() + " = " + source.len() + ";");
-            }
-            case INTERVAL -> {
-                line(target.months() + " = " + source.months() + ";");
-                line(target.days() + " = " + source.days() + ";");
-                line(target.v() + " = " + source.v() + ";");
-            }
-            default -> line(target.v() + " = " + source.v() + ";");
-        }
+        body.append(JValueCode.assign(target, source, indent));
     }
 
     /** Wraps the statements between open/close in a try that adds the SQL position to errors. */
@@ -529,25 +475,7 @@ final class ExpressionGenerator {
 
     /** vector[0] := value (non-NULL). */
     void store(String vector, JValue x) {
-        line(vector + ".nulls[0] = false;");
-        switch (x.kind()) {
-            case BOOLEAN -> line(vector + ".longs[0] = " + x.v() + " ? 1L : 0L;");
-            case LONG -> line(vector + ".longs[0] = " + x.v() + ";");
-            case DOUBLE -> line(vector + ".doubles[0] = " + x.v() + ";");
-            case INT128 -> {
-                line(vector + ".longs[0] = " + x.v() + ";");
-                line(vector + ".highs[0] = " + x.hi() + ";");
-            }
-            case STRING -> {
-                line(vector + ".resetArena();");
-                line(vector + ".setString(0, " + x.arr() + ", " + x.off() + ", " + x.len() + ");");
-            }
-            case INTERVAL -> {
-                line(vector + ".months[0] = " + x.months() + ";");
-                line(vector + ".days[0] = " + x.days() + ";");
-                line(vector + ".longs[0] = " + x.v() + ";");
-            }
-        }
+        body.append(JValueCode.store(vector, x, indent));
     }
 
     /** result := vector[0]. */

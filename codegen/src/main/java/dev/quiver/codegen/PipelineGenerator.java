@@ -228,8 +228,8 @@ final class PipelineGenerator {
             StringBuilder m = cb.method();
             m.append("    private void ").append(method).append("(int i) {\n");
             JValue v = expressions.generate(outputs.get(c), m, "        ");
-            JValue field = fieldsFor(Kind.of(sinkLayout.get(c).type()));
-            m.append(assignLines(field, v, "        "));
+            JValue field = JValueCode.declareFields(cb, Kind.of(sinkLayout.get(c).type()));
+            m.append(JValueCode.assign(field, v, "        "));
             m.append("    }\n");
             computed[c] = field;
             computeCalls.add(method);
@@ -252,7 +252,7 @@ final class PipelineGenerator {
                 m.append(inlineProbe(table, keys, keyColumns, computed, agg));
             } else {
                 for (int k = 0; k < keyColumns.length; k++) {
-                    m.append(storeKey(keys + "[" + k + "]", computed[keyColumns[k]]));
+                    m.append(JValueCode.storeNullable(keys + "[" + k + "]", computed[keyColumns[k]], "        "));
                 }
                 m.append("        int g = ").append(table).append(".findOrInsert(").append(keys).append(", 0, GroupByHashTable.hash(")
                         .append(keys).append(", 0));\n");
@@ -290,11 +290,6 @@ final class PipelineGenerator {
         return s.toString();
     }
 
-    private static String storeKey(String vec, JValue v) {
-        return "        if (" + v.isNull() + ") {\n            " + vec + ".nulls[0] = true;\n        } else {\n"
-                + storeLines(vec, v, "            ") + "        }\n";
-    }
-
     /**
      * The group lookup written out: the key's hash computed as {@link
      * dev.quiver.exec.aggregate.GroupByHashTable#hash} computes it, the table's own probe sequence,
@@ -324,7 +319,7 @@ final class PipelineGenerator {
         m.append("            int g = slots[slot] - 1;\n");
         m.append("            if (g < 0) {\n");
         for (int k = 0; k < keyColumns.length; k++) {
-            m.append(storeKey(keys + "[" + k + "]", computed[keyColumns[k]]).replace("\n        ", "\n                ")
+            m.append(JValueCode.storeNullable(keys + "[" + k + "]", computed[keyColumns[k]], "        ").replace("\n        ", "\n                ")
                     .replaceFirst("^        ", "                "));
         }
         m.append("                g = ").append(table).append(".insert(").append(keys).append(", 0, h, slot);\n");
@@ -352,91 +347,6 @@ final class PipelineGenerator {
         m.append("            slot = (slot + 1) & mask;\n");
         m.append("        }\n");
         return m.toString();
-    }
-
-    private JValue fieldsFor(Kind kind) {
-        String n = cb.fresh("cn");
-        cb.field("private boolean " + n + ";");
-        return switch (kind) {
-            case INT128 -> {
-                String lo = cb.fresh("cv");
-                String hi = cb.fresh("ch");
-                cb.field("private long " + lo + ";");
-                cb.field("private long " + hi + ";");
-                yield JValue.wide(n, hi, lo);
-            }
-            case STRING -> {
-                String arr = cb.fresh("ca");
-                String off = cb.fresh("co");
-                String len = cb.fresh("cl");
-                cb.field("private byte[] " + arr + " = EMPTY_BYTES;");
-                cb.field("private int " + off + ";");
-                cb.field("private int " + len + ";");
-                yield JValue.string(n, arr, off, len);
-            }
-            case INTERVAL -> {
-                String mo = cb.fresh("cm");
-                String dy = cb.fresh("cd");
-                String us = cb.fresh("cu");
-                cb.field("private int " + mo + ";");
-                cb.field("private int " + dy + ";");
-                cb.field("private long " + us + ";");
-                yield JValue.interval(n, mo, dy, us);
-            }
-            default -> {
-                String v = cb.fresh("cv");
-                cb.field("private " + JValue.javaType(kind) + " " + v + ";");
-                yield JValue.simple(kind, n, v);
-            }
-        };
-    }
-
-    private static String assignLines(JValue target, JValue source, String indent) {
-        StringBuilder s = new StringBuilder();
-        s.append(indent).append(target.isNull()).append(" = ").append(source.isNull()).append(";\n");
-        switch (target.kind()) {
-            case INT128 -> {
-                s.append(indent).append(target.v()).append(" = ").append(source.v()).append(";\n");
-                s.append(indent).append(target.hi()).append(" = ").append(source.hi()).append(";\n");
-            }
-            case STRING -> {
-                s.append(indent).append(target.arr()).append(" = ").append(source.arr()).append(";\n");
-                s.append(indent).append(target.off()).append(" = ").append(source.off()).append(";\n");
-                s.append(indent).append(target.len()).append(" = ").append(source.len()).append(";\n");
-            }
-            case INTERVAL -> {
-                s.append(indent).append(target.months()).append(" = ").append(source.months()).append(";\n");
-                s.append(indent).append(target.days()).append(" = ").append(source.days()).append(";\n");
-                s.append(indent).append(target.v()).append(" = ").append(source.v()).append(";\n");
-            }
-            default -> s.append(indent).append(target.v()).append(" = ").append(source.v()).append(";\n");
-        }
-        return s.toString();
-    }
-
-    private static String storeLines(String vector, JValue x, String indent) {
-        StringBuilder s = new StringBuilder();
-        s.append(indent).append(vector).append(".nulls[0] = false;\n");
-        switch (x.kind()) {
-            case BOOLEAN -> s.append(indent).append(vector).append(".longs[0] = ").append(x.v()).append(" ? 1L : 0L;\n");
-            case LONG -> s.append(indent).append(vector).append(".longs[0] = ").append(x.v()).append(";\n");
-            case DOUBLE -> s.append(indent).append(vector).append(".doubles[0] = ").append(x.v()).append(";\n");
-            case INT128 -> {
-                s.append(indent).append(vector).append(".longs[0] = ").append(x.v()).append(";\n");
-                s.append(indent).append(vector).append(".highs[0] = ").append(x.hi()).append(";\n");
-            }
-            case STRING -> {
-                s.append(indent).append(vector).append(".resetArena();\n");
-                s.append(indent).append(vector).append(".setString(0, ").append(x.arr()).append(", ").append(x.off()).append(", ")
-                        .append(x.len()).append(");\n");
-            }
-            case INTERVAL -> {
-                s.append(indent).append(vector).append(".months[0] = ").append(x.months()).append(";\n");
-                s.append(indent).append(vector).append(".days[0] = ").append(x.days()).append(";\n");
-                s.append(indent).append(vector).append(".longs[0] = ").append(x.v()).append(";\n");
-            }
-        }
-        return s.toString();
     }
 
     /**
@@ -483,11 +393,7 @@ final class PipelineGenerator {
             StringBuilder b = new StringBuilder();
             b.append(groups).append("[0] = g;\n");
             if (arg != null) {
-                b.append("        if (").append(arg.isNull()).append(") {\n");
-                b.append("            ").append(input).append(".nulls[0] = true;\n");
-                b.append("        } else {\n");
-                b.append(storeLines(input, arg, "            "));
-                b.append("        }\n");
+                b.append(JValueCode.storeNullable(input, arg, "        "));
             }
             b.append("        ").append(function).append(".update(").append(state).append(", ").append(groups).append(", ")
                     .append(input).append(", ZERO, 1);");

@@ -1,5 +1,6 @@
 package dev.quiver.parser;
 
+import dev.quiver.error.EditDistance;
 import dev.quiver.parser.antlr.QuiverSqlLexer;
 import dev.quiver.parser.antlr.QuiverSqlParser;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -217,7 +218,7 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
         String choice = null;
         for (String keyword : expected.stream().filter(item -> TokenNames.group(item) == 1).sorted(
                 Comparator.comparingInt(TokenNames::rank)).collect(Collectors.toList())) {
-            int distance = editDistance(word, keyword);
+            int distance = EditDistance.between(word, keyword);
             int allowed = Math.min(keyword.length() <= 3 ? 1 : 2, word.length() - 1);
             if (distance <= allowed && distance < best) {
                 best = distance;
@@ -227,26 +228,6 @@ final class SyntaxErrorReporter extends DefaultErrorStrategy {
         return Optional.ofNullable(choice);
     }
 
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-    static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
-    }
 
     private static String shorten(String text) {
         int newline = text.indexOf('\n');

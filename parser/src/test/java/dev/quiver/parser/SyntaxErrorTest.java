@@ -1,5 +1,6 @@
 package dev.quiver.parser;
 
+import dev.quiver.error.EditDistance;
 import dev.quiver.error.SqlState;
 import dev.quiver.parser.antlr.QuiverSqlLexer;
 import dev.quiver.parser.antlr.QuiverSqlParser;
@@ -312,11 +313,11 @@ class SyntaxErrorTest {
 
     @Test
     void editDistance() {
-        assertThat(SyntaxErrorReporter.editDistance("FORM", "FROM")).isEqualTo(1);
-        assertThat(SyntaxErrorReporter.editDistance("SELEC", "SELECT")).isEqualTo(1);
-        assertThat(SyntaxErrorReporter.editDistance("GRUOP", "GROUP")).isEqualTo(1);
-        assertThat(SyntaxErrorReporter.editDistance("WERE", "WHERE")).isEqualTo(1);
-        assertThat(SyntaxErrorReporter.editDistance("X", "BY")).isEqualTo(2);
-        assertThat(SyntaxErrorReporter.editDistance("", "ON")).isEqualTo(2);
+        assertThat(EditDistance.between("FORM", "FROM")).isEqualTo(1);
+        assertThat(EditDistance.between("SELEC", "SELECT")).isEqualTo(1);
+        assertThat(EditDistance.between("GRUOP", "GROUP")).isEqualTo(1);
+        assertThat(EditDistance.between("WERE", "WHERE")).isEqualTo(1);
+        assertThat(EditDistance.between("X", "BY")).isEqualTo(2);
+        assertThat(EditDistance.between("", "ON")).isEqualTo(2);
     }
 }

@@ -1,7 +1,6 @@
 package dev.quiver.exec.aggregate;
 
 import dev.quiver.exec.function.Decimals;
-import dev.quiver.exec.vector.Kind;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
 import java.util.List;
@@ -37,52 +36,19 @@ public final class AvgAggregate implements AggregateFunction {
 
     @Override
     public void update(GroupState state, int[] groupIds, ValueVector in, int[] sel, int n) {
-        boolean[] nulls = in.nulls;
-        if (!exact) {
-            DoubleSumState s = (DoubleSumState) state;
-            for (int k = 0; k < n; k++) {
-                int i = sel[k];
-                if (!nulls[i]) {
-                    s.add(groupIds[k], in.doubles[i]);
-                }
-            }
-            return;
-        }
-        WideSumState s = (WideSumState) state;
-        if (in.kind == Kind.INT128) {
-            long[] scratch = new long[2];
-            for (int k = 0; k < n; k++) {
-                int i = sel[k];
-                if (!nulls[i]) {
-                    s.add(groupIds[k], in.highs[i], in.longs[i], scratch);
-                }
-            }
+        if (exact) {
+            ((WideSumState) state).addAll(groupIds, in, sel, n);
         } else {
-            for (int k = 0; k < n; k++) {
-                int i = sel[k];
-                if (!nulls[i]) {
-                    s.add(groupIds[k], in.longs[i]);
-                }
-            }
+            ((DoubleSumState) state).addAll(groupIds, in, sel, n);
         }
     }
 
     @Override
     public void combine(GroupState target, GroupState source, int[] targetOf, int sourceGroups) {
-        if (!exact) {
-            DoubleSumState t = (DoubleSumState) target;
-            DoubleSumState s = (DoubleSumState) source;
-            for (int g = 0; g < sourceGroups; g++) {
-                t.sums[targetOf[g]] += s.sums[g];
-                t.counts[targetOf[g]] += s.counts[g];
-            }
-            return;
-        }
-        WideSumState t = (WideSumState) target;
-        WideSumState s = (WideSumState) source;
-        long[] scratch = new long[2];
-        for (int g = 0; g < sourceGroups; g++) {
-            t.merge(targetOf[g], s, g, scratch);
+        if (exact) {
+            ((WideSumState) target).mergeAll((WideSumState) source, targetOf, sourceGroups);
+        } else {
+            ((DoubleSumState) target).mergeAll((DoubleSumState) source, targetOf, sourceGroups);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.quiver.exec.aggregate;
 
+import dev.quiver.exec.vector.ValueVector;
 import java.util.Arrays;
 
 /** Per-group double sums and counts of values seen. */
@@ -19,5 +20,24 @@ public final class DoubleSumState implements GroupState {
     public void add(int g, double v) {
         sums[g] += v;
         counts[g]++;
+    }
+
+    /** Folds the non-NULL rows {@code sel[0..n)} of {@code in} into their groups (vectorized update). */
+    public void addAll(int[] groupIds, ValueVector in, int[] sel, int n) {
+        boolean[] nulls = in.nulls;
+        for (int k = 0; k < n; k++) {
+            int i = sel[k];
+            if (!nulls[i]) {
+                add(groupIds[k], in.doubles[i]);
+            }
+        }
+    }
+
+    /** Merges every group {@code s} of {@code source} into group {@code targetOf[s]}. */
+    public void mergeAll(DoubleSumState source, int[] targetOf, int sourceGroups) {
+        for (int g = 0; g < sourceGroups; g++) {
+            sums[targetOf[g]] += source.sums[g];
+            counts[targetOf[g]] += source.counts[g];
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.quiver.exec.aggregate;
 
 import dev.quiver.exec.function.Decimals;
 import dev.quiver.exec.function.Int128;
-import dev.quiver.exec.vector.Kind;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
 import java.util.List;
@@ -58,34 +57,8 @@ public final class SumAggregate implements AggregateFunction {
                     }
                 }
             }
-            case WIDE -> {
-                WideSumState s = (WideSumState) state;
-                if (in.kind == Kind.INT128) {
-                    long[] scratch = new long[2];
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        if (!nulls[i]) {
-                            s.add(groupIds[k], in.highs[i], in.longs[i], scratch);
-                        }
-                    }
-                } else {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        if (!nulls[i]) {
-                            s.add(groupIds[k], in.longs[i]);
-                        }
-                    }
-                }
-            }
-            case DOUBLE -> {
-                DoubleSumState s = (DoubleSumState) state;
-                for (int k = 0; k < n; k++) {
-                    int i = sel[k];
-                    if (!nulls[i]) {
-                        s.add(groupIds[k], in.doubles[i]);
-                    }
-                }
-            }
+            case WIDE -> ((WideSumState) state).addAll(groupIds, in, sel, n);
+            case DOUBLE -> ((DoubleSumState) state).addAll(groupIds, in, sel, n);
         }
     }
 
@@ -101,22 +74,8 @@ public final class SumAggregate implements AggregateFunction {
                     }
                 }
             }
-            case WIDE -> {
-                WideSumState t = (WideSumState) target;
-                WideSumState s = (WideSumState) source;
-                long[] scratch = new long[2];
-                for (int g = 0; g < sourceGroups; g++) {
-                    t.merge(targetOf[g], s, g, scratch);
-                }
-            }
-            case DOUBLE -> {
-                DoubleSumState t = (DoubleSumState) target;
-                DoubleSumState s = (DoubleSumState) source;
-                for (int g = 0; g < sourceGroups; g++) {
-                    t.sums[targetOf[g]] += s.sums[g];
-                    t.counts[targetOf[g]] += s.counts[g];
-                }
-            }
+            case WIDE -> ((WideSumState) target).mergeAll((WideSumState) source, targetOf, sourceGroups);
+            case DOUBLE -> ((DoubleSumState) target).mergeAll((DoubleSumState) source, targetOf, sourceGroups);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.quiver.exec.aggregate;
 import dev.quiver.error.QuiverException;
 import dev.quiver.exec.function.Decimals;
 import dev.quiver.exec.function.Int128;
+import dev.quiver.exec.vector.Kind;
+import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
 import java.util.Arrays;
 
@@ -55,6 +57,35 @@ public final class WideSumState implements GroupState {
         high[g] = scratch[0];
         low[g] = scratch[1];
         counts[g] += other.counts[s];
+    }
+
+    /** Folds the non-NULL rows {@code sel[0..n)} of {@code in} into their groups (vectorized update). */
+    public void addAll(int[] groupIds, ValueVector in, int[] sel, int n) {
+        boolean[] nulls = in.nulls;
+        if (in.kind == Kind.INT128) {
+            long[] scratch = new long[2];
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                if (!nulls[i]) {
+                    add(groupIds[k], in.highs[i], in.longs[i], scratch);
+                }
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                if (!nulls[i]) {
+                    add(groupIds[k], in.longs[i]);
+                }
+            }
+        }
+    }
+
+    /** Merges every group {@code s} of {@code source} into group {@code targetOf[s]}. */
+    public void mergeAll(WideSumState source, int[] targetOf, int sourceGroups) {
+        long[] scratch = new long[2];
+        for (int g = 0; g < sourceGroups; g++) {
+            merge(targetOf[g], source, g, scratch);
+        }
     }
 
     private void add128(long aHigh, long aLow, long bHigh, long bLow, long[] out) {

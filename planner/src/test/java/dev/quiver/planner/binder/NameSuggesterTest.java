@@ -1,5 +1,6 @@
 package dev.quiver.planner.binder;
 
+import dev.quiver.error.EditDistance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,17 +9,17 @@ import org.junit.jupiter.api.Test;
 class NameSuggesterTest {
     @Test
     void distanceCountsInsertionsDeletionsSubstitutionsAndAdjacentSwaps() {
-        assertThat(NameSuggester.distance("abc", "abc")).isZero();
-        assertThat(NameSuggester.distance("", "abc")).isEqualTo(3);
-        assertThat(NameSuggester.distance("abc", "")).isEqualTo(3);
-        assertThat(NameSuggester.distance("abc", "abd")).isEqualTo(1);
-        assertThat(NameSuggester.distance("abc", "abcd")).isEqualTo(1);
-        assertThat(NameSuggester.distance("abcd", "acd")).isEqualTo(1);
-        assertThat(NameSuggester.distance("abcd", "abdc")).as("adjacent transposition").isEqualTo(1);
-        assertThat(NameSuggester.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(EditDistance.between("abc", "abc")).isZero();
+        assertThat(EditDistance.between("", "abc")).isEqualTo(3);
+        assertThat(EditDistance.between("abc", "")).isEqualTo(3);
+        assertThat(EditDistance.between("abc", "abd")).isEqualTo(1);
+        assertThat(EditDistance.between("abc", "abcd")).isEqualTo(1);
+        assertThat(EditDistance.between("abcd", "acd")).isEqualTo(1);
+        assertThat(EditDistance.between("abcd", "abdc")).as("adjacent transposition").isEqualTo(1);
+        assertThat(EditDistance.between("kitten", "sitting")).isEqualTo(3);
         // Optimal string alignment: "ca" -> "abc" is 3 (no edit of a transposed pair), not Damerau's 2.
-        assertThat(NameSuggester.distance("ca", "abc")).isEqualTo(3);
-        assertThat(NameSuggester.distance("l_shipdat", "l_shipdate")).isEqualTo(1);
+        assertThat(EditDistance.between("ca", "abc")).isEqualTo(3);
+        assertThat(EditDistance.between("l_shipdat", "l_shipdate")).isEqualTo(1);
     }
 
     @Test
