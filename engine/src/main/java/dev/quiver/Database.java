@@ -6,8 +6,10 @@ import dev.quiver.error.SqlState;
 import dev.quiver.exec.pipeline.Scheduler;
 import dev.quiver.extension.Procedure;
 import dev.quiver.extension.QuiverExtension;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +30,7 @@ public final class Database implements AutoCloseable {
     private final Map<String, Procedure> procedures;
     private final AtomicLong queries = new AtomicLong();
     private volatile boolean closed;
+    private boolean released;
 
     Database(DatabaseOptions options) {
         this.options = options;
@@ -87,13 +90,29 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (closed) {
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            catalog.clear();
+            scheduler.close();
+        }
+        if (released) {
             return;
         }
-        closed = true;
-        catalog.clear();
-        scheduler.close();
+        // Check before closing the allocators: Arrow fails every later release into a closed allocator, so
+        // closing them under an open Result would make that Result impossible to close. After the Result is
+        // closed, close() may be called again.
+        List<String> holders = new ArrayList<>();
+        for (BufferAllocator child : root.getChildAllocators()) {
+            if (child != storage || child.getAllocatedMemory() > 0) {
+                holders.add(child.getName() + " (" + child.getAllocatedMemory() + " bytes)");
+            }
+        }
+        if (!holders.isEmpty()) {
+            throw new QuiverException(SqlState.INTERNAL_ERROR, "Arrow memory still allocated when the database closed (close every Result "
+                    + "first): " + root.getAllocatedMemory() + " bytes held by " + String.join(", ", holders));
+        }
+        released = true;
         try {
             storage.close();
             root.close();

@@ -86,8 +86,14 @@ final class StatementRunner {
         } catch (QuiverException e) {
             throw e.attachSql(sql);
         } catch (OutOfMemoryException e) {
-            throw new QuiverException(SqlState.OUT_OF_MEMORY, "out of memory: the statement needed more than memory_limit ("
-                    + settings.memoryLimit() + " bytes); raise it with SET memory_limit = '16GB'", e).attachSql(sql);
+            long databaseLimit = database.options().memoryLimit();
+            String message = settings.memoryLimit() >= databaseLimit
+                    ? "out of memory: the database's memory limit (" + databaseLimit + " bytes, shared by all tables and queries) "
+                            + "is used up; drop tables or open the database with a larger DatabaseOptions.memoryLimit"
+                    : "out of memory: the statement needed more than memory_limit (" + settings.memoryLimit()
+                            + " bytes); raise it with SET memory_limit = '16GB'" + (databaseLimit == Long.MAX_VALUE ? ""
+                            : ", or the database's memory limit (" + databaseLimit + " bytes, DatabaseOptions.memoryLimit) is used up");
+            throw new QuiverException(SqlState.OUT_OF_MEMORY, message, e).attachSql(sql);
         } catch (StackOverflowError e) {
             throw new QuiverException("54001", "statement is too complex (nesting too deep)").attachSql(sql);
         } catch (RuntimeException e) {
@@ -246,7 +252,12 @@ final class StatementRunner {
         try {
             Table table = new Table(name, columns, database.storageAllocator());
             long rows = appendAll(table, executed.output());
-            database.catalog().create(table, false, create.name().span().start());
+            try {
+                database.catalog().create(table, false, create.name().span().start());
+            } catch (RuntimeException e) {
+                table.drop(); // another session took the name meanwhile: free the rows copied for it
+                throw e;
+            }
             return Result.status("SELECT " + rows, rows);
         } finally {
             executed.close();
@@ -346,10 +357,29 @@ final class StatementRunner {
     }
 
     private Object constant(dev.quiver.parser.ast.Expression e) {
-        Expr bound = new Binder(database.catalog(), new ColumnIdAllocator()).bindConstant(e);
-        Literal literal = new ConstantFolder().evaluate(bound).orElseThrow(() ->
-                new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "argument must be a constant").attachPosition(e.span().start()));
+        Literal literal = literal(e);
         return literal.isNull() ? null : literal.get();
+    }
+
+    private Literal literal(dev.quiver.parser.ast.Expression e) {
+        Expr bound = new Binder(database.catalog(), new ColumnIdAllocator()).bindConstant(e);
+        return new ConstantFolder().evaluate(bound).orElseThrow(() ->
+                new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "argument must be a constant").attachPosition(e.span().start()));
+    }
+
+    /** A CALL argument as the Java value {@link Procedure} promises: DATE as LocalDate, TIMESTAMP as LocalDateTime. */
+    private Object procedureArgument(dev.quiver.parser.ast.Expression e) {
+        Literal literal = literal(e);
+        if (literal.isNull()) {
+            return null;
+        }
+        if (literal.type().id() == dev.quiver.planner.type.TypeId.DATE) {
+            return java.time.LocalDate.ofEpochDay((Integer) literal.get());
+        }
+        if (literal.type().id() == dev.quiver.planner.type.TypeId.TIMESTAMP) {
+            return dev.quiver.planner.type.DateTimes.toLocalDateTime((Long) literal.get());
+        }
+        return literal.get();
     }
 
     private Result call(Call call) {
@@ -377,7 +407,11 @@ final class StatementRunner {
                 }
                 parameter = procedure.parameters().get(positional++);
             }
-            arguments.put(parameter, constant(a.value()));
+            if (arguments.containsKey(parameter)) {
+                throw new QuiverException(SqlState.SYNTAX_ERROR, "argument \"" + parameter + "\" of procedure " + name
+                        + " is given more than once").attachPosition(a.span().start());
+            }
+            arguments.put(parameter, procedureArgument(a.value()));
         }
         try {
             String status = procedure.call(session, arguments);

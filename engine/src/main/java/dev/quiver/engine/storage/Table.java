@@ -75,9 +75,13 @@ public final class Table implements TableHandle {
                     "table \"" + name + "\" has " + columns.size() + " columns but " + vectors.size() + " were given");
         }
         for (int c = 0; c < columns.size(); c++) {
-            if (!ArrowColumns.accepts(vectors.get(c), columns.get(c).type())) {
+            if (!ArrowColumns.accepts(vectors.get(c), columns.get(c).type()) || !decimalFits(vectors.get(c), columns.get(c).type())) {
                 throw new QuiverException(SqlState.DATATYPE_MISMATCH, "column \"" + columns.get(c).name() + "\" of table \""
                         + name + "\" is " + columns.get(c).type() + " but got Arrow " + vectors.get(c).getField().getType());
+            }
+            if (vectors.get(c).getValueCount() < rows) {
+                throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "column \"" + columns.get(c).name() + "\" has "
+                        + vectors.get(c).getValueCount() + " values but the batch has " + rows + " rows; set every vector's value count");
             }
         }
         ValueVector[] values = new ValueVector[columns.size()];
@@ -86,6 +90,14 @@ public final class Table implements TableHandle {
             ArrowColumns.read(vectors.get(c), columns.get(c).type(), null, rows, values[c], 0);
         }
         return append(values, rows);
+    }
+
+    /** A decimal vector's values mean the column's values only at the column's scale (and within its precision). */
+    private static boolean decimalFits(FieldVector v, DataType type) {
+        if (v.getField().getType() instanceof org.apache.arrow.vector.types.pojo.ArrowType.Decimal d) {
+            return d.getScale() == type.scale() && d.getPrecision() <= type.precision();
+        }
+        return true;
     }
 
     /**
