@@ -29,6 +29,7 @@ public final class Result implements AutoCloseable {
     private final Optional<QueryOutput> output;
     private final Optional<QueryContext> context;
     private boolean closed;
+    private final List<ResultReader> readers = new ArrayList<>();
 
     private Result(String status, long affectedRows, Optional<QueryOutput> output, Optional<QueryContext> context) {
         this.status = status;
@@ -83,12 +84,14 @@ public final class Result implements AutoCloseable {
         return output.map(QueryOutput::batches).orElse(List.of());
     }
 
-    /** An Arrow reader over the batches (its own copies; close the reader, then the result). */
+    /** An Arrow reader over the batches; closing the result also closes the readers it handed out. */
     public ArrowReader reader() {
         checkOpen();
         QueryContext ctx = context.orElseThrow(() -> new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
                 "statement \"" + status + "\" returned no rows"));
-        return new ResultReader(ctx.allocator(), schema(), batches());
+        ResultReader reader = new ResultReader(ctx.allocator(), schema(), batches());
+        readers.add(reader);
+        return reader;
     }
 
     /** All rows as Java values (convenient for small results). */
@@ -136,6 +139,15 @@ public final class Result implements AutoCloseable {
             return;
         }
         closed = true;
+        for (ResultReader reader : readers) {
+            // A reader shares the result's memory: it goes first, whether or not its user closed it.
+            try {
+                reader.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                // Closing twice or after a failed load is harmless; the memory check below still runs.
+            }
+        }
+        readers.clear();
         try {
             output.ifPresent(QueryOutput::close);
         } finally {

@@ -2,7 +2,6 @@ package dev.quiver;
 
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
-import dev.quiver.exec.pipeline.QueryContext;
 import dev.quiver.exec.vector.ArrowColumns;
 import dev.quiver.engine.storage.Table;
 import dev.quiver.parser.SqlParser;
@@ -35,6 +34,7 @@ public final class Session implements AutoCloseable {
 
     /** Changes a setting, as {@code SET name = value} does. */
     public void set(String name, String value) {
+        checkOpen();
         settings.set(name, value, database.options().threads());
     }
 
@@ -54,7 +54,13 @@ public final class Session implements AutoCloseable {
                 results.add(runner.run(statement, sql));
             }
         } catch (RuntimeException e) {
-            results.forEach(Result::close);
+            for (Result r : results) {
+                try {
+                    r.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw e;
         }
         return results;
@@ -87,10 +93,7 @@ public final class Session implements AutoCloseable {
 
     /** Stops the statement running in this session (from another thread); it fails with SQLSTATE 57014. */
     public void cancel() {
-        QueryContext running = runner.running();
-        if (running != null) {
-            running.cancel();
-        }
+        runner.cancel();
     }
 
     private void checkOpen() {

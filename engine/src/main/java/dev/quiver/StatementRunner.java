@@ -76,11 +76,34 @@ final class StatementRunner {
         this.settings = session.settings();
     }
 
-    QueryContext running() {
-        return running;
+    /**
+     * Cancels the statement in progress, if any: its running query stops at the next batch, and a
+     * query it has not started yet (while it parses, plans, or between verify mode's two runs) stops
+     * as soon as it starts. A cancel when no statement runs is a no-op.
+     */
+    void cancel() {
+        synchronized (this) {
+            if (depth == 0) {
+                return;
+            }
+            cancelRequested = true;
+        }
+        QueryContext context = running;
+        if (context != null) {
+            context.cancel();
+        }
     }
 
+    /** Statements in progress: a procedure's statements run inside its CALL. */
+    private int depth;
+    private volatile boolean cancelRequested;
+
     Result run(Statement statement, String sql) {
+        synchronized (this) {
+            if (depth++ == 0) {
+                cancelRequested = false;
+            }
+        }
         try {
             return dispatch(statement);
         } catch (QuiverException e) {
@@ -91,14 +114,30 @@ final class StatementRunner {
                     ? "out of memory: the database's memory limit (" + databaseLimit + " bytes, shared by all tables and queries) "
                             + "is used up; drop tables or open the database with a larger DatabaseOptions.memoryLimit"
                     : "out of memory: the statement needed more than memory_limit (" + settings.memoryLimit()
-                            + " bytes); raise it with SET memory_limit = '16GB'" + (databaseLimit == Long.MAX_VALUE ? ""
+                            + " bytes); raise it, e.g. SET memory_limit = '" + suggestedLimit(settings.memoryLimit()) + "'" + (databaseLimit == Long.MAX_VALUE ? ""
                             : ", or the database's memory limit (" + databaseLimit + " bytes, DatabaseOptions.memoryLimit) is used up");
             throw new QuiverException(SqlState.OUT_OF_MEMORY, message, e).attachSql(sql);
         } catch (StackOverflowError e) {
             throw new QuiverException("54001", "statement is too complex (nesting too deep)").attachSql(sql);
         } catch (RuntimeException e) {
             throw new QuiverException(SqlState.INTERNAL_ERROR, "internal error: " + e, e).attachSql(sql);
+        } finally {
+            synchronized (this) {
+                depth--;
+            }
         }
+    }
+
+    /** Twice the current limit, in the largest whole unit, as a SET memory_limit value. */
+    static String suggestedLimit(long bytes) {
+        long doubled = bytes > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : bytes * 2;
+        if (doubled % (1L << 30) == 0) {
+            return (doubled >> 30) + "GB";
+        }
+        if (doubled % (1L << 20) == 0) {
+            return (doubled >> 20) + "MB";
+        }
+        return doubled + "B";
     }
 
     private Result dispatch(Statement statement) {
@@ -199,6 +238,9 @@ final class StatementRunner {
         QueryContext context = new QueryContext(database.newQueryAllocator(settings.memoryLimit()), database.scheduler(),
                 table -> ((Table) table).snapshot(), settings.threads());
         running = context;
+        if (cancelRequested) {
+            context.cancel();
+        }
         try {
             QueryOutput output = QueryExecutor.execute(plan, names, context, factory);
             return new Executed(output, context);

@@ -148,7 +148,9 @@ class SessionSettingsTest extends ApiTestSupport {
         exec("INSERT INTO t VALUES (1), (2)");
         // without a way to implement a filter the query cannot be planned, and the error says why
         QuiverException e = error("SELECT a FROM t WHERE a > 1");
-        assertThat(e.getMessage()).contains("no physical plan").contains("implementation rules disabled");
+        assertThat(e.sqlState()).isEqualTo("22023");
+        assertThat(e.rawMessage()).isEqualTo("no physical plan for the query: it needs an implementation rule that "
+                + "disabled_rules switches off (ImplementFilter)");
         session.set("disabled_rules", "");
         assertThat(rows("SELECT a FROM t WHERE a > 1")).containsExactly(row(2));
     }

@@ -21,7 +21,7 @@ public final class TestExtension implements QuiverExtension {
 
     @Override
     public List<Procedure> procedures() {
-        return List.of(new Echo(), new Fill(), new Failing("fail_sql", true), new Failing("fail_java", false));
+        return List.of(new Echo(), new Fill(), new Failing("fail_sql", true), new Failing("fail_java", false), new CancelThenQuery());
     }
 
     /** {@code echo(a, b, c)}: "echo a=1:Long c=null" for the arguments given, in parameter order. */
@@ -46,6 +46,30 @@ public final class TestExtension implements QuiverExtension {
                 }
             }
             return s.toString();
+        }
+    }
+
+    /**
+     * {@code cancel_then_query(table)}: cancels its own session, then runs a query through it. The
+     * cancel arrives before the query starts, so the query must stop anyway (SQLSTATE 57014).
+     */
+    static final class CancelThenQuery implements Procedure {
+        @Override
+        public String name() {
+            return "cancel_then_query";
+        }
+
+        @Override
+        public List<String> parameters() {
+            return List.of("table");
+        }
+
+        @Override
+        public String call(Session session, Map<String, Object> arguments) {
+            session.cancel();
+            try (var r = session.execute("SELECT count(*) FROM " + arguments.get("table"))) {
+                return "RAN " + r.rows().get(0).getLong(0);
+            }
         }
     }
 

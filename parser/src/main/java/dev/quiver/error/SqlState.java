@@ -22,6 +22,7 @@ public final class SqlState {
     public static final String DATETIME_FIELD_OVERFLOW = "22008";
     public static final String STRING_DATA_RIGHT_TRUNCATION = "22001";
     public static final String NOT_NULL_VIOLATION = "23502";
+    public static final String NULL_VALUE_NOT_ALLOWED = "22004";
     public static final String INVALID_ESCAPE_SEQUENCE = "22025";
     public static final String CARDINALITY_VIOLATION = "21000";
     public static final String INVALID_PARAMETER = "42P02";

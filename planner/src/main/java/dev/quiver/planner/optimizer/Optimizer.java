@@ -56,9 +56,13 @@ public final class Optimizer {
         boolean exceeded = settings.exploration() && explore(memo, context, settings, trace, start);
         List<ImplementationRule> implementations =
                 rules.implementationRules().stream().filter(r -> settings.enabled(r.name())).toList();
-        Winner winner = optimizeGroup(memo, root, implementations, context, trace)
-                .orElseThrow(() -> new QuiverException(SqlState.INTERNAL_ERROR,
-                        "no physical plan for the query (are implementation rules disabled?)"));
+        Winner winner = optimizeGroup(memo, root, implementations, context, trace).orElseThrow(() -> {
+            List<String> disabled = rules.implementationRules().stream().map(r -> r.name()).filter(n -> !settings.enabled(n)).toList();
+            return disabled.isEmpty()
+                    ? new QuiverException(SqlState.INTERNAL_ERROR, "no physical plan for the query")
+                    : new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "no physical plan for the query: it needs an "
+                            + "implementation rule that disabled_rules switches off (" + String.join(", ", disabled) + ")");
+        });
         trace.finish(System.nanoTime() - start, exceeded, memo.groups().size(), memo.expressionCount());
         return new OptimizedPlan(winner.plan(), trace);
     }
