@@ -1,5 +1,6 @@
 package dev.quiver.exec.aggregate;
 
+import dev.quiver.exec.function.Arithmetic;
 import dev.quiver.exec.vector.ValueVector;
 import java.util.Arrays;
 
@@ -17,8 +18,9 @@ public final class DoubleSumState implements GroupState {
         }
     }
 
+    /** Adds a value to group g; a finite sum that overflows is an error, as in PostgreSQL. */
     public void add(int g, double v) {
-        sums[g] += v;
+        sums[g] = Arithmetic.addDouble(sums[g], v);
         counts[g]++;
     }
 
@@ -36,7 +38,7 @@ public final class DoubleSumState implements GroupState {
     /** Merges every group {@code s} of {@code source} into group {@code targetOf[s]}. */
     public void mergeAll(DoubleSumState source, int[] targetOf, int sourceGroups) {
         for (int g = 0; g < sourceGroups; g++) {
-            sums[targetOf[g]] += source.sums[g];
+            sums[targetOf[g]] = Arithmetic.addDouble(sums[targetOf[g]], source.sums[g]);
             counts[targetOf[g]] += source.counts[g];
         }
     }

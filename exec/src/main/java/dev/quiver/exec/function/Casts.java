@@ -4,6 +4,8 @@ import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import dev.quiver.planner.type.DateTimes;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Run-time conversions between numeric types and from values to text, with PostgreSQL's results:
@@ -54,12 +56,30 @@ public final class Casts {
 
     /** A double as PostgreSQL prints it: shortest exact digits, exponent form when < 1e-4 or ≥ 1e15. */
     public static String formatDouble(double d) {
-        return formatFloating(d, Double.toString(Math.abs(d)), 15);
+        return formatFloating(d, Double.isFinite(d) && d != 0 ? shortest(Math.abs(d), false) : "", 15);
     }
 
     /** A REAL as PostgreSQL prints it: shortest float digits, exponent form when < 1e-4 or ≥ 1e6. */
     public static String formatReal(double d) {
-        return formatFloating(d, Float.toString(Math.abs((float) d)), 6);
+        float f = (float) d;
+        return formatFloating(f, Float.isFinite(f) && f != 0 ? shortest(Math.abs(f), true) : "", 6);
+    }
+
+    /**
+     * The shortest decimal that reads back as the (positive, finite) value, nearest to it when
+     * several qualify, as BigDecimal text (e.g. "1E+23", "0.1"). JDK 17's Double.toString and
+     * Float.toString are not always shortest (1e23 prints as 9.999999999999999E22).
+     */
+    private static String shortest(double v, boolean single) {
+        BigDecimal exact = new BigDecimal(v);
+        int maxDigits = single ? 9 : 17;
+        for (int p = 1; p < maxDigits; p++) {
+            BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+            if (single ? r.floatValue() == (float) v : r.doubleValue() == v) {
+                return r.toString();
+            }
+        }
+        return exact.round(new MathContext(maxDigits, RoundingMode.HALF_EVEN)).toString();
     }
 
     private static String formatFloating(double d, String javaText, int maxExponent) {

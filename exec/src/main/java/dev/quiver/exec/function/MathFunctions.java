@@ -114,7 +114,8 @@ public final class MathFunctions {
                 Int128.scaleDownRounded(high, low, n, out);
             } else if (high == (low >> 63) && n <= 18) {
                 long p = Decimals.POW10[n];
-                long q = mode == FLOOR ? Math.floorDiv(low, p) : -Math.floorDiv(-low, p);
+                // Ceiling without negating (-Long.MIN_VALUE overflows): floor, plus one if inexact.
+                long q = Math.floorDiv(low, p) + (mode == CEIL && Math.floorMod(low, p) != 0 ? 1 : 0);
                 out[0] = q >> 63;
                 out[1] = q;
             } else {

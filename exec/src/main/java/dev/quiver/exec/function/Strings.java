@@ -93,7 +93,7 @@ public final class Strings {
     /** RIGHT(s, n): last n characters; negative n drops the first |n|. */
     public static long right(byte[] b, int off, int len, long n) {
         int chars = length(b, off, len);
-        long skip = n >= 0 ? Math.max(0, chars - n) : Math.min(chars, -n);
+        long skip = n >= 0 ? Math.max(0, chars - n) : n < -chars ? chars : -n; // -n overflows for Long.MIN_VALUE
         int a = byteIndexOf(b, off, len, skip);
         return range(off + a, len - a);
     }

@@ -36,7 +36,8 @@ public final class LimitSink implements Sink {
         this.names = input.columns().stream().map(ColumnRef::name).toList();
         this.limit = limit;
         this.offset = offset;
-        this.needed = limit.isPresent() ? limit.getAsLong() + offset : Long.MAX_VALUE;
+        // Saturating: LIMIT 9223372036854775807 OFFSET 1 must not wrap around to a negative count.
+        this.needed = limit.isPresent() && limit.getAsLong() <= Long.MAX_VALUE - offset ? limit.getAsLong() + offset : Long.MAX_VALUE;
     }
 
     public List<Batch> output() {
@@ -98,7 +99,7 @@ public final class LimitSink implements Sink {
         }
         buffers.clear();
         int from = (int) Math.min(offset, all.rows());
-        int to = limit.isPresent() ? (int) Math.min(all.rows(), from + limit.getAsLong()) : all.rows();
+        int to = limit.isPresent() ? (int) Math.min(all.rows(), from + Math.min(limit.getAsLong(), all.rows())) : all.rows();
         for (int start = from; start < to; start += Selections.BATCH_SIZE) {
             int end = Math.min(to, start + Selections.BATCH_SIZE);
             var vectors = all.toVectors(null, start, end, context.allocator(), false, names);

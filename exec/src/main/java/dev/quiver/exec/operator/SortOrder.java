@@ -46,24 +46,32 @@ final class SortOrder {
         return 0;
     }
 
-    /** The row indices 0..rows-1 of the buffer, sorted (stable). */
-    int[] sort(RowBuffer buffer) {
+    /**
+     * The row indices 0..rows-1 of the buffer, sorted (stable); rows with equal keys are ordered by
+     * {@code tiebreak[row]} (the row's morsel), then by their place in the buffer.
+     */
+    int[] sort(RowBuffer buffer, int[] tiebreak) {
         int n = buffer.rows();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         int[] scratch = new int[n];
-        mergeSort(buffer, order, scratch, 0, n);
+        mergeSort(buffer, tiebreak, order, scratch, 0, n);
         return order;
     }
 
-    private void mergeSort(RowBuffer b, int[] a, int[] tmp, int from, int to) {
+    private int compareRows(RowBuffer b, int[] tiebreak, int i, int j) {
+        int c = compare(b, i, b, j);
+        return c != 0 ? c : Integer.compare(tiebreak[i], tiebreak[j]);
+    }
+
+    private void mergeSort(RowBuffer b, int[] tiebreak, int[] a, int[] tmp, int from, int to) {
         if (to - from <= 16) {
             for (int i = from + 1; i < to; i++) {
                 int v = a[i];
                 int j = i - 1;
-                while (j >= from && compare(b, a[j], b, v) > 0) {
+                while (j >= from && compareRows(b, tiebreak, a[j], v) > 0) {
                     a[j + 1] = a[j];
                     j--;
                 }
@@ -72,16 +80,16 @@ final class SortOrder {
             return;
         }
         int mid = (from + to) >>> 1;
-        mergeSort(b, a, tmp, from, mid);
-        mergeSort(b, a, tmp, mid, to);
-        if (compare(b, a[mid - 1], b, a[mid]) <= 0) {
+        mergeSort(b, tiebreak, a, tmp, from, mid);
+        mergeSort(b, tiebreak, a, tmp, mid, to);
+        if (compareRows(b, tiebreak, a[mid - 1], a[mid]) <= 0) {
             return;
         }
         System.arraycopy(a, from, tmp, from, to - from);
         int i = from;
         int j = mid;
         for (int k = from; k < to; k++) {
-            if (j >= to || (i < mid && compare(b, tmp[i], b, tmp[j]) <= 0)) {
+            if (j >= to || (i < mid && compareRows(b, tiebreak, tmp[i], tmp[j]) <= 0)) {
                 a[k] = tmp[i++];
             } else {
                 a[k] = tmp[j++];

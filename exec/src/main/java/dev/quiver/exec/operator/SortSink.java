@@ -10,6 +10,7 @@ import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.plan.SortKey;
 import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
@@ -46,7 +47,7 @@ public final class SortSink implements Sink {
         this.order = new SortOrder(keys, keys.stream().mapToInt(k -> input.indexOf(k.column())).toArray());
         this.limit = limit;
         this.offset = offset;
-        this.keep = limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit + offset;
+        this.keep = limit > Long.MAX_VALUE - offset ? Long.MAX_VALUE : limit + offset; // saturating
     }
 
     public List<Batch> output() {
@@ -60,27 +61,43 @@ public final class SortSink implements Sink {
 
     private final class Local implements LocalSink {
         private RowBuffer buffer = new RowBuffer(types);
+        /**
+         * The morsel of each buffered row. Rows with equal keys are ordered by morsel, so the result
+         * (and which tied rows a top-N keeps) does not depend on which worker took which morsel.
+         */
+        private int[] morsels = new int[16];
 
         @Override
         public void consume(Batch batch, int morsel) {
+            int before = buffer.rows();
             buffer.append(batch, Integer.MAX_VALUE);
-            if (keep != Long.MAX_VALUE && buffer.rows() > Math.max(TOP_N_MIN_BUFFER, keep * TOP_N_SLACK)) {
-                buffer = prune(buffer);
+            if (morsels.length < buffer.rows()) {
+                morsels = Arrays.copyOf(morsels, Math.max(buffer.rows(), morsels.length * 2));
             }
+            Arrays.fill(morsels, before, buffer.rows(), morsel);
+            long threshold = Math.max(TOP_N_MIN_BUFFER, Math.min(keep, Long.MAX_VALUE / TOP_N_SLACK) * TOP_N_SLACK);
+            if (keep != Long.MAX_VALUE && buffer.rows() > threshold) {
+                prune();
+            }
+        }
+
+        /** Keeps the best {@code keep} rows, in order. */
+        private void prune() {
+            int[] sorted = order.sort(buffer, morsels);
+            RowBuffer kept = new RowBuffer(types);
+            int n = (int) Math.min(keep, sorted.length);
+            int[] keptMorsels = new int[Math.max(16, n)];
+            for (int i = 0; i < n; i++) {
+                kept.appendRow(buffer, sorted[i]);
+                keptMorsels[i] = morsels[sorted[i]];
+            }
+            buffer = kept;
+            morsels = keptMorsels;
         }
 
         @Override
         public void close() {
         }
-    }
-
-    private RowBuffer prune(RowBuffer buffer) {
-        int[] sorted = order.sort(buffer);
-        RowBuffer kept = new RowBuffer(types);
-        for (int i = 0; i < Math.min(keep, sorted.length); i++) {
-            kept.appendRow(buffer, sorted[i]);
-        }
-        return kept;
     }
 
     @Override
@@ -91,18 +108,22 @@ public final class SortSink implements Sink {
     @Override
     public void finish(QueryContext context) {
         RowBuffer all;
+        int[] morsels;
         if (locals.size() == 1) {
             all = locals.get(0).buffer;
+            morsels = locals.get(0).morsels;
         } else {
             all = new RowBuffer(types);
+            morsels = new int[Math.max(1, locals.stream().mapToInt(l -> l.buffer.rows()).sum())];
             for (Local l : locals) {
+                System.arraycopy(l.morsels, 0, morsels, all.rows(), l.buffer.rows());
                 all.appendAll(l.buffer);
             }
         }
         locals.clear();
-        int[] sorted = order.sort(all);
+        int[] sorted = order.sort(all, morsels);
         int from = (int) Math.min(offset, sorted.length);
-        int to = (int) Math.min(sorted.length, limit == Long.MAX_VALUE ? sorted.length : from + limit);
+        int to = (int) Math.min(sorted.length, from + Math.min(limit, sorted.length));
         for (int start = from; start < to; start += Selections.BATCH_SIZE) {
             int end = Math.min(to, start + Selections.BATCH_SIZE);
             FieldVector[] vectors = all.toVectors(sorted, start, end, context.allocator(), false, names);

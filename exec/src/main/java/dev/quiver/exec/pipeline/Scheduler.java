@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The worker threads that run pipelines, one per core by default, shared by every query of a
@@ -54,8 +55,19 @@ public final class Scheduler implements AutoCloseable {
             }
         }
         List<Future<T>> futures = new ArrayList<>();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         for (Callable<T> task : tasks) {
-            futures.add(pool.submit(task));
+            futures.add(pool.submit(() -> {
+                try {
+                    return task.call();
+                } catch (Throwable t) {
+                    // Stop the others as soon as one fails (not when the wait below reaches this task).
+                    if (firstFailure.compareAndSet(null, t)) {
+                        onFailure.run();
+                    }
+                    throw t;
+                }
+            }));
         }
         List<T> results = new ArrayList<>();
         Throwable first = null;
@@ -64,8 +76,8 @@ public final class Scheduler implements AutoCloseable {
                 results.add(f.get());
             } catch (ExecutionException e) {
                 if (first == null) {
-                    first = e.getCause();
-                    onFailure.run();
+                    Throwable recorded = firstFailure.get();
+                    first = recorded != null ? recorded : e.getCause();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

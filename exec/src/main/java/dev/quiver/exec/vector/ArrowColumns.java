@@ -344,7 +344,8 @@ public final class ArrowColumns {
         if (total > Integer.MAX_VALUE) {
             throw new QuiverException(SqlState.OUT_OF_MEMORY, "a batch of strings exceeds 2 GiB");
         }
-        if (v.getValueCapacity() < rows || v.getDataBuffer().capacity() < total) {
+        // At least one row of capacity: the offset of row 0 is written even when there are no rows.
+        if (v.getValueCapacity() < Math.max(rows, 1) || v.getDataBuffer().capacity() < total) {
             v.allocateNew(Math.max(total, 1), Math.max(rows, 1));
         }
         long validity = v.getValidityBufferAddress();

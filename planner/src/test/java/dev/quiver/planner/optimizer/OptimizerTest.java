@@ -283,11 +283,16 @@ class OptimizerTest {
         Set<String> all = Set.of("ImplementScan", "ImplementValues", "ImplementFilter", "ImplementProject", "ImplementAggregate",
                 "ImplementSort", "ImplementLimit", "ImplementTopN");
         QuiverException e = catchThrowableOfType(QuiverException.class, () -> planning.optimize("SELECT a FROM t", all));
-        assertThat(e.sqlState()).isEqualTo(SqlState.INTERNAL_ERROR);
-        assertThat(e.getMessage()).isEqualTo("no physical plan for the query (are implementation rules disabled?)");
+        // Caused by the user's setting, so a user error that names the rules, not an internal one.
+        assertThat(e.sqlState()).isEqualTo(SqlState.INVALID_PARAMETER_VALUE);
+        assertThat(e.getMessage()).isEqualTo("no physical plan for the query: it needs an implementation rule that disabled_rules "
+                + "switches off (ImplementScan, ImplementValues, ImplementFilter, ImplementProject, ImplementAggregate, ImplementSort, "
+                + "ImplementLimit, ImplementTopN)");
         // One missing implementation anywhere in the tree is enough.
-        assertThat(catchThrowableOfType(QuiverException.class, () -> planning.optimize("SELECT a FROM t ORDER BY a", Set.of("ImplementSort")))
-                .sqlState()).isEqualTo(SqlState.INTERNAL_ERROR);
+        QuiverException sort = catchThrowableOfType(QuiverException.class,
+                () -> planning.optimize("SELECT a FROM t ORDER BY a", Set.of("ImplementSort")));
+        assertThat(sort.sqlState()).isEqualTo(SqlState.INVALID_PARAMETER_VALUE);
+        assertThat(sort.getMessage()).endsWith("(ImplementSort)");
     }
 
     @Test
