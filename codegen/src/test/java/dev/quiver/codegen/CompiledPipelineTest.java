@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quiver.error.QuiverException;
 import dev.quiver.exec.expr.Layout;
+import dev.quiver.exec.testing.MiniDb;
 import dev.quiver.exec.operator.ResultSink;
 import dev.quiver.exec.operator.ValuesSource;
 import dev.quiver.exec.pipeline.DriverFactory;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CompiledPipelineTest {
-    private static MiniEngine engine;
+    private static MiniDb engine;
     private static final DriverFactory COMPILED = new CompiledDriverFactory(Optional.empty());
 
     @BeforeAll
@@ -66,7 +67,9 @@ class CompiledPipelineTest {
                     i % 4 == 0 ? null : i % 3 == 0,
                     i % 8 == 6 ? null : new BigDecimal("12345678901234567890.1234").add(BigDecimal.valueOf(i * 11L, 4))});
         }
-        engine = new MiniEngine("t", columns, rows);
+        engine = new MiniDb();
+        // Small chunks: a few hundred rows already make several batches and morsels.
+        engine.table("t", columns, rows, 100);
     }
 
     @AfterAll
@@ -100,8 +103,8 @@ class CompiledPipelineTest {
             "SELECT a, c FROM t ORDER BY c DESC NULLS LAST, a LIMIT 17",
             "SELECT DISTINCT g, a % 3 FROM t"})
     void compiledMatchesInterpreter(String sql) {
-        List<List<Object>> interpreted = engine.run(sql, InterpretedDriverFactory.INSTANCE);
-        List<List<Object>> compiled = engine.run(sql, COMPILED);
+        List<List<Object>> interpreted = engine.query(sql, InterpretedDriverFactory.INSTANCE);
+        List<List<Object>> compiled = engine.query(sql, COMPILED);
         assertThat(interpreted).isNotEmpty();
         assertThat(sorted(compiled)).isEqualTo(sorted(interpreted));
     }
@@ -124,7 +127,7 @@ class CompiledPipelineTest {
         String sql = "SELECT a, b / (a - a) FROM t";
         int expected = sql.indexOf("b /");
         for (DriverFactory factory : List.of(InterpretedDriverFactory.INSTANCE, COMPILED)) {
-            assertThatThrownBy(() -> engine.run(sql, factory))
+            assertThatThrownBy(() -> engine.query(sql, factory))
                     .isInstanceOfSatisfying(QuiverException.class, e -> {
                         assertThat(e.rawMessage()).isEqualTo("division by zero");
                         assertThat(e.position()).hasValue(expected);
@@ -165,7 +168,7 @@ class CompiledPipelineTest {
         ClassCompiler.Compiled compiled = ClassCompiler.compile(CompiledDriverFactory.CLASS_NAME, generated.source());
         assertThat(compiled.methodSizes()).isNotEmpty();
         assertThat(compiled.methodSizes().values()).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(ClassCompiler.MAX_METHOD_BYTES));
-        assertThat(sorted(engine.run(sql, COMPILED))).isEqualTo(sorted(engine.run(sql, InterpretedDriverFactory.INSTANCE)));
+        assertThat(sorted(engine.query(sql, COMPILED))).isEqualTo(sorted(engine.query(sql, InterpretedDriverFactory.INSTANCE)));
     }
 
     @Test
@@ -189,7 +192,7 @@ class CompiledPipelineTest {
 
     @Test
     void generatedSourceIsWrittenWhereTheSettingSays(@TempDir Path dir) throws Exception {
-        engine.run("SELECT b * 3 FROM t WHERE a = 2", new CompiledDriverFactory(Optional.of(dir)));
+        engine.query("SELECT b * 3 FROM t WHERE a = 2", new CompiledDriverFactory(Optional.of(dir)));
         List<Path> files;
         try (var list = Files.list(dir)) {
             files = list.toList();

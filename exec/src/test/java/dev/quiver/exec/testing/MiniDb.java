@@ -3,6 +3,7 @@ package dev.quiver.exec.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.exec.expr.ConstantFolder;
+import dev.quiver.exec.pipeline.DriverFactory;
 import dev.quiver.exec.pipeline.InterpretedDriverFactory;
 import dev.quiver.exec.pipeline.QueryContext;
 import dev.quiver.exec.pipeline.QueryExecutor;
@@ -89,10 +90,19 @@ public final class MiniDb implements AutoCloseable {
         return run(plan(sql), context());
     }
 
+    /** The same, with pipelines run by the given driver factory (interpreted or compiled). */
+    public List<List<Object>> query(String sql, DriverFactory factory) {
+        return run(plan(sql), context(), factory);
+    }
+
     public List<List<Object>> run(PhysicalPlan plan, QueryContext context) {
+        return run(plan, context, InterpretedDriverFactory.INSTANCE);
+    }
+
+    public List<List<Object>> run(PhysicalPlan plan, QueryContext context, DriverFactory factory) {
         List<String> names = plan.outputColumns().stream().map(c -> c.name()).toList();
         try (QueryContext c = context) {
-            try (QueryOutput output = QueryExecutor.execute(plan, names, c, InterpretedDriverFactory.INSTANCE)) {
+            try (QueryOutput output = QueryExecutor.execute(plan, names, c, factory)) {
                 return rows(output);
             }
         }
