@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.quiver.Result;
 import dev.quiver.Session;
 import dev.quiver.error.QuiverException;
+import dev.quiver.error.SourceSnippet;
 import dev.quiver.parser.StatementSplitter;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ final class SqlRunner {
      * so an error's {@code LINE n:} is the line in the script. Returns whether all succeeded.
      */
     boolean runScript(String script) {
-        for (String statement : positioned(script)) {
-            if (!runStatement(statement)) {
+        for (Positioned statement : positioned(script)) {
+            if (!runStatement(statement.sql(), statement, script)) {
                 return false;
             }
         }
@@ -69,13 +70,21 @@ final class SqlRunner {
 
     /** Runs one statement and prints its result or its error; returns whether it succeeded. */
     boolean runStatement(String sql) {
+        return runStatement(sql, new Positioned(sql, 0, 0), sql);
+    }
+
+    /** Runs one statement of {@code script}; an error's excerpt shows the script's own line. */
+    private boolean runStatement(String sql, Positioned where, String script) {
         long start = System.nanoTime();
         try (Result result = session.execute(sql)) {
             ResultPrinter.print(result, format, out);
             return true;
         } catch (QuiverException e) {
             out.flush();
-            err.println("ERROR: " + e.getMessage());
+            String message = e.position().isPresent() && e.position().getAsInt() >= where.padding()
+                    ? e.rawMessage() + "\n" + SourceSnippet.render(script, where.start() + e.position().getAsInt() - where.padding())
+                    : e.getMessage();
+            err.println("ERROR: " + message);
             return false;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             out.flush();
@@ -91,22 +100,29 @@ final class SqlRunner {
     }
 
     /**
-     * The statements of a script, each preceded by line breaks and blanks so that it sits at the
-     * same line and column as in the script.
+     * A statement of a script as run: preceded by line breaks and blanks so its errors report the
+     * script's line and column; {@code start} is where it begins in the script and {@code padding}
+     * how many characters were put before it (offset {@code p} in {@code sql} is
+     * {@code start + p - padding} in the script).
      */
-    static List<String> positioned(String script) {
-        List<String> statements = new ArrayList<>();
+    record Positioned(String sql, int start, int padding) {
+    }
+
+    /** The statements of a script with their positions. */
+    static List<Positioned> positioned(String script) {
+        List<Positioned> statements = new ArrayList<>();
         int from = 0;
         for (String statement : StatementSplitter.split(script)) {
             int at = script.indexOf(statement, from);
             if (at < 0) {
                 // Not expected (statements are pieces of the script); run it without its position.
-                statements.add(statement);
+                statements.add(new Positioned(statement, 0, 0));
                 continue;
             }
             int lineStart = script.lastIndexOf('\n', at - 1) + 1;
-            long lines = script.substring(0, lineStart).chars().filter(c -> c == '\n').count();
-            statements.add("\n".repeat((int) lines) + " ".repeat(at - lineStart) + statement);
+            int lines = (int) script.substring(0, lineStart).chars().filter(c -> c == '\n').count();
+            String padding = "\n".repeat(lines) + " ".repeat(at - lineStart);
+            statements.add(new Positioned(padding + statement, at, padding.length()));
             from = at + statement.length();
         }
         return statements;

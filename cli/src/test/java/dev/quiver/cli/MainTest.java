@@ -83,7 +83,7 @@ class MainTest {
         Run r = run("", "-c", "SELECT 1 AS ok;\nSELECT a FROM t WHERE;\nSELECT 2 AS never");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).contains("ok").doesNotContain("never");
-        assertThat(r.err()).startsWith("ERROR: ").contains("LINE 2: SELECT a FROM t WHERE\n" + " ".repeat(29) + "^").doesNotContain("\tat ");
+        assertThat(r.err()).startsWith("ERROR: ").contains("LINE 2: SELECT a FROM t WHERE;\n" + " ".repeat(29) + "^").doesNotContain("\tat ");
     }
 
     @Test
@@ -94,6 +94,14 @@ class MainTest {
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).contains("INSERT 0 3").doesNotContain("?column?");
         assertThat(r.err()).contains("nope").contains("LINE 5: SELECT a, nope").contains("\n                  ^");
+    }
+
+    @Test
+    void anErrorExcerptShowsTheScriptLineEvenWithSeveralStatementsOnIt() {
+        Run r = run("", "-c", "SELECT 1 AS ok; SELECT nope");
+        assertThat(r.status()).isEqualTo(1);
+        // The caret sits under "nope", 23 characters into the line, after the first statement's text.
+        assertThat(r.err()).contains("LINE 1: SELECT 1 AS ok; SELECT nope\n" + " ".repeat("LINE 1: ".length() + 23) + "^");
     }
 
     @Test
