@@ -10,6 +10,8 @@ public final class SqlState {
     public static final String AMBIGUOUS_COLUMN = "42702";
     public static final String DUPLICATE_TABLE = "42P07";
     public static final String DUPLICATE_COLUMN = "42701";
+    public static final String DUPLICATE_ALIAS = "42712";
+    public static final String WRONG_OBJECT_TYPE = "42809";
     public static final String DATATYPE_MISMATCH = "42804";
     public static final String GROUPING_ERROR = "42803";
     public static final String INVALID_COLUMN_REFERENCE = "42P10";

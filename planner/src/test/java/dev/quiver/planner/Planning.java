@@ -125,4 +125,18 @@ public final class Planning {
             shape(input, depth + 1, out);
         }
     }
+
+    /** The operators of one class in a plan tree, in pre-order. */
+    public static <T extends dev.quiver.planner.logical.LogicalOperator> List<T> operators(LogicalPlan plan, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        collect(plan, type, out);
+        return out;
+    }
+
+    private static <T extends dev.quiver.planner.logical.LogicalOperator> void collect(LogicalPlan plan, Class<T> type, List<T> out) {
+        if (type.isInstance(plan.operator())) {
+            out.add(type.cast(plan.operator()));
+        }
+        plan.inputs().forEach(i -> collect(i, type, out));
+    }
 }

@@ -10,7 +10,6 @@ import dev.quiver.planner.expr.AggregateKind;
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Exprs;
-import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.logical.LogicalAggregate;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.logical.LogicalProject;
@@ -47,10 +46,12 @@ final class AggregationBinder {
     private final Map<AggregateKey, ColumnRef> aggregateOutputs = new LinkedHashMap<>();
     private final List<AggregateAssignment> aggregates = new ArrayList<>();
     private final Map<FunctionCall, ColumnRef> callOutputs = new IdentityHashMap<>();
+    private final Optional<SubqueryBinder> subqueries;
 
-    AggregationBinder(Scope inputScope, ColumnIdAllocator ids) {
+    AggregationBinder(Scope inputScope, ColumnIdAllocator ids, Optional<SubqueryBinder> subqueries) {
         this.inputScope = inputScope;
         this.ids = ids;
+        this.subqueries = subqueries;
     }
 
     /** Adds a grouping expression (already bound in the input scope); duplicates are ignored. */
@@ -84,7 +85,7 @@ final class AggregationBinder {
                 throw new QuiverException(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested")
                         .attachPosition(AstExpressions.aggregates(argument).get(0).span().start());
             }
-            Expr bound = new ExpressionBinder(inputScope, "aggregate arguments").bind(argument);
+            Expr bound = new ExpressionBinder(inputScope, "aggregate arguments", Optional.empty(), subqueries).bind(argument);
             if (bound.type().isUnknown()) {
                 bound = Coercions.to(bound, DataType.INTEGER, at);
             }
@@ -125,14 +126,15 @@ final class AggregationBinder {
 
     /** A binder for expressions evaluated after aggregation (SELECT, HAVING, ORDER BY). */
     ExpressionBinder outputBinder(String clause) {
-        return new ExpressionBinder(inputScope, clause, Optional.of(this::intercept));
+        return new ExpressionBinder(inputScope, clause, Optional.of(this::intercept), subqueries);
     }
 
     private Optional<Expr> intercept(Expression node) {
         if (node instanceof FunctionCall call && callOutputs.containsKey(call)) {
             return Optional.of(callOutputs.get(call));
         }
-        if (AstExpressions.containsAggregate(node)) {
+        if (AstExpressions.containsAggregate(node) || AstExpressions.containsSubquery(node)) {
+            // Aggregates and subqueries are bound in place (a subquery is planned exactly once).
             return Optional.empty();
         }
         Expr bound = new ExpressionBinder(inputScope, "GROUP BY").bind(node);
@@ -140,13 +142,14 @@ final class AggregationBinder {
         if (key >= 0) {
             return Optional.of(groupKeys.get(key));
         }
+        if (Exprs.columns(bound).stream().noneMatch(inputScope::isLocal)) {
+            // Constants and enclosing queries' columns are the same for every row of a group.
+            return Optional.of(bound);
+        }
         if (node instanceof ColumnReference ref) {
             throw new QuiverException(SqlState.GROUPING_ERROR,
                     "column \"" + Scope.written(ref) + "\" must appear in the GROUP BY clause or be used in an aggregate function")
                     .attachPosition(node.span().start());
-        }
-        if (Exprs.isConstant(bound) || bound instanceof Literal) {
-            return Optional.of(bound);
         }
         return Optional.empty();
     }

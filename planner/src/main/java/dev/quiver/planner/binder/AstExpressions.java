@@ -110,6 +110,14 @@ final class AstExpressions {
         }
     }
 
+    /** Whether a subquery occurs anywhere in the expression. */
+    static boolean containsSubquery(Expression e) {
+        boolean[] found = {false};
+        walk(e, node -> found[0] |= node instanceof dev.quiver.parser.ast.ScalarSubquery || node instanceof dev.quiver.parser.ast.Exists
+                || node instanceof InSubquery || node instanceof QuantifiedComparison);
+        return found[0];
+    }
+
     static boolean containsAggregate(Expression e) {
         return !aggregates(e).isEmpty();
     }

@@ -16,8 +16,8 @@ import dev.quiver.parser.ast.QuerySpecification;
 import dev.quiver.parser.ast.Relation;
 import dev.quiver.parser.ast.SetOperation;
 import dev.quiver.parser.ast.SortItem;
-import dev.quiver.parser.ast.TableReference;
 import dev.quiver.parser.ast.Values;
+import dev.quiver.parser.ast.WithQuery;
 import dev.quiver.planner.catalog.Catalog;
 import dev.quiver.planner.catalog.ColumnMetadata;
 import dev.quiver.planner.catalog.TableHandle;
@@ -27,7 +27,6 @@ import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.logical.LogicalLimit;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.logical.LogicalProject;
-import dev.quiver.planner.logical.LogicalScan;
 import dev.quiver.planner.logical.LogicalSort;
 import dev.quiver.planner.logical.LogicalValues;
 import dev.quiver.planner.plan.Assignment;
@@ -41,6 +40,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns statements into logical plans: resolves every name against the {@link Catalog}, types
@@ -51,6 +51,9 @@ public final class Binder {
     private final Catalog catalog;
     private final ColumnIdAllocator ids;
     private final ConstantEvaluator constants;
+    private final RelationBinder relations;
+    /** The innermost common table expression in scope while binding. */
+    private Optional<CommonTableExpression> ctes = Optional.empty();
 
     public Binder(Catalog catalog, ColumnIdAllocator ids) {
         this(catalog, ids, ConstantEvaluator.NONE);
@@ -61,6 +64,7 @@ public final class Binder {
         this.catalog = requireNonNull(catalog, "catalog");
         this.ids = requireNonNull(ids, "ids");
         this.constants = requireNonNull(constants, "constants");
+        this.relations = new RelationBinder(this, ids);
     }
 
     public BoundQuery bindQuery(Query query) {
@@ -169,42 +173,116 @@ public final class Binder {
     // ---------------------------------------------------------------- queries
 
     RelationPlan query(Query query) {
-        if (query.with().isPresent()) {
-            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "WITH is not supported yet")
-                    .attachPosition(query.with().get().span().start());
-        }
-        if (query.body() instanceof QuerySpecification spec) {
-            return new SelectBinder(this, spec, ids).bind(query.orderBy(), limit(query), query.offset().map(this::offset).orElse(0L));
-        }
-        RelationPlan body = body(query.body());
-        LogicalPlan plan = body.plan();
-        if (!query.orderBy().isEmpty()) {
-            List<SortKey> keys = new ArrayList<>();
-            for (SortItem item : query.orderBy()) {
-                ColumnRef column = outputColumnFor(item.key(), body.scope());
-                keys.add(sortKey(column, item));
-            }
-            plan = LogicalPlan.of(new LogicalSort(keys), plan);
-        }
-        plan = applyLimit(plan, limit(query), query.offset().map(this::offset).orElse(0L));
-        return new RelationPlan(plan, body.scope());
+        return query(query, Optional.empty());
     }
 
-    private RelationPlan body(QueryBody body) {
+    /**
+     * Binds a query; {@code outer} is the scope of the enclosing query when this one is a subquery
+     * (its names are visible here: correlation).
+     */
+    RelationPlan query(Query query, Optional<Scope> outer) {
+        Optional<CommonTableExpression> saved = ctes;
+        try {
+            if (query.with().isPresent()) {
+                Set<String> names = new HashSet<>();
+                for (WithQuery w : query.with().get().queries()) {
+                    if (!names.add(w.name().value())) {
+                        throw new QuiverException(SqlState.DUPLICATE_ALIAS,
+                                "WITH query name \"" + w.name().value() + "\" specified more than once")
+                                .attachPosition(w.name().span().start());
+                    }
+                    ctes = Optional.of(new CommonTableExpression(w, outer, ctes));
+                }
+            }
+            if (query.body() instanceof QuerySpecification spec) {
+                return new SelectBinder(this, spec, ids, outer).bind(query.orderBy(), limit(query),
+                        query.offset().map(this::offset).orElse(0L));
+            }
+            RelationPlan body = body(query.body(), outer);
+            LogicalPlan plan = body.plan();
+            if (!query.orderBy().isEmpty()) {
+                List<SortKey> keys = new ArrayList<>();
+                for (SortItem item : query.orderBy()) {
+                    ColumnRef column = outputColumnFor(item.key(), body.scope());
+                    keys.add(sortKey(column, item));
+                }
+                plan = LogicalPlan.of(new LogicalSort(keys), plan);
+            }
+            plan = applyLimit(plan, limit(query), query.offset().map(this::offset).orElse(0L));
+            return new RelationPlan(plan, body.scope());
+        } finally {
+            ctes = saved;
+        }
+    }
+
+    private RelationPlan body(QueryBody body, Optional<Scope> outer) {
         if (body instanceof QuerySpecification spec) {
-            return new SelectBinder(this, spec, ids).bind(List.of(), OptionalLong.empty(), 0);
+            return new SelectBinder(this, spec, ids, outer).bind(List.of(), OptionalLong.empty(), 0);
         }
         if (body instanceof Values values) {
             return values(values, Optional.empty(), Optional.empty());
         }
         if (body instanceof ParenthesizedQuery p) {
-            return query(p.query());
+            return query(p.query(), outer);
         }
         if (body instanceof SetOperation s) {
-            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, s.operator() + " is not supported yet")
-                    .attachPosition(s.span().start());
+            RelationPlan left = body(s.left(), outer);
+            RelationPlan right = body(s.right(), outer);
+            return new SetOperationBinder(ids).bind(s, left, right);
         }
         throw new IllegalStateException("unknown query body " + body);
+    }
+
+    // ---------------------------------------------------------------- WITH
+
+    /**
+     * A common table expression in scope, with the scope it was defined in: the CTEs before it (of
+     * its own and enclosing WITH clauses) and the enclosing query's columns.
+     */
+    private record CommonTableExpression(WithQuery definition, Optional<Scope> outer, Optional<CommonTableExpression> before) {
+    }
+
+    /**
+     * The CTE of that name in scope, bound afresh (each reference is its own copy of the plan, with
+     * its own column ids), with its column names as the WITH clause lists them.
+     */
+    Optional<RelationPlan> cte(String name) {
+        for (Optional<CommonTableExpression> c = ctes; c.isPresent(); c = c.get().before()) {
+            CommonTableExpression cte = c.get();
+            if (!cte.definition().name().value().equals(name)) {
+                continue;
+            }
+            Optional<CommonTableExpression> saved = ctes;
+            ctes = cte.before();
+            try {
+                RelationPlan plan = query(cte.definition().query(), cte.outer());
+                List<Identifier> renames = cte.definition().columns();
+                if (renames.size() > plan.scope().fields().size()) {
+                    throw new QuiverException(SqlState.INVALID_COLUMN_REFERENCE, "WITH query \"" + name + "\" has "
+                            + plan.scope().fields().size() + " columns available but " + renames.size() + " columns specified")
+                            .attachPosition(cte.definition().span().start());
+                }
+                return Optional.of(RelationBinder.aliased(plan, Optional.empty(), renames, cte.definition().span().start()));
+            } finally {
+                ctes = saved;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Runs {@code binding} with no CTE in scope (a view's query sees only the catalog). */
+    <T> T isolated(Supplier<T> binding) {
+        Optional<CommonTableExpression> saved = ctes;
+        ctes = Optional.empty();
+        try {
+            return binding.get();
+        } finally {
+            ctes = saved;
+        }
+    }
+
+    Catalog catalog() {
+        return catalog;
     }
 
     /** An ORDER BY key over a query's output only: an ordinal, or an output column name. */
@@ -364,32 +442,8 @@ public final class Binder {
 
     // ---------------------------------------------------------------- FROM
 
-    RelationPlan relation(Relation relation) {
-        if (relation instanceof TableReference ref) {
-            TableHandle table = table(ref.name());
-            String alias = ref.alias().map(a -> a.name().value()).orElse(ref.name().last().value());
-            List<Identifier> renames = ref.alias().map(a -> a.columns()).orElse(List.of());
-            if (renames.size() > table.columns().size()) {
-                throw new QuiverException(SqlState.INVALID_COLUMN_REFERENCE,
-                        "table \"" + alias + "\" has " + table.columns().size() + " columns available but "
-                                + renames.size() + " columns specified").attachPosition(ref.span().start());
-            }
-            List<ColumnRef> columns = new ArrayList<>();
-            List<Integer> ordinals = new ArrayList<>();
-            List<Scope.Field> fields = new ArrayList<>();
-            for (int i = 0; i < table.columns().size(); i++) {
-                ColumnMetadata column = table.columns().get(i);
-                String name = i < renames.size() ? renames.get(i).value() : column.name();
-                ColumnRef ref0 = ids.newColumn(name, column.type());
-                columns.add(ref0);
-                ordinals.add(i);
-                fields.add(new Scope.Field(Optional.of(alias), name, ref0));
-            }
-            return new RelationPlan(LogicalPlan.leaf(new LogicalScan(table, columns, ordinals)), new Scope(fields));
-        }
-        throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
-                (relation instanceof dev.quiver.parser.ast.Join ? "joins are" : "subqueries in FROM are") + " not supported yet")
-                .attachPosition(relation.span().start());
+    RelationPlan relation(Relation relation, Optional<Scope> outer) {
+        return relations.relation(relation, outer);
     }
 
     TableHandle table(QualifiedName name) {

@@ -80,15 +80,27 @@ final class ExpressionBinder {
     private final Scope scope;
     private final String clause;
     private final Optional<Interceptor> interceptor;
+    private final Optional<SubqueryBinder> subqueries;
 
     ExpressionBinder(Scope scope, String clause) {
-        this(scope, clause, Optional.empty());
+        this(scope, clause, Optional.empty(), Optional.empty());
     }
 
-    ExpressionBinder(Scope scope, String clause, Optional<Interceptor> interceptor) {
+    ExpressionBinder(Scope scope, String clause, Optional<Interceptor> interceptor, Optional<SubqueryBinder> subqueries) {
         this.scope = requireNonNull(scope, "scope");
         this.clause = requireNonNull(clause, "clause");
         this.interceptor = requireNonNull(interceptor, "interceptor");
+        this.subqueries = requireNonNull(subqueries, "subqueries");
+    }
+
+    /** The same binder, planning subqueries through {@code planner} (without one, a subquery is an error). */
+    ExpressionBinder withSubqueries(SubqueryBinder planner) {
+        return new ExpressionBinder(scope, clause, interceptor, Optional.of(planner));
+    }
+
+    private SubqueryBinder subqueries(int at) {
+        return subqueries.orElseThrow(() -> new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
+                "subqueries are not allowed in " + clause).attachPosition(at));
     }
 
     /** Binds an expression used as a condition: it must be BOOLEAN (a NULL literal counts as one). */
@@ -180,9 +192,19 @@ final class ExpressionBinder {
         if (node instanceof FunctionCall f) {
             return function(f, at);
         }
-        if (node instanceof InSubquery || node instanceof Exists || node instanceof ScalarSubquery
-                || node instanceof QuantifiedComparison) {
-            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "subqueries are not supported yet").attachPosition(at);
+        if (node instanceof ScalarSubquery s) {
+            return subqueries(at).scalar(s, scope);
+        }
+        if (node instanceof Exists e) {
+            return subqueries(at).exists(e, scope);
+        }
+        if (node instanceof InSubquery in) {
+            SubqueryBinder planner = subqueries(at);
+            return planner.in(bind(in.value()), in, scope);
+        }
+        if (node instanceof QuantifiedComparison q) {
+            SubqueryBinder planner = subqueries(at);
+            return planner.quantified(bind(q.value()), q, scope);
         }
         if (node instanceof Parameter) {
             throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED,
@@ -451,6 +473,11 @@ final class ExpressionBinder {
                 DataType.VARCHAR, at);
     }
 
+    /** A comparison of two bound operands, both reported at {@code at}. */
+    static Expr comparison(ComparisonOperator op, Expr left, Expr right, int at) {
+        return comparison(op, left, at, right, at, at);
+    }
+
     static Expr comparison(ComparisonOperator op, Expr left, int leftAt, Expr right, int rightAt, int at) {
         Expr l = literalAdjusted(left, List.of(right), leftAt);
         Expr r = literalAdjusted(right, List.of(left), rightAt);
@@ -654,9 +681,34 @@ final class ExpressionBinder {
         return new Call(Function.EXTRACT, List.of(Literal.of(field, DataType.VARCHAR), value), result, at);
     }
 
+    /** Whether every column the call names resolves in an enclosing query's scope (none here). */
+    private boolean readsOnlyEnclosingQueries(FunctionCall f) {
+        List<ColumnReference> references = new ArrayList<>();
+        f.arguments().forEach(a -> AstExpressions.walk(a, n -> {
+            if (n instanceof ColumnReference r) {
+                references.add(r);
+            }
+        }));
+        if (references.isEmpty() || scope.outer().isEmpty()) {
+            return false;
+        }
+        for (ColumnReference r : references) {
+            Optional<dev.quiver.planner.expr.ColumnRef> column = scope.tryResolve(r);
+            if (column.isEmpty() || scope.isLocal(column.get())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Expr function(FunctionCall f, int at) {
         String name = f.name().joined();
         if (AggregateFunctions.isAggregate(name)) {
+            if (readsOnlyEnclosingQueries(f)) {
+                throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "an aggregate of an enclosing query's columns inside a "
+                        + "subquery is not supported; compute it in the enclosing query (e.g. in a derived table) and refer to it")
+                        .attachPosition(at);
+            }
             throw new QuiverException(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in " + clause)
                     .attachPosition(at);
         }

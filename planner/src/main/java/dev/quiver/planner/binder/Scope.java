@@ -19,27 +19,73 @@ import java.util.Set;
  * one visible column; a qualified one must name a relation in scope.
  */
 public final class Scope {
-    /** A visible column: {@code relation.name} refers to {@code column}. */
-    public record Field(Optional<String> relation, String name, ColumnRef column) {
+    /**
+     * A visible column: {@code relation.name} refers to {@code column}. A {@code qualifiedOnly}
+     * field is found only through its relation name and is left out of {@code *}: the two sides'
+     * columns of a {@code JOIN ... USING} stand behind one merged column.
+     */
+    public record Field(Optional<String> relation, String name, ColumnRef column, boolean qualifiedOnly) {
         public Field {
             requireNonNull(relation, "relation");
             requireNonNull(name, "name");
             requireNonNull(column, "column");
         }
+
+        public Field(Optional<String> relation, String name, ColumnRef column) {
+            this(relation, name, column, false);
+        }
+
+        Field hidden() {
+            return new Field(relation, name, column, true);
+        }
     }
 
     private final List<Field> fields;
+    private final Optional<Scope> outer;
 
     public Scope(List<Field> fields) {
+        this(fields, Optional.empty());
+    }
+
+    /**
+     * A scope nested in an enclosing query's scope: names not found here are looked up there (a
+     * correlated reference), then further out.
+     */
+    public Scope(List<Field> fields, Optional<Scope> outer) {
         this.fields = List.copyOf(fields);
+        this.outer = requireNonNull(outer, "outer");
     }
 
     public static Scope empty() {
         return new Scope(List.of());
     }
 
+    /** An empty scope whose names come from the given enclosing scope (a subquery without FROM). */
+    public static Scope within(Optional<Scope> outer) {
+        return new Scope(List.of(), outer);
+    }
+
+    public Optional<Scope> outer() {
+        return outer;
+    }
+
+    /** The same fields with another enclosing scope. */
+    public Scope withOuter(Optional<Scope> enclosing) {
+        return new Scope(fields, enclosing);
+    }
+
+    /** Whether the column is one of this scope's own fields (not an enclosing query's). */
+    public boolean isLocal(ColumnRef column) {
+        return fields.stream().anyMatch(f -> f.column().equals(column));
+    }
+
     public List<Field> fields() {
         return fields;
+    }
+
+    /** Fields an unqualified {@code *} expands to (without the sides of USING columns). */
+    public List<Field> unqualifiedFields() {
+        return fields.stream().filter(f -> !f.qualifiedOnly()).toList();
     }
 
     public List<ColumnRef> columns() {
@@ -50,12 +96,16 @@ public final class Scope {
     public Scope concat(Scope other) {
         List<Field> all = new ArrayList<>(fields);
         all.addAll(other.fields);
-        return new Scope(all);
+        return new Scope(all, outer);
     }
 
     /** Whether some field has this relation alias. */
     public boolean hasRelation(String relation) {
         return fields.stream().anyMatch(f -> f.relation().map(relation::equals).orElse(false));
+    }
+
+    private boolean hasRelationInChain(String relation) {
+        return hasRelation(relation) || outer.map(o -> o.hasRelationInChain(relation)).orElse(false);
     }
 
     /** Fields of one relation, in order (for {@code t.*}). */
@@ -82,7 +132,7 @@ public final class Scope {
         Optional<String> qualifier = parts.size() >= 2 ? Optional.of(parts.get(parts.size() - 2).value()) : Optional.empty();
         List<Field> matches = new ArrayList<>();
         for (Field f : fields) {
-            if (f.name().equals(name) && (qualifier.isEmpty() || f.relation().equals(qualifier))) {
+            if (f.name().equals(name) && (qualifier.isEmpty() ? !f.qualifiedOnly() : f.relation().equals(qualifier))) {
                 matches.add(f);
             }
         }
@@ -92,7 +142,12 @@ public final class Scope {
                             + String.join(", ", matches.stream().map(f -> f.relation().orElse("?") + "." + f.name()).toList()))
                     .attachPosition(reference.span().start());
         }
-        return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0).column());
+        if (matches.isEmpty()) {
+            // Not here: an enclosing query's column (a correlated reference), if it has one.
+            return outer.isPresent() && !(qualifier.isPresent() && hasRelation(qualifier.get()))
+                    ? outer.get().tryResolve(reference) : Optional.empty();
+        }
+        return Optional.of(matches.get(0).column());
     }
 
     /**
@@ -107,7 +162,7 @@ public final class Scope {
         List<Identifier> parts = reference.parts();
         if (parts.size() >= 2) {
             String qualifier = parts.get(parts.size() - 2).value();
-            if (!hasRelation(qualifier)) {
+            if (!hasRelationInChain(qualifier)) {
                 Set<String> relations = new LinkedHashSet<>();
                 fields.forEach(f -> f.relation().ifPresent(relations::add));
                 String hint = NameSuggester.closest(qualifier, relations).map(s -> "; did you mean \"" + s + "\"?").orElse("");

@@ -43,27 +43,32 @@ final class SelectBinder {
     private final Binder binder;
     private final QuerySpecification spec;
     private final ColumnIdAllocator ids;
+    private final Optional<Scope> outer;
 
-    SelectBinder(Binder binder, QuerySpecification spec, ColumnIdAllocator ids) {
+    /** A SELECT whose names may also refer to the enclosing query's ({@code outer}: correlation). */
+    SelectBinder(Binder binder, QuerySpecification spec, ColumnIdAllocator ids, Optional<Scope> outer) {
         this.binder = binder;
         this.spec = spec;
         this.ids = ids;
+        this.outer = outer;
     }
 
     RelationPlan bind(List<SortItem> orderBy, OptionalLong limit, long offset) {
-        LogicalPlan plan;
         Scope scope;
+        PlanHolder holder;
         if (spec.from().isPresent()) {
-            RelationPlan from = binder.relation(spec.from().get());
-            plan = from.plan();
-            scope = from.scope();
+            RelationPlan from = binder.relation(spec.from().get(), outer);
+            holder = new PlanHolder(from.plan());
+            scope = from.scope().withOuter(outer);
         } else {
-            plan = Binder.singleRow();
-            scope = Scope.empty();
+            holder = new PlanHolder(Binder.singleRow());
+            scope = Scope.within(outer);
         }
+        // Subqueries in a clause wrap the plan being built in dependent joins (see SubqueryBinder).
+        SubqueryBinder subqueries = new SubqueryBinder(binder, ids, holder);
         if (spec.where().isPresent()) {
-            Expr predicate = new ExpressionBinder(scope, "WHERE").bindPredicate(spec.where().get());
-            plan = LogicalPlan.of(new LogicalFilter(predicate), plan);
+            Expr predicate = new ExpressionBinder(scope, "WHERE").withSubqueries(subqueries).bindPredicate(spec.where().get());
+            holder.set(LogicalPlan.of(new LogicalFilter(predicate), holder.plan()));
         }
 
         List<Expression> aggregateSources = new ArrayList<>();
@@ -79,19 +84,19 @@ final class SelectBinder {
 
         ExpressionBinder outputBinder;
         if (aggregated) {
-            AggregationBinder aggregation = new AggregationBinder(scope, ids);
+            AggregationBinder aggregation = new AggregationBinder(scope, ids, Optional.of(subqueries));
             for (Expression g : spec.groupBy()) {
-                aggregation.addGroupExpression(groupExpression(g, scope));
+                aggregation.addGroupExpression(groupExpression(g, scope, subqueries));
             }
             aggregateSources.forEach(aggregation::addAggregates);
-            plan = aggregation.plan(plan);
+            holder.set(aggregation.plan(holder.plan()));
             if (spec.having().isPresent()) {
                 Expr having = aggregation.outputBinder("HAVING").bindPredicate(spec.having().get());
-                plan = LogicalPlan.of(new LogicalFilter(having), plan);
+                holder.set(LogicalPlan.of(new LogicalFilter(having), holder.plan()));
             }
             outputBinder = aggregation.outputBinder("SELECT");
         } else {
-            outputBinder = new ExpressionBinder(scope, "SELECT");
+            outputBinder = new ExpressionBinder(scope, "SELECT").withSubqueries(subqueries);
         }
 
         List<Output> outputs = selectList(scope, outputBinder);
@@ -113,7 +118,7 @@ final class SelectBinder {
         }
         List<Assignment> all = new ArrayList<>(assignments);
         all.addAll(hidden);
-        plan = LogicalPlan.of(new LogicalProject(all), plan);
+        LogicalPlan plan = LogicalPlan.of(new LogicalProject(all), holder.plan());
         if (spec.distinct()) {
             plan = LogicalPlan.of(new LogicalAggregate(visible, List.of()), plan);
         }
@@ -144,7 +149,7 @@ final class SelectBinder {
                         throw new QuiverException(SqlState.SYNTAX_ERROR, "SELECT * with no tables specified is not valid")
                                 .attachPosition(all.span().start());
                     }
-                    fields = scope.fields();
+                    fields = scope.unqualifiedFields();
                 }
                 for (Scope.Field f : fields) {
                     ColumnReference reference = new ColumnReference(
@@ -170,7 +175,7 @@ final class SelectBinder {
     }
 
     /** GROUP BY item: a select-list position, a select alias (if no input column has the name), or an expression. */
-    private Expr groupExpression(Expression g, Scope scope) {
+    private Expr groupExpression(Expression g, Scope scope, SubqueryBinder subqueries) {
         Optional<Integer> ordinal = ordinal(g);
         Expression target = g;
         if (ordinal.isPresent()) {
@@ -193,7 +198,7 @@ final class SelectBinder {
             throw new QuiverException(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in GROUP BY")
                     .attachPosition(AstExpressions.aggregates(target).get(0).span().start());
         }
-        Expr e = new ExpressionBinder(scope, "GROUP BY").bind(target);
+        Expr e = new ExpressionBinder(scope, "GROUP BY").withSubqueries(subqueries).bind(target);
         return e.type().isUnknown() ? Coercions.to(e, DataType.INTEGER, -1) : e;
     }
 

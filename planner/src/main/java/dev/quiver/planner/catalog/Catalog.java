@@ -10,6 +10,11 @@ import java.util.Optional;
 public interface Catalog {
     Optional<TableHandle> table(String name);
 
-    /** Every table name, for "did you mean" suggestions. */
+    /** A view of that name, if one exists (views and tables share one namespace). */
+    default Optional<ViewDefinition> view(String name) {
+        return Optional.empty();
+    }
+
+    /** Every table and view name, for "did you mean" suggestions. */
     Collection<String> tableNames();
 }

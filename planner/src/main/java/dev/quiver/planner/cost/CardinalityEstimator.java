@@ -1,28 +1,48 @@
 package dev.quiver.planner.cost;
 
+import dev.quiver.planner.expr.Call;
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Exprs;
+import dev.quiver.planner.expr.Function;
+import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.logical.GroupRef;
 import dev.quiver.planner.logical.LogicalAggregate;
+import dev.quiver.planner.logical.LogicalDependentJoin;
 import dev.quiver.planner.logical.LogicalFilter;
+import dev.quiver.planner.logical.LogicalJoin;
 import dev.quiver.planner.logical.LogicalLimit;
 import dev.quiver.planner.logical.LogicalOperator;
 import dev.quiver.planner.logical.LogicalProject;
 import dev.quiver.planner.logical.LogicalScan;
 import dev.quiver.planner.logical.LogicalSort;
+import dev.quiver.planner.logical.LogicalUnionAll;
 import dev.quiver.planner.logical.LogicalValues;
 import dev.quiver.planner.memo.LogicalProperties;
+import dev.quiver.planner.plan.Assignment;
+import dev.quiver.planner.plan.JoinType;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Estimates how many rows a logical operator produces from its inputs' estimates. The rules are
  * deliberately simple until column statistics exist (the optimizer issue replaces the constants
  * with estimates from NDV, min/max and histograms).
+ *
+ * <p>Joins use the containment assumption (|A ⋈ B| = |A||B| / max(ndv(a), ndv(b)) for the most
+ * selective equi-key, Selinger et al. 1979) with distinct values bounded by the row count of each
+ * key's base table; and since tables are joined on foreign keys far more often than not, a key
+ * from a larger table is assumed to reference the smaller one, so its distinct values are bounded
+ * by the smaller table's rows too.
  */
 public final class CardinalityEstimator {
     /** Fraction of rows a predicate conjunct keeps when nothing is known (System R's classic 1/3 guess is for ranges; we pick a middle ground). */
     static final double DEFAULT_CONJUNCT_SELECTIVITY = 0.5;
     /** Fraction of input rows that become groups when group-key NDV is unknown. */
     static final double DEFAULT_GROUP_RATIO = 0.1;
+    /** Least fraction of its left input an anti join is assumed to keep: estimating zero rows would make any plan above look free. */
+    static final double MIN_ANTI_JOIN_FRACTION = 0.1;
 
     public double estimate(LogicalOperator operator, List<LogicalProperties> inputs) {
         if (operator instanceof LogicalScan scan) {
@@ -34,7 +54,16 @@ public final class CardinalityEstimator {
         if (operator instanceof GroupRef) {
             throw new IllegalArgumentException("group references have the properties of their group");
         }
+        if (operator instanceof LogicalUnionAll) {
+            return inputs.stream().mapToDouble(LogicalProperties::rowCount).sum();
+        }
+        if (operator instanceof LogicalJoin join) {
+            return joinRows(join.type(), join.condition(), inputs.get(0), inputs.get(1));
+        }
         double input = inputs.get(0).rowCount();
+        if (operator instanceof LogicalDependentJoin) {
+            return input;
+        }
         if (operator instanceof LogicalFilter filter) {
             int conjuncts = Exprs.conjuncts(filter.predicate()).size();
             return input * Math.pow(DEFAULT_CONJUNCT_SELECTIVITY, conjuncts);
@@ -53,5 +82,97 @@ public final class CardinalityEstimator {
             return input;
         }
         throw new IllegalArgumentException("no estimate for " + operator.describe());
+    }
+
+    /** The row estimate together with where each output column comes from. */
+    public LogicalProperties derive(LogicalOperator operator, List<ColumnRef> outputs, List<LogicalProperties> inputs) {
+        double rows = estimate(operator, inputs);
+        Map<ColumnRef, Double> origin = new HashMap<>();
+        if (operator instanceof LogicalScan scan) {
+            scan.columns().forEach(c -> origin.put(c, rows));
+        } else if (operator instanceof LogicalProject project) {
+            Map<ColumnRef, Double> below = inputs.get(0).originRows();
+            for (Assignment a : project.assignments()) {
+                if (a.expression() instanceof ColumnRef c && below.containsKey(c)) {
+                    origin.put(a.output(), below.get(c));
+                }
+            }
+        } else if (operator instanceof LogicalUnionAll union) {
+            for (int i = 0; i < union.columns().size(); i++) {
+                double sum = 0;
+                for (int in = 0; in < inputs.size(); in++) {
+                    ColumnRef c = union.inputColumns().get(in).get(i);
+                    sum += inputs.get(in).originRows().getOrDefault(c, inputs.get(in).rowCount());
+                }
+                origin.put(union.columns().get(i), sum);
+            }
+        } else {
+            for (LogicalProperties input : inputs) {
+                for (Map.Entry<ColumnRef, Double> e : input.originRows().entrySet()) {
+                    if (outputs.contains(e.getKey())) {
+                        origin.put(e.getKey(), e.getValue());
+                    }
+                }
+            }
+        }
+        return new LogicalProperties(outputs, rows, origin);
+    }
+
+    private static double joinRows(JoinType type, Expr condition, LogicalProperties left, LogicalProperties right) {
+        double keySelectivity = 1;
+        double otherSelectivity = 1;
+        for (Expr conjunct : Exprs.conjuncts(condition)) {
+            double s = equiKeySelectivity(conjunct, left, right);
+            if (s >= 0) {
+                keySelectivity = Math.min(keySelectivity, s);
+            } else if (conjunct instanceof Literal) {
+                otherSelectivity = 0; // FALSE or NULL: nothing matches
+            } else if (!Exprs.columns(conjunct).isEmpty()) {
+                otherSelectivity *= DEFAULT_CONJUNCT_SELECTIVITY;
+            }
+        }
+        double l = left.rowCount();
+        double r = right.rowCount();
+        double inner = l * r * keySelectivity * otherSelectivity;
+        return switch (type) {
+            case INNER -> inner;
+            case LEFT -> Math.max(l, inner);
+            case RIGHT -> Math.max(r, inner);
+            case FULL -> Math.max(Math.max(l, r), inner);
+            case SEMI -> Math.min(l, inner);
+            case ANTI -> Math.max(l - Math.min(l, inner), l * MIN_ANTI_JOIN_FRACTION);
+            case MARK, SINGLE -> l;
+        };
+    }
+
+    /** 1 / max(ndv) for a column-to-column equality across the sides, or -1 for any other conjunct. */
+    private static double equiKeySelectivity(Expr conjunct, LogicalProperties left, LogicalProperties right) {
+        if (!(conjunct instanceof Call c)
+                || (c.function() != Function.EQUAL && c.function() != Function.IS_NOT_DISTINCT_FROM)
+                || !(c.argument(0) instanceof ColumnRef x) || !(c.argument(1) instanceof ColumnRef y)) {
+            return -1;
+        }
+        ColumnRef a;
+        ColumnRef b;
+        if (left.outputColumns().contains(x) && right.outputColumns().contains(y)) {
+            a = x;
+            b = y;
+        } else if (left.outputColumns().contains(y) && right.outputColumns().contains(x)) {
+            a = y;
+            b = x;
+        } else {
+            return -1;
+        }
+        double originA = left.originRows().getOrDefault(a, left.rowCount());
+        double originB = right.originRows().getOrDefault(b, right.rowCount());
+        double ndvA = left.distinctValues(a);
+        double ndvB = right.distinctValues(b);
+        // The key of the larger table is taken to be a foreign key into the smaller one.
+        if (originA > originB) {
+            ndvA = Math.min(ndvA, originB);
+        } else if (originB > originA) {
+            ndvB = Math.min(ndvB, originA);
+        }
+        return 1 / Math.max(1, Math.max(ndvA, ndvB));
     }
 }

@@ -2,12 +2,14 @@ package dev.quiver.planner.cost;
 
 import dev.quiver.planner.physical.Filter;
 import dev.quiver.planner.physical.HashAggregate;
+import dev.quiver.planner.physical.HashJoin;
 import dev.quiver.planner.physical.Limit;
 import dev.quiver.planner.physical.PhysicalOperator;
 import dev.quiver.planner.physical.Project;
 import dev.quiver.planner.physical.Sort;
 import dev.quiver.planner.physical.TableScan;
 import dev.quiver.planner.physical.TopN;
+import dev.quiver.planner.physical.UnionAll;
 import dev.quiver.planner.physical.Values;
 import java.util.List;
 
@@ -31,6 +33,16 @@ public final class CostModel {
     static final double SORT_PER_COMPARISON = 1.0;
     /** Passing a row through a limit. */
     static final double LIMIT_PER_ROW = 0.1;
+    /** Copying a build row into the hash table and inserting it: more than a probe (it writes and may resize). */
+    static final double HASH_BUILD_PER_ROW = 6.0;
+    /** Hashing a probe row and following its bucket chain: a random memory access like aggregation's. */
+    static final double HASH_PROBE_PER_ROW = 3.0;
+    /** Writing one joined output row (gathering both sides' columns). */
+    static final double JOIN_OUTPUT_PER_ROW = 1.0;
+    /** Evaluating the condition on one pair of a nested-loop join. */
+    static final double NESTED_LOOP_PER_PAIR = 1.0;
+    /** Collecting a row of a UNION ALL input and reading it back. */
+    static final double UNION_PER_ROW = 1.0;
 
     public Cost localCost(PhysicalOperator operator, double outputRows, List<Double> inputRows) {
         double input = inputRows.isEmpty() ? 0 : inputRows.get(0);
@@ -52,6 +64,14 @@ public final class CostModel {
             value = input * log2(topN.limit() + topN.offset() + 1) * SORT_PER_COMPARISON;
         } else if (operator instanceof Limit) {
             value = outputRows * LIMIT_PER_ROW;
+        } else if (operator instanceof HashJoin join) {
+            double build = inputRows.get(1);
+            value = build * HASH_BUILD_PER_ROW + input * HASH_PROBE_PER_ROW + outputRows * JOIN_OUTPUT_PER_ROW;
+            if (join.probeKeys().isEmpty()) {
+                value += input * build * NESTED_LOOP_PER_PAIR;
+            }
+        } else if (operator instanceof UnionAll) {
+            value = outputRows * UNION_PER_ROW;
         } else {
             throw new IllegalArgumentException("no cost for " + operator.describe());
         }

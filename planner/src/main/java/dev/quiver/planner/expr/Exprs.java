@@ -148,4 +148,73 @@ public final class Exprs {
         }
         return n;
     }
+
+    /** {@code a IS NOT DISTINCT FROM b}: equality under which NULL equals NULL. */
+    public static Expr notDistinct(Expr a, Expr b) {
+        return new Call(Function.IS_NOT_DISTINCT_FROM, List.of(a, b), DataType.BOOLEAN);
+    }
+
+    /**
+     * {@code p IS TRUE} (FALSE where {@code p} is NULL), written as {@code p IS NOT DISTINCT FROM
+     * TRUE}; {@code p} itself where it can never be NULL.
+     */
+    public static Expr isTrue(Expr p) {
+        return neverNull(p) ? p : notDistinct(p, TRUE);
+    }
+
+    /** {@code p} for {@code p IS TRUE}, else the predicate itself (where only TRUE counts, they are the same). */
+    public static Expr withoutIsTrue(Expr p) {
+        if (p instanceof Call c && c.function() == Function.IS_NOT_DISTINCT_FROM && c.argument(1).equals(TRUE)) {
+            return c.argument(0);
+        }
+        return p;
+    }
+
+    /** Whether a predicate can never be NULL, whatever its inputs (a conservative check). */
+    public static boolean neverNull(Expr p) {
+        if (p instanceof Call c) {
+            return switch (c.function()) {
+                case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM, IS_NULL, IS_NOT_NULL -> true;
+                case AND, OR -> c.arguments().stream().allMatch(Exprs::neverNull);
+                case NOT -> neverNull(c.argument(0));
+                default -> false;
+            };
+        }
+        return p instanceof Literal l && !l.isNull();
+    }
+
+    /**
+     * Whether the predicate is NULL or FALSE whenever every column in {@code columns} is NULL (a
+     * conservative check: strict functions of such a column, and ANDs and ORs of such predicates).
+     * A filter with such a predicate removes the NULL-extended rows of an outer join.
+     */
+    public static boolean rejectsNulls(Expr p, java.util.Collection<ColumnRef> columns) {
+        if (p instanceof Call c) {
+            switch (c.function()) {
+                case AND:
+                    return c.arguments().stream().anyMatch(a -> rejectsNulls(a, columns));
+                case OR:
+                    return c.arguments().stream().allMatch(a -> rejectsNulls(a, columns));
+                case IS_NOT_NULL:
+                    return nullWhenNull(c.argument(0), columns);
+                default:
+                    break;
+            }
+        }
+        return nullWhenNull(p, columns);
+    }
+
+    /** Whether the expression is NULL whenever all of {@code columns} are NULL. */
+    private static boolean nullWhenNull(Expr e, java.util.Collection<ColumnRef> columns) {
+        if (e instanceof ColumnRef c) {
+            return columns.contains(c);
+        }
+        if (e instanceof Cast cast) {
+            return nullWhenNull(cast.input(), columns);
+        }
+        if (e instanceof Call c && c.function().isStrict()) {
+            return c.arguments().stream().anyMatch(a -> nullWhenNull(a, columns));
+        }
+        return false;
+    }
 }

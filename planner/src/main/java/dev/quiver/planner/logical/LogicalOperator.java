@@ -8,5 +8,5 @@ import dev.quiver.planner.plan.Operator;
  */
 public sealed interface LogicalOperator extends Operator
         permits LogicalScan, LogicalValues, LogicalFilter, LogicalProject, LogicalAggregate, LogicalSort, LogicalLimit,
-        GroupRef {
+        LogicalJoin, LogicalDependentJoin, LogicalUnionAll, GroupRef {
 }

@@ -46,4 +46,12 @@ public record LogicalPlan(LogicalOperator operator, List<LogicalPlan> inputs, Li
             input.render(s, depth + 1);
         }
     }
+
+    /** This plan restricted (and ordered) to {@code columns}, by an identity projection if they differ. */
+    public LogicalPlan projectedTo(List<ColumnRef> columns) {
+        if (outputColumns.equals(columns)) {
+            return this;
+        }
+        return of(new LogicalProject(columns.stream().map(c -> new dev.quiver.planner.plan.Assignment(c, c)).toList()), this);
+    }
 }

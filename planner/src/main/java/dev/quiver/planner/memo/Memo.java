@@ -75,9 +75,9 @@ public final class Memo {
         int groupId = target;
         if (groupId < 0) {
             List<LogicalProperties> inputProps = inputs.stream().map(i -> groups.get(i).properties()).toList();
-            double rows = estimator.estimate((LogicalOperator) plan.operator(), inputProps);
+            LogicalProperties properties = estimator.derive((LogicalOperator) plan.operator(), plan.outputColumns(), inputProps);
             groupId = groups.size();
-            groups.add(new Group(groupId, new LogicalProperties(plan.outputColumns(), rows)));
+            groups.add(new Group(groupId, properties));
         }
         GroupExpression expression = new GroupExpression(plan.operator(), inputs, groupId);
         interned.put(key, expression);

@@ -13,7 +13,10 @@ import dev.quiver.planner.memo.Group;
 import dev.quiver.planner.memo.GroupExpression;
 import dev.quiver.planner.memo.Memo;
 import dev.quiver.planner.memo.Winner;
+import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.physical.PhysicalPlan;
+import dev.quiver.planner.physical.Project;
+import dev.quiver.planner.plan.Assignment;
 import dev.quiver.planner.rule.ImplementationRule;
 import dev.quiver.planner.rule.PhysicalAlternative;
 import dev.quiver.planner.rule.RuleContext;
@@ -64,7 +67,19 @@ public final class Optimizer {
                             + "implementation rule that disabled_rules switches off (" + String.join(", ", disabled) + ")");
         });
         trace.finish(System.nanoTime() - start, exceeded, memo.groups().size(), memo.expressionCount());
-        return new OptimizedPlan(winner.plan(), trace);
+        return new OptimizedPlan(inLogicalOrder(winner.plan(), normalized.outputColumns()), trace);
+    }
+
+    /**
+     * The plan with its columns in the query's order: a join built on its left input produces its
+     * columns in another order, which only the final result can see.
+     */
+    private static PhysicalPlan inLogicalOrder(PhysicalPlan plan, List<ColumnRef> columns) {
+        if (plan.outputColumns().equals(columns)) {
+            return plan;
+        }
+        Project project = new Project(columns.stream().map(c -> new Assignment(c, c)).toList());
+        return new PhysicalPlan(project, List.of(plan), columns, plan.estimatedRows(), plan.cost());
     }
 
     /** Returns whether the budget was exhausted before exploration finished. */

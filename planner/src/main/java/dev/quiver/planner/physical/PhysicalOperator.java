@@ -8,5 +8,5 @@ import dev.quiver.planner.plan.Operator;
  * generator supports it, one in {@code codegen} with the same meaning.
  */
 public sealed interface PhysicalOperator extends Operator
-        permits TableScan, Values, Filter, Project, HashAggregate, Sort, TopN, Limit {
+        permits TableScan, Values, Filter, Project, HashAggregate, Sort, TopN, Limit, HashJoin, UnionAll {
 }

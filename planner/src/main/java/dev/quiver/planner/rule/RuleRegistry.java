@@ -2,19 +2,27 @@ package dev.quiver.planner.rule;
 
 import dev.quiver.planner.rule.implementation.ImplementAggregate;
 import dev.quiver.planner.rule.implementation.ImplementFilter;
+import dev.quiver.planner.rule.implementation.ImplementHashJoin;
 import dev.quiver.planner.rule.implementation.ImplementLimit;
 import dev.quiver.planner.rule.implementation.ImplementProject;
 import dev.quiver.planner.rule.implementation.ImplementScan;
 import dev.quiver.planner.rule.implementation.ImplementSort;
 import dev.quiver.planner.rule.implementation.ImplementTopN;
+import dev.quiver.planner.rule.implementation.ImplementUnionAll;
 import dev.quiver.planner.rule.implementation.ImplementValues;
+import dev.quiver.planner.rule.normalization.MarkJoinToSemiJoin;
 import dev.quiver.planner.rule.normalization.MergeFilters;
 import dev.quiver.planner.rule.normalization.MergeProjects;
 import dev.quiver.planner.rule.normalization.PruneColumns;
+import dev.quiver.planner.rule.normalization.PushFilterIntoJoin;
 import dev.quiver.planner.rule.normalization.PushFilterThroughProject;
+import dev.quiver.planner.rule.normalization.PushJoinConditionIntoInputs;
 import dev.quiver.planner.rule.normalization.RemoveIdentityProject;
+import dev.quiver.planner.rule.normalization.ReorderJoins;
 import dev.quiver.planner.rule.normalization.SimplifyFilter;
 import dev.quiver.planner.rule.normalization.SimplifyProject;
+import dev.quiver.planner.rule.normalization.SingleJoinToLeftJoin;
+import dev.quiver.planner.rule.unnesting.UnnestSubqueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,11 +51,13 @@ public final class RuleRegistry {
     public static RuleRegistry defaults() {
         return new RuleRegistry(
                 List.of(new SimplifyFilter(), new MergeFilters(), new PushFilterThroughProject(), new SimplifyProject(),
-                        new MergeProjects(), new RemoveIdentityProject()),
-                List.of(new PruneColumns()),
+                        new MergeProjects(), new RemoveIdentityProject(), new MarkJoinToSemiJoin(), new SingleJoinToLeftJoin(),
+                        new PushFilterIntoJoin(), new PushJoinConditionIntoInputs()),
+                List.of(new UnnestSubqueries(), new ReorderJoins(), new PruneColumns()),
                 List.of(),
                 List.of(new ImplementScan(), new ImplementValues(), new ImplementFilter(), new ImplementProject(),
-                        new ImplementAggregate(), new ImplementSort(), new ImplementLimit(), new ImplementTopN()));
+                        new ImplementAggregate(), new ImplementSort(), new ImplementLimit(), new ImplementTopN(),
+                        new ImplementHashJoin(), new ImplementUnionAll()));
     }
 
     public List<TransformationRule> normalizationRules() {

@@ -8,12 +8,19 @@ import dev.quiver.error.SqlState;
  * result type holds every possible result (capped at 38 digits, where overflow becomes a run-time
  * error). Division and modulus follow the rules documented for SQL Server's {@code decimal} (also
  * Spark's): the scale keeps at least 6 fractional digits, and when the precision would pass 38 the
- * scale gives way to integer digits, never below 6.
+ * scale gives way to integer digits — down to 12 rather than their 6, so that small ratios keep
+ * their precision (a quotient too large for the remaining integer digits is an overflow error).
  */
 public final class DecimalTypeRules {
     private static final int MAX = DataType.MAX_DECIMAL_PRECISION;
     /** Fewest fractional digits a quotient keeps (SQL Server's minimum scale for division). */
     static final int MIN_DIVISION_SCALE = 6;
+    /**
+     * Fewest fractional digits a quotient keeps when 38 digits cannot hold all the operands' digits:
+     * SQL Server's 6 leaves a ratio like 0.0286 with four significant digits; 12 keep quotients down
+     * to 1e-6 exact to 1e-6 relative (TPC-H's market shares) and still leave 26 integer digits.
+     */
+    static final int MIN_REDUCED_DIVISION_SCALE = 12;
 
     private DecimalTypeRules() {
     }
@@ -50,13 +57,13 @@ public final class DecimalTypeRules {
         return DataType.decimal(Math.min(MAX, precision), Math.min(scale, Math.min(MAX, precision)));
     }
 
-    /** When precision exceeds 38, keep the integer digits and shrink the scale, to no fewer than 6. */
+    /** When precision exceeds 38, keep the integer digits and shrink the scale, to no fewer than 12. */
     private static DataType reduceScale(int precision, int scale) {
         if (precision <= MAX) {
             return DataType.decimal(precision, scale);
         }
         int integerDigits = precision - scale;
-        int reduced = Math.max(MAX - integerDigits, Math.min(scale, MIN_DIVISION_SCALE));
+        int reduced = Math.max(MAX - integerDigits, Math.min(scale, MIN_REDUCED_DIVISION_SCALE));
         return DataType.decimal(MAX, Math.min(reduced, MAX));
     }
 }

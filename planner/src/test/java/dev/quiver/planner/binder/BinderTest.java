@@ -134,7 +134,7 @@ class BinderTest {
                 "r * 2 : DOUBLE",
                 "z + z : DECIMAL(38,10)",
                 "z * z : DECIMAL(38,20)",
-                "z / z : DECIMAL(38,6)",
+                "z / z : DECIMAL(38,12)",
                 "w + INTERVAL '1' DAY : TIMESTAMP",
                 "w - w : INTERVAL",
                 "y || y : VARCHAR",

@@ -2,6 +2,7 @@ package dev.quiver.planner.cost;
 
 import static dev.quiver.planner.PlanFixtures.and;
 import static dev.quiver.planner.PlanFixtures.bool;
+import static dev.quiver.planner.PlanFixtures.eq;
 import static dev.quiver.planner.PlanFixtures.gt;
 import static dev.quiver.planner.PlanFixtures.integer;
 import static dev.quiver.planner.PlanFixtures.lt;
@@ -13,9 +14,11 @@ import static org.assertj.core.api.Assertions.within;
 import dev.quiver.planner.TestCatalog;
 import dev.quiver.planner.expr.AggregateCall;
 import dev.quiver.planner.expr.AggregateKind;
+import dev.quiver.planner.expr.Call;
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.logical.LogicalAggregate;
 import dev.quiver.planner.logical.LogicalFilter;
+import dev.quiver.planner.logical.LogicalJoin;
 import dev.quiver.planner.logical.LogicalLimit;
 import dev.quiver.planner.logical.LogicalProject;
 import dev.quiver.planner.logical.LogicalScan;
@@ -24,15 +27,18 @@ import dev.quiver.planner.logical.LogicalValues;
 import dev.quiver.planner.memo.LogicalProperties;
 import dev.quiver.planner.physical.Filter;
 import dev.quiver.planner.physical.HashAggregate;
+import dev.quiver.planner.physical.HashJoin;
 import dev.quiver.planner.physical.Limit;
 import dev.quiver.planner.physical.PhysicalOperator;
 import dev.quiver.planner.physical.Project;
 import dev.quiver.planner.physical.Sort;
 import dev.quiver.planner.physical.TableScan;
 import dev.quiver.planner.physical.TopN;
+import dev.quiver.planner.physical.UnionAll;
 import dev.quiver.planner.physical.Values;
 import dev.quiver.planner.plan.AggregateAssignment;
 import dev.quiver.planner.plan.Assignment;
+import dev.quiver.planner.plan.JoinType;
 import dev.quiver.planner.plan.SortKey;
 import dev.quiver.planner.type.DataType;
 import java.util.Arrays;
@@ -78,6 +84,49 @@ class CostTest {
         assertThat(estimator.estimate(new LogicalLimit(OptionalLong.of(10), 2000), input(1000))).isZero();
         assertThat(estimator.estimate(new LogicalProject(List.of(new Assignment(a, a))), input(42))).isEqualTo(42);
         assertThat(estimator.estimate(new LogicalSort(keys), input(42))).isEqualTo(42);
+    }
+
+    @Test
+    void joinCardinalitiesAssumeForeignKeys() {
+        ColumnRef fk = new ColumnRef(10, "l_orderkey", DataType.BIGINT);
+        ColumnRef pk = new ColumnRef(11, "o_orderkey", DataType.BIGINT);
+        ColumnRef other = new ColumnRef(12, "o_custkey", DataType.BIGINT);
+        // 6000 line items referencing 1500 orders, of which a filter kept 300.
+        LogicalProperties lines = new LogicalProperties(List.of(fk), 6000, java.util.Map.of(fk, 6000.0));
+        LogicalProperties orders = new LogicalProperties(List.of(pk, other), 300, java.util.Map.of(pk, 1500.0, other, 1500.0));
+        Call key = eq(fk, pk);
+        // ndv(l_orderkey) is bounded by the 1500 orders it references: 6000 * 300 / 1500.
+        assertThat(estimator.estimate(new LogicalJoin(JoinType.INNER, key), List.of(lines, orders))).isEqualTo(1200, within(1e-6));
+        assertThat(estimator.estimate(new LogicalJoin(JoinType.INNER, key), List.of(orders, lines))).isEqualTo(1200, within(1e-6));
+        // A non-key term halves it; no condition is the cross product.
+        assertThat(estimator.estimate(new LogicalJoin(JoinType.INNER, and(key, gt(other, integer(3)))), List.of(lines, orders)))
+                .isEqualTo(600, within(1e-6));
+        assertThat(estimator.estimate(new LogicalJoin(JoinType.INNER, bool(true)), List.of(lines, orders))).isEqualTo(1_800_000);
+        // Outer joins keep their preserved side; semi joins at most the left; anti joins never estimate zero.
+        assertThat(estimator.estimate(new LogicalJoin(JoinType.LEFT, key), List.of(orders, lines))).isEqualTo(1200, within(1e-6));
+        assertThat(estimator.estimate(new LogicalJoin(JoinType.RIGHT, bool(false)), List.of(orders, lines))).isEqualTo(6000);
+        assertThat(estimator.estimate(new LogicalJoin(JoinType.SEMI, key), List.of(orders, lines))).isEqualTo(300);
+        assertThat(estimator.estimate(new LogicalJoin(JoinType.ANTI, key), List.of(orders, lines))).isEqualTo(30, within(1e-6));
+        assertThat(estimator.estimate(new LogicalJoin(JoinType.SINGLE, key), List.of(orders, lines))).isEqualTo(300);
+        // Origins flow through projections and joins.
+        ColumnRef renamed = new ColumnRef(13, "k", DataType.BIGINT);
+        LogicalProperties projected = estimator.derive(new LogicalProject(List.of(new Assignment(renamed, pk))), List.of(renamed),
+                List.of(orders));
+        assertThat(projected.originRows()).containsEntry(renamed, 1500.0);
+        assertThat(projected.distinctValues(renamed)).isEqualTo(300);
+    }
+
+    @Test
+    void joinAndUnionCosts() {
+        HashJoin hash = new HashJoin(JoinType.INNER, List.of(a), List.of(b), List.of(false), java.util.Optional.empty(),
+                java.util.Optional.empty());
+        // Build 6 per row, probe 3 per row, output 1 per row: the smaller side should be built.
+        assertThat(cost(hash, 100, 1000, 10)).isEqualTo(10 * 6 + 1000 * 3 + 100);
+        assertThat(cost(hash, 100, 10, 1000)).isGreaterThan(cost(hash, 100, 1000, 10));
+        HashJoin loop = new HashJoin(JoinType.INNER, List.of(), List.of(), List.of(), java.util.Optional.of(gt(a, b)),
+                java.util.Optional.empty());
+        assertThat(cost(loop, 10, 100, 10)).isEqualTo(10 * 6 + 100 * 3 + 10 + 100 * 10);
+        assertThat(cost(new UnionAll(List.of(a), List.of(List.of(a), List.of(b))), 30, 10, 20)).isEqualTo(30);
     }
 
     private double cost(PhysicalOperator operator, double outputRows, double... inputRows) {

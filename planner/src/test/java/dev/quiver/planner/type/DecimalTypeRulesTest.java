@@ -70,24 +70,25 @@ class DecimalTypeRulesTest {
     }
 
     @Test
-    void divisionPastPrecisionKeepsIntegerDigitsWhenBelow32() {
+    void divisionPastPrecisionKeepsIntegerDigitsWhenBelow26() {
         // (19,0)/(15,2): s = max(6, 0 + 15 + 1) = 16, p = 19 + 2 + 16 = 37 fits. Make it pass 38:
-        // (25,0)/(15,2): s = 16, p = 25 + 2 + 16 = 43; integer part 27 < 32 -> s = min(16, 38 - 27) = 11.
-        assertThat(DecimalTypeRules.divide(decimal(25, 0), decimal(15, 2))).isEqualTo(decimal(38, 11));
-        // (38,10)/(10,0): s = max(6, 10 + 10 + 1) = 21, p = 28 + 0 + 21 = 49; integer part 28 -> s = 38 - 28 = 10.
-        assertThat(DecimalTypeRules.divide(decimal(38, 10), decimal(10, 0))).isEqualTo(decimal(38, 10));
+        // (22,0)/(15,2): s = 16, p = 22 + 2 + 16 = 40; integer part 24 < 26 -> s = min(16, 38 - 24) = 14.
+        assertThat(DecimalTypeRules.divide(decimal(22, 0), decimal(15, 2))).isEqualTo(decimal(38, 14));
+        // (25,0)/(15,2): integer part 27: the scale stops at 12, one integer digit short (overflow is a run-time error).
+        assertThat(DecimalTypeRules.divide(decimal(25, 0), decimal(15, 2))).isEqualTo(decimal(38, 12));
     }
 
     @Test
-    void divisionPastPrecisionWithLargeIntegerPartKeepsSixFractionalDigits() {
-        // (38,10)/(38,10): s = max(6, 10 + 38 + 1) = 49, p = 28 + 10 + 49 = 87; integer part 38 > 32 -> s = 6.
-        assertThat(DecimalTypeRules.divide(decimal(38, 10), decimal(38, 10))).isEqualTo(decimal(38, 6));
-        // (38,0)/(38,38): s = 39, p = 38 + 38 + 39 = 115; integer part 76 -> 6.
-        assertThat(DecimalTypeRules.divide(decimal(38, 0), decimal(38, 38))).isEqualTo(decimal(38, 6));
-        // Integer part exactly 32: (38,0)/(1,... ) would not pass 38; take (30,0)/(2,2): s = max(6, 0 + 2 + 1) = 6,
-        // p = 30 + 2 + 6 = 38 fits as is.
+    void divisionPastPrecisionWithLargeIntegerPartKeepsTwelveFractionalDigits() {
+        // (38,10)/(38,10): s = max(6, 10 + 38 + 1) = 49, p = 28 + 10 + 49 = 87; integer part 38 -> s = 12.
+        assertThat(DecimalTypeRules.divide(decimal(38, 10), decimal(38, 10))).isEqualTo(decimal(38, 12));
+        // TPC-H Q8's market share: sum over DECIMAL(38,4) / sum over DECIMAL(38,4): a ratio near 0.03 keeps 10 significant digits.
+        assertThat(DecimalTypeRules.divide(decimal(38, 4), decimal(38, 4))).isEqualTo(decimal(38, 12));
+        // (38,0)/(38,38): s = 39, p = 38 + 38 + 39 = 115; integer part 76 -> 12.
+        assertThat(DecimalTypeRules.divide(decimal(38, 0), decimal(38, 38))).isEqualTo(decimal(38, 12));
+        // (30,0)/(2,2): s = max(6, 0 + 2 + 1) = 6, p = 30 + 2 + 6 = 38 fits as is.
         assertThat(DecimalTypeRules.divide(decimal(30, 0), decimal(2, 2))).isEqualTo(decimal(38, 6));
-        // (33,0)/(3,2): s = 6, p = 33 + 2 + 6 = 41; integer part 35 > 32 and s = 6 -> 6 (overflow is a run-time error).
+        // (33,0)/(3,2): s = 6, p = 33 + 2 + 6 = 41: a scale of 6 is never raised by the reduction.
         assertThat(DecimalTypeRules.divide(decimal(33, 0), decimal(3, 2))).isEqualTo(decimal(38, 6));
     }
 

@@ -88,7 +88,42 @@ public final class ExpressionSimplifier {
             }
         }
         List<Expr> list = new ArrayList<>(terms);
+        Optional<Expr> factored = factorCommonConjuncts(list);
+        if (factored.isPresent()) {
+            return factored.get();
+        }
         return sameAs(call, list) ? call : Exprs.or(list);
+    }
+
+    /**
+     * {@code (a AND b) OR (a AND c) → a AND (b OR c)} (distributivity holds in three-valued logic):
+     * a term every disjunct shares becomes a conjunct of its own, which a join can use as a key and
+     * a filter can push down (TPC-H Q19's join predicate is written this way).
+     */
+    private static Optional<Expr> factorCommonConjuncts(List<Expr> disjuncts) {
+        if (disjuncts.size() < 2) {
+            return Optional.empty();
+        }
+        Set<Expr> common = new LinkedHashSet<>(Exprs.conjuncts(disjuncts.get(0)));
+        for (Expr d : disjuncts.subList(1, disjuncts.size())) {
+            common.retainAll(Exprs.conjuncts(d));
+        }
+        if (common.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Expr> rests = new ArrayList<>();
+        for (Expr d : disjuncts) {
+            List<Expr> rest = new ArrayList<>(Exprs.conjuncts(d));
+            rest.removeAll(common);
+            if (rest.isEmpty()) {
+                // This disjunct is just the common part: the OR adds nothing to it.
+                return Optional.of(Exprs.and(new ArrayList<>(common)));
+            }
+            rests.add(Exprs.and(rest));
+        }
+        List<Expr> result = new ArrayList<>(common);
+        result.add(Exprs.or(rests));
+        return Optional.of(Exprs.and(result));
     }
 
     private static boolean sameAs(Call call, List<Expr> arguments) {

@@ -3,7 +3,10 @@ package dev.quiver.planner.rule.normalization;
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Exprs;
+import dev.quiver.planner.logical.FreeColumns;
 import dev.quiver.planner.logical.LogicalAggregate;
+import dev.quiver.planner.logical.LogicalDependentJoin;
+import dev.quiver.planner.logical.LogicalJoin;
 import dev.quiver.planner.logical.LogicalFilter;
 import dev.quiver.planner.logical.LogicalLimit;
 import dev.quiver.planner.logical.LogicalOperator;
@@ -11,6 +14,7 @@ import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.logical.LogicalProject;
 import dev.quiver.planner.logical.LogicalScan;
 import dev.quiver.planner.logical.LogicalSort;
+import dev.quiver.planner.logical.LogicalUnionAll;
 import dev.quiver.planner.logical.LogicalValues;
 import dev.quiver.planner.plan.AggregateAssignment;
 import dev.quiver.planner.plan.Assignment;
@@ -91,8 +95,46 @@ public final class PruneColumns implements TreeRewriteRule {
         if (op instanceof LogicalLimit) {
             return rebuild(plan, prune(plan.input(0), required));
         }
+        if (op instanceof LogicalJoin || op instanceof LogicalDependentJoin) {
+            // Each side must still produce what is required of it and what the condition reads.
+            Expr condition = op instanceof LogicalJoin j ? j.condition() : ((LogicalDependentJoin) op).condition();
+            Set<ColumnRef> needed = new HashSet<>(required);
+            needed.addAll(Exprs.columns(condition));
+            if (op instanceof LogicalDependentJoin) {
+                // The right side reads left columns as correlated references.
+                needed.addAll(FreeColumns.of(plan.input(1)));
+            }
+            LogicalPlan left = prune(plan.input(0), needed);
+            LogicalPlan right = prune(plan.input(1), needed);
+            return left == plan.input(0) && right == plan.input(1) ? plan : LogicalPlan.of(op, List.of(left, right));
+        }
+        if (op instanceof LogicalUnionAll union) {
+            return pruneUnion(plan, union, required);
+        }
         // Unknown operators keep everything below them.
         return plan;
+    }
+
+    private LogicalPlan pruneUnion(LogicalPlan plan, LogicalUnionAll union, Set<ColumnRef> required) {
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < union.columns().size(); i++) {
+            if (required.contains(union.columns().get(i))) {
+                keep.add(i);
+            }
+        }
+        if (keep.isEmpty() && !union.columns().isEmpty()) {
+            keep.add(0); // rows still need some column to be counted by
+        }
+        List<LogicalPlan> inputs = new ArrayList<>();
+        List<List<ColumnRef>> inputColumns = new ArrayList<>();
+        for (int in = 0; in < plan.inputs().size(); in++) {
+            List<ColumnRef> columns = union.inputColumns().get(in);
+            List<ColumnRef> kept = keep.stream().map(columns::get).toList();
+            inputs.add(prune(plan.input(in), new HashSet<>(kept)));
+            inputColumns.add(kept);
+        }
+        List<ColumnRef> columns = keep.stream().map(union.columns()::get).toList();
+        return LogicalPlan.of(new LogicalUnionAll(columns, inputColumns), inputs);
     }
 
     private static LogicalPlan rebuild(LogicalPlan plan, LogicalPlan input) {

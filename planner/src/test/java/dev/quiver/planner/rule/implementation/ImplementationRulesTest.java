@@ -192,11 +192,12 @@ class ImplementationRulesTest {
         RuleRegistry registry = RuleRegistry.defaults();
         assertThat(registry.implementationRules()).extracting(r -> r.getClass().getSimpleName()).containsExactly(
                 "ImplementScan", "ImplementValues", "ImplementFilter", "ImplementProject", "ImplementAggregate", "ImplementSort",
-                "ImplementLimit", "ImplementTopN");
+                "ImplementLimit", "ImplementTopN", "ImplementHashJoin", "ImplementUnionAll");
         assertThat(registry.normalizationRules()).extracting(r -> r.name()).containsExactly(
-                "SimplifyFilter", "MergeFilters", "PushFilterThroughProject", "SimplifyProject", "MergeProjects", "RemoveIdentityProject");
-        assertThat(registry.treeRules()).extracting(r -> r.name()).containsExactly("PruneColumns");
+                "SimplifyFilter", "MergeFilters", "PushFilterThroughProject", "SimplifyProject", "MergeProjects", "RemoveIdentityProject",
+                "MarkJoinToSemiJoin", "SingleJoinToLeftJoin", "PushFilterIntoJoin", "PushJoinConditionIntoInputs");
+        assertThat(registry.treeRules()).extracting(r -> r.name()).containsExactly("UnnestSubqueries", "ReorderJoins", "PruneColumns");
         assertThat(registry.explorationRules()).isEmpty();
-        assertThat(registry.ruleNames()).doesNotHaveDuplicates().hasSize(15);
+        assertThat(registry.ruleNames()).doesNotHaveDuplicates().hasSize(23);
     }
 }

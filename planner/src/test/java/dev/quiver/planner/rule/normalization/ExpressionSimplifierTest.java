@@ -103,6 +103,26 @@ class ExpressionSimplifierTest {
     }
 
     @Test
+    void termsEveryDisjunctSharesAreFactoredOut() {
+        Expr z = gt(A, integer(5));
+        Expr w = lt(A, integer(7));
+        assertThat(simplify(or(and(X, Y), and(X, z), and(w, X)))).isEqualTo(and(X, or(Y, z, w)));
+        // A disjunct that is only the common part absorbs the others: (x AND y) OR x = x.
+        assertThat(simplify(or(and(X, Y), X))).isEqualTo(X);
+        // Nothing shared: unchanged.
+        assertThat(simplify(or(and(X, Y), and(z, w)))).isEqualTo(or(and(X, Y), and(z, w)));
+        // Distributivity holds for every truth value.
+        List<Boolean> values = new ArrayList<>(java.util.Arrays.asList(true, false, null));
+        for (Boolean x : values) {
+            for (Boolean y : values) {
+                for (Boolean v : values) {
+                    assertThat(or3(and3(x, y), and3(x, v))).isEqualTo(and3(x, or3(y, v)));
+                }
+            }
+        }
+    }
+
+    @Test
     void identitiesHoldForEveryTruthValue() {
         List<Boolean> values = new ArrayList<>();
         values.add(true);

@@ -1,0 +1,148 @@
+package dev.quiver.planner.rule.normalization;
+
+import dev.quiver.planner.cost.CardinalityEstimator;
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.expr.Exprs;
+import dev.quiver.planner.logical.LogicalFilter;
+import dev.quiver.planner.logical.LogicalJoin;
+import dev.quiver.planner.logical.LogicalOperator;
+import dev.quiver.planner.logical.LogicalPlan;
+import dev.quiver.planner.memo.LogicalProperties;
+import dev.quiver.planner.plan.JoinType;
+import dev.quiver.planner.rule.RuleContext;
+import dev.quiver.planner.rule.TreeRewriteRule;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Orders each region of inner joins greedily (Fegaras, "A New Heuristic for Optimizing Large
+ * Queries", DEXA 1998: greedy operator ordering): flatten the region into its inputs and its
+ * condition terms, then repeatedly join the two connected inputs whose join is estimated smallest,
+ * until one remains. Cross products are only formed when no two inputs are connected. The build
+ * side of each join is left to the cost-based implementation. The optimizer issue replaces this with
+ * an exhaustive enumeration over the memo for small join graphs.
+ */
+public final class ReorderJoins implements TreeRewriteRule {
+    private final CardinalityEstimator estimator;
+
+    public ReorderJoins() {
+        this(new CardinalityEstimator());
+    }
+
+    public ReorderJoins(CardinalityEstimator estimator) {
+        this.estimator = estimator;
+    }
+
+    /** An input of the region being ordered, with its estimated properties. */
+    private record Component(LogicalPlan plan, LogicalProperties properties, Set<ColumnRef> columns) {
+    }
+
+    @Override
+    public LogicalPlan rewrite(LogicalPlan root, RuleContext context) {
+        return reorder(root);
+    }
+
+    private LogicalPlan reorder(LogicalPlan plan) {
+        if (isInnerJoin(plan)) {
+            List<LogicalPlan> leaves = new ArrayList<>();
+            List<Expr> terms = new ArrayList<>();
+            flatten(plan, leaves, terms);
+            if (leaves.size() > 2) {
+                return greedy(leaves, terms).projectedTo(plan.outputColumns());
+            }
+        }
+        List<LogicalPlan> inputs = new ArrayList<>();
+        boolean changed = false;
+        for (LogicalPlan input : plan.inputs()) {
+            LogicalPlan r = reorder(input);
+            changed |= r != input;
+            inputs.add(r);
+        }
+        return changed ? LogicalPlan.of(plan.operator(), inputs) : plan;
+    }
+
+    private static boolean isInnerJoin(LogicalPlan plan) {
+        return plan.operator() instanceof LogicalJoin j && j.type() == JoinType.INNER;
+    }
+
+    private void flatten(LogicalPlan plan, List<LogicalPlan> leaves, List<Expr> terms) {
+        if (isInnerJoin(plan)) {
+            terms.addAll(Exprs.conjuncts(((LogicalJoin) plan.operator()).condition()));
+            flatten(plan.input(0), leaves, terms);
+            flatten(plan.input(1), leaves, terms);
+        } else {
+            leaves.add(reorder(plan));
+        }
+    }
+
+    private LogicalPlan greedy(List<LogicalPlan> leaves, List<Expr> terms) {
+        List<Component> components = new ArrayList<>();
+        for (LogicalPlan leaf : leaves) {
+            components.add(component(leaf));
+        }
+        List<Expr> remaining = new ArrayList<>(terms);
+        while (components.size() > 1) {
+            int bestI = -1;
+            int bestJ = -1;
+            double bestRows = Double.MAX_VALUE;
+            List<Expr> bestTerms = List.of();
+            for (int i = 0; i < components.size(); i++) {
+                for (int j = i + 1; j < components.size(); j++) {
+                    List<Expr> connecting = connecting(remaining, components.get(i), components.get(j));
+                    if (connecting.isEmpty()) {
+                        continue;
+                    }
+                    double rows = estimator.estimate(new LogicalJoin(JoinType.INNER, Exprs.and(connecting)),
+                            List.of(components.get(i).properties(), components.get(j).properties()));
+                    if (rows < bestRows) {
+                        bestRows = rows;
+                        bestI = i;
+                        bestJ = j;
+                        bestTerms = connecting;
+                    }
+                }
+            }
+            if (bestI < 0) {
+                // Nothing connects: a cross product of the two smallest inputs.
+                components.sort((a, b) -> Double.compare(a.properties().rowCount(), b.properties().rowCount()));
+                bestI = 0;
+                bestJ = 1;
+            }
+            Component a = components.get(bestI);
+            Component b = components.get(bestJ);
+            remaining.removeAll(bestTerms);
+            LogicalPlan joined = LogicalPlan.of(new LogicalJoin(JoinType.INNER, Exprs.and(bestTerms)), List.of(a.plan(), b.plan()));
+            components.remove(bestJ);
+            components.remove(bestI);
+            components.add(component(joined));
+        }
+        LogicalPlan result = components.get(0).plan();
+        return remaining.isEmpty() ? result : LogicalPlan.of(new LogicalFilter(Exprs.and(remaining)), result);
+    }
+
+    /** Terms that read both components and nothing else. */
+    private static List<Expr> connecting(List<Expr> terms, Component a, Component b) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr t : terms) {
+            Set<ColumnRef> columns = Exprs.columns(t);
+            boolean readsA = columns.stream().anyMatch(a.columns()::contains);
+            boolean readsB = columns.stream().anyMatch(b.columns()::contains);
+            if (readsA && readsB && columns.stream().allMatch(c -> a.columns().contains(c) || b.columns().contains(c))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private Component component(LogicalPlan plan) {
+        return new Component(plan, properties(plan), new HashSet<>(plan.outputColumns()));
+    }
+
+    private LogicalProperties properties(LogicalPlan plan) {
+        List<LogicalProperties> inputs = plan.inputs().stream().map(this::properties).toList();
+        return estimator.derive((LogicalOperator) plan.operator(), plan.outputColumns(), inputs);
+    }
+}
