@@ -1,6 +1,5 @@
 package dev.quiver.exec.aggregate;
 
-import dev.quiver.exec.function.Hashing;
 import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
@@ -46,11 +45,7 @@ public final class GroupByHashTable {
 
     /** Hash of the key at entry {@code i} of the given (aligned) key vectors. */
     public static long hash(ValueVector[] keyVectors, int i) {
-        long h = 0;
-        for (ValueVector v : keyVectors) {
-            h = Hashing.combine(h, ValueComparisons.hash(v, i));
-        }
-        return h;
+        return ValueComparisons.hashRow(keyVectors, i);
     }
 
     /**
@@ -80,20 +75,7 @@ public final class GroupByHashTable {
     }
 
     private boolean keysEqual(int g, ValueVector[] keyVectors, int i) {
-        for (int c = 0; c < keys.length; c++) {
-            ValueVector stored = keys[c];
-            ValueVector probe = keyVectors[c];
-            boolean a = stored.nulls[g];
-            boolean b = probe.nulls[i];
-            if (a || b) {
-                if (a != b) {
-                    return false;
-                }
-            } else if (!ValueComparisons.equal(stored, g, probe, i)) {
-                return false;
-            }
-        }
-        return true;
+        return ValueComparisons.rowsEqual(keys, g, keyVectors, i);
     }
 
     /**

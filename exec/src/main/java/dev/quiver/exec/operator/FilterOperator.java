@@ -23,7 +23,7 @@ public final class FilterOperator implements BatchOperator {
     }
 
     @Override
-    public Batch process(Batch input) {
+    public void process(Batch input, Downstream next) {
         int n = input.selectedCount();
         if (first.length < n) {
             first = new int[input.rowCount()];
@@ -47,7 +47,9 @@ public final class FilterOperator implements BatchOperator {
             sel = out;
             out = out == first ? second : first;
         }
-        return input.withSelection(sel, n);
+        if (n > 0) {
+            next.push(input.withSelection(sel, n));
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.quiver.exec.operator;
 
 import dev.quiver.exec.batch.Batch;
-import dev.quiver.exec.batch.Selections;
 import dev.quiver.exec.expr.Layout;
 import dev.quiver.exec.pipeline.LocalSink;
 import dev.quiver.exec.pipeline.QueryContext;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,12 +26,13 @@ public final class LimitSink implements Sink {
     private final long needed;
     private final OptionalLong limit;
     private final Map<Integer, AtomicLong> rowsPerMorsel = new ConcurrentHashMap<>();
-    private final TreeMap<Integer, RowBuffer> buffers = new TreeMap<>();
+    private final MorselRows buffers;
     private final List<Batch> output = new ArrayList<>();
 
     public LimitSink(OptionalLong limit, long offset, Layout input) {
         this.types = input.columns().stream().map(ColumnRef::type).toList();
         this.names = input.columns().stream().map(ColumnRef::name).toList();
+        this.buffers = new MorselRows(types);
         this.limit = limit;
         this.offset = offset;
         // Saturating: LIMIT 9223372036854775807 OFFSET 1 must not wrap around to a negative count.
@@ -64,7 +63,7 @@ public final class LimitSink implements Sink {
     }
 
     private final class Local implements LocalSink {
-        private final Map<Integer, RowBuffer> mine = new TreeMap<>();
+        private final MorselRows mine = new MorselRows(types);
 
         @Override
         public void consume(Batch batch, int morsel) {
@@ -73,9 +72,8 @@ public final class LimitSink implements Sink {
             if (room <= 0 || !wantsMorsel(morsel)) {
                 return;
             }
-            RowBuffer buffer = mine.computeIfAbsent(morsel, m -> new RowBuffer(types));
             int take = (int) Math.min(room, batch.selectedCount());
-            buffer.append(batch, take);
+            mine.of(morsel).append(batch, take);
             count.addAndGet(take);
         }
 
@@ -86,27 +84,15 @@ public final class LimitSink implements Sink {
 
     @Override
     public void combine(LocalSink local, QueryContext context) {
-        buffers.putAll(((Local) local).mine);
+        buffers.takeAll(((Local) local).mine);
     }
 
     @Override
     public void finish(QueryContext context) {
-        RowBuffer all = new RowBuffer(types);
-        for (RowBuffer b : buffers.values()) {
-            for (int r = 0; r < b.rows() && all.rows() < needed; r++) {
-                all.appendRow(b, r);
-            }
-        }
+        RowBuffer all = buffers.concat(needed);
         buffers.clear();
         int from = (int) Math.min(offset, all.rows());
         int to = limit.isPresent() ? (int) Math.min(all.rows(), from + Math.min(limit.getAsLong(), all.rows())) : all.rows();
-        for (int start = from; start < to; start += Selections.BATCH_SIZE) {
-            int end = Math.min(to, start + Selections.BATCH_SIZE);
-            var vectors = all.toVectors(null, start, end, context.allocator(), false, names);
-            for (var v : vectors) {
-                context.register(v);
-            }
-            output.add(Batch.of(vectors, end - start));
-        }
+        output.addAll(all.toBatches(null, from, to, context, names));
     }
 }

@@ -39,7 +39,7 @@ public final class ProjectOperator implements BatchOperator {
     }
 
     @Override
-    public Batch process(Batch input) {
+    public void process(Batch input, Downstream next) {
         FieldVector[] columns = new FieldVector[passThrough.length];
         int[] sel = input.positions();
         int n = input.selectedCount();
@@ -52,7 +52,7 @@ public final class ProjectOperator implements BatchOperator {
                 columns[c] = owned[c];
             }
         }
-        return input.withColumns(columns);
+        next.push(input.withColumns(columns));
     }
 
     @Override

@@ -1,16 +1,20 @@
 package dev.quiver.exec.operator;
 
 import dev.quiver.exec.batch.Batch;
+import dev.quiver.exec.batch.Selections;
+import dev.quiver.exec.pipeline.QueryContext;
 import dev.quiver.exec.vector.ArrowColumns;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
 /**
  * Rows copied out of batches into heap columns, for operators that must keep their input (sort,
- * top-N, limit). Rows are dense: row r of the buffer is entry r of every column.
+ * top-N, limit, hash-join build, union). Rows are dense: row r of the buffer is entry r of every
+ * column.
  */
 public final class RowBuffer {
     private final List<DataType> types;
@@ -57,11 +61,23 @@ public final class RowBuffer {
         rows++;
     }
 
-    /** Appends all rows of another buffer. */
+    /** Appends all rows of another buffer with the same types. */
     public void appendAll(RowBuffer other) {
-        for (int r = 0; r < other.rows; r++) {
-            appendRow(other, r);
+        appendRange(other, 0, other.rows);
+    }
+
+    /** Appends rows {@code from..to} of another buffer with the same types, column by column. */
+    public void appendRange(RowBuffer other, int from, int to) {
+        int n = to - from;
+        for (int c = 0; c < columns.length; c++) {
+            ValueVector dst = columns[c];
+            ValueVector src = other.columns[c];
+            dst.ensureCapacity(rows + n);
+            for (int r = 0; r < n; r++) {
+                dst.copyFrom(src, from + r, rows + r);
+            }
         }
+        rows += n;
     }
 
     /**
@@ -89,5 +105,23 @@ public final class RowBuffer {
             throw e;
         }
         return out;
+    }
+
+    /**
+     * Rows {@code order[from..to)} (or {@code from..to} without an order) as batches of at most
+     * {@link Selections#BATCH_SIZE} rows, in internal-type vectors registered with the query (so
+     * they live until it ends): the output of a materializing sink for the next pipeline.
+     */
+    public List<Batch> toBatches(int[] order, int from, int to, QueryContext context, List<String> names) {
+        List<Batch> batches = new ArrayList<>();
+        for (int start = from; start < to; start += Selections.BATCH_SIZE) {
+            int end = Math.min(to, start + Selections.BATCH_SIZE);
+            FieldVector[] vectors = toVectors(order, start, end, context.allocator(), false, names);
+            for (FieldVector v : vectors) {
+                context.register(v);
+            }
+            batches.add(Batch.of(vectors, end - start));
+        }
+        return batches;
     }
 }

@@ -1,7 +1,6 @@
 package dev.quiver.exec.operator;
 
 import dev.quiver.exec.batch.Batch;
-import dev.quiver.exec.batch.Selections;
 import dev.quiver.exec.expr.Layout;
 import dev.quiver.exec.pipeline.LocalSink;
 import dev.quiver.exec.pipeline.QueryContext;
@@ -12,7 +11,6 @@ import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * ORDER BY, and ORDER BY ... LIMIT as top-N. Each worker copies its rows into a buffer (top-N
@@ -124,13 +122,6 @@ public final class SortSink implements Sink {
         int[] sorted = order.sort(all, morsels);
         int from = (int) Math.min(offset, sorted.length);
         int to = (int) Math.min(sorted.length, from + Math.min(limit, sorted.length));
-        for (int start = from; start < to; start += Selections.BATCH_SIZE) {
-            int end = Math.min(to, start + Selections.BATCH_SIZE);
-            FieldVector[] vectors = all.toVectors(sorted, start, end, context.allocator(), false, names);
-            for (FieldVector v : vectors) {
-                context.register(v);
-            }
-            output.add(Batch.of(vectors, end - start));
-        }
+        output.addAll(all.toBatches(sorted, from, to, context, names));
     }
 }

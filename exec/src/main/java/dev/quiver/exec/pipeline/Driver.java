@@ -10,6 +10,15 @@ public interface Driver extends AutoCloseable {
     /** Pushes a source batch of morsel {@code m} through the operators into the local sink. */
     void push(Batch batch, int morsel);
 
+    /**
+     * Pushes the rows the operators held back until all input was seen (a RIGHT or FULL join's
+     * unmatched build rows) into the local sink as morsel {@code morsel}, which follows every real
+     * morsel. Called on one driver per pipeline run, after all workers are done and before the local
+     * sinks are combined. Drivers whose operators never hold rows back need not override it.
+     */
+    default void finish(int morsel) {
+    }
+
     /** The local sink the driver feeds. */
     LocalSink local();
 

@@ -2,7 +2,9 @@ package dev.quiver.exec.pipeline;
 
 import dev.quiver.exec.batch.Batch;
 import dev.quiver.exec.operator.BatchOperator;
+import dev.quiver.exec.operator.Downstream;
 import dev.quiver.exec.operator.FilterOperator;
+import dev.quiver.exec.operator.HashJoinProbeOperator;
 import dev.quiver.exec.operator.ProjectOperator;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +38,7 @@ public final class InterpretedDriverFactory implements DriverFactory {
         List<BatchOperator> operators = new ArrayList<>();
         try {
             for (OperatorSpec spec : pipeline.operators()) {
-                if (spec instanceof OperatorSpec.FilterSpec f) {
-                    operators.add(new FilterOperator(f.predicate(), f.input()));
-                } else {
-                    OperatorSpec.ProjectSpec p = (OperatorSpec.ProjectSpec) spec;
-                    operators.add(new ProjectOperator(p.assignments(), p.input(), context.allocator()));
-                }
+                operators.add(operator(spec, context));
             }
         } catch (RuntimeException e) {
             operators.forEach(BatchOperator::close);
@@ -50,37 +47,72 @@ public final class InterpretedDriverFactory implements DriverFactory {
         return operators;
     }
 
+    private static BatchOperator operator(OperatorSpec spec, QueryContext context) {
+        if (spec instanceof OperatorSpec.FilterSpec f) {
+            return new FilterOperator(f.predicate(), f.input());
+        }
+        if (spec instanceof OperatorSpec.ProjectSpec p) {
+            return new ProjectOperator(p.assignments(), p.input(), context.allocator());
+        }
+        OperatorSpec.HashJoinProbeSpec j = (OperatorSpec.HashJoinProbeSpec) spec;
+        return new HashJoinProbeOperator(j.join(), j.build().table(), j.input(), j.build().input(), context);
+    }
+
+    /**
+     * A chain of stages, one per operator and one for the sink, built once per worker: stage i hands
+     * a non-empty batch to operator i, which pushes its output into stage i + 1.
+     */
     private static final class InterpretedDriver implements Driver {
-        private final List<BatchOperator> operators;
+        private final BatchOperator[] operators;
+        private final Downstream[] stages;
         private final LocalSink local;
+        private int morsel;
         private long rowsIn;
         private long rowsOut;
 
         InterpretedDriver(Pipeline pipeline, QueryContext context) {
-            operators = operators(pipeline, context);
+            List<BatchOperator> ops = operators(pipeline, context);
             LocalSink sink;
             try {
                 sink = pipeline.sink().createLocal(context);
             } catch (RuntimeException e) {
-                operators.forEach(BatchOperator::close);
+                ops.forEach(BatchOperator::close);
                 throw e;
             }
             local = sink;
+            operators = ops.toArray(new BatchOperator[0]);
+            stages = new Downstream[operators.length + 1];
+            stages[operators.length] = this::toSink;
+            for (int i = operators.length - 1; i >= 0; i--) {
+                BatchOperator op = operators[i];
+                Downstream after = stages[i + 1];
+                stages[i] = b -> {
+                    if (b.selectedCount() > 0) {
+                        op.process(b, after);
+                    }
+                };
+            }
         }
 
-        @Override
-        public void push(Batch batch, int morsel) {
-            rowsIn += batch.selectedCount();
-            Batch b = batch;
-            for (BatchOperator op : operators) {
-                if (b.selectedCount() == 0) {
-                    return;
-                }
-                b = op.process(b);
-            }
+        private void toSink(Batch b) {
             if (b.selectedCount() > 0 || b.columnCount() == 0) {
                 rowsOut += b.selectedCount();
                 local.consume(b, morsel);
+            }
+        }
+
+        @Override
+        public void push(Batch batch, int m) {
+            morsel = m;
+            rowsIn += batch.selectedCount();
+            stages[0].push(batch);
+        }
+
+        @Override
+        public void finish(int m) {
+            morsel = m;
+            for (int i = 0; i < operators.length; i++) {
+                operators[i].finish(stages[i + 1]);
             }
         }
 
@@ -101,7 +133,9 @@ public final class InterpretedDriverFactory implements DriverFactory {
 
         @Override
         public void close() {
-            operators.forEach(BatchOperator::close);
+            for (BatchOperator op : operators) {
+                op.close();
+            }
         }
     }
 }

@@ -1,13 +1,19 @@
 package dev.quiver.exec.pipeline;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.quiver.exec.expr.Layout;
+import dev.quiver.exec.operator.HashJoinBuildSink;
 import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.physical.HashJoin;
 import dev.quiver.planner.plan.Assignment;
+import dev.quiver.planner.plan.Joins;
 import java.util.List;
 
 /**
  * A streaming operator inside a pipeline, as a description both the interpreter and the code
- * generator instantiate: a filter or a projection, with the layout of its input batches.
+ * generator instantiate: a filter, a projection or a hash-join probe, with the layout of its input
+ * batches.
  */
 public sealed interface OperatorSpec {
     Layout input();
@@ -31,6 +37,24 @@ public sealed interface OperatorSpec {
         @Override
         public Layout output() {
             return new Layout(assignments.stream().map(Assignment::output).toList());
+        }
+    }
+
+    /**
+     * Probes the table a hash join's build pipeline (which ran earlier, into {@code build}) made,
+     * with each input row as the probe side. Output: the input's columns, then the build columns
+     * (joins that output them), then the mark (MARK).
+     */
+    record HashJoinProbeSpec(HashJoin join, HashJoinBuildSink build, Layout input) implements OperatorSpec {
+        public HashJoinProbeSpec {
+            requireNonNull(join, "join");
+            requireNonNull(build, "build");
+            requireNonNull(input, "input");
+        }
+
+        @Override
+        public Layout output() {
+            return new Layout(Joins.outputColumns(join.type(), join.mark(), List.of(input.columns(), build.input().columns())));
         }
     }
 }

@@ -3,14 +3,18 @@ package dev.quiver.exec.pipeline;
 import dev.quiver.exec.expr.Layout;
 import dev.quiver.exec.operator.BatchListSource;
 import dev.quiver.exec.operator.HashAggregateSink;
+import dev.quiver.exec.operator.HashJoinBuildSink;
 import dev.quiver.exec.operator.LimitSink;
+import dev.quiver.exec.operator.MaterializeSink;
 import dev.quiver.exec.operator.ResultSink;
+import dev.quiver.exec.operator.RowBufferSource;
 import dev.quiver.exec.operator.SortSink;
 import dev.quiver.exec.operator.TableScanSource;
 import dev.quiver.exec.operator.ValuesSource;
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.physical.Filter;
 import dev.quiver.planner.physical.HashAggregate;
+import dev.quiver.planner.physical.HashJoin;
 import dev.quiver.planner.physical.Limit;
 import dev.quiver.planner.physical.PhysicalOperator;
 import dev.quiver.planner.physical.PhysicalPlan;
@@ -18,14 +22,16 @@ import dev.quiver.planner.physical.Project;
 import dev.quiver.planner.physical.Sort;
 import dev.quiver.planner.physical.TableScan;
 import dev.quiver.planner.physical.TopN;
+import dev.quiver.planner.physical.UnionAll;
 import dev.quiver.planner.physical.Values;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts a physical plan into pipelines at its pipeline breakers (aggregate, sort, top-N, limit):
- * each breaker is the sink of one pipeline and the source of the next. The result is in execution
- * order, ending with the pipeline that feeds the {@link ResultSink}.
+ * Cuts a physical plan into pipelines at its pipeline breakers (aggregate, sort, top-N, limit,
+ * union): each breaker is the sink of one pipeline and the source of the next. A hash join's build
+ * side ends in a pipeline of its own, listed before the pipeline its probe streams through. The
+ * result is in execution order, ending with the pipeline that feeds the {@link ResultSink}.
  */
 public final class PipelineBuilder {
     private final List<Pipeline> pipelines = new ArrayList<>();
@@ -102,7 +108,33 @@ public final class PipelineBuilder {
             close(input, sink, "Limit");
             return materialized(input.layout().columns(), new BatchListSource(sink::output), "Limit");
         }
+        if (op instanceof HashJoin join) {
+            // The build side first: its pipeline is listed, and so runs, before the probe's.
+            Open build = visit(plan.input(1));
+            HashJoinBuildSink sink = new HashJoinBuildSink(join, build.layout());
+            close(build, sink, "HashJoinBuild");
+            Open probe = visit(plan.input(0));
+            probe.operators().add(new OperatorSpec.HashJoinProbeSpec(join, sink, probe.layout()));
+            return probe;
+        }
+        if (op instanceof UnionAll union) {
+            return unionAll(plan, union);
+        }
         throw new IllegalArgumentException("cannot execute " + op.describe());
+    }
+
+    /** Each input runs into its own sink, keeping its rows; one source then reads them all, input after input. */
+    private Open unionAll(PhysicalPlan plan, UnionAll union) {
+        List<MaterializeSink> inputs = new ArrayList<>();
+        for (int i = 0; i < plan.inputs().size(); i++) {
+            Open input = visit(plan.input(i));
+            MaterializeSink sink = new MaterializeSink(union.inputColumns().get(i), union.columns(), input.layout());
+            close(input, sink, "UnionAll input " + i);
+            inputs.add(sink);
+        }
+        List<String> names = union.columns().stream().map(ColumnRef::name).toList();
+        return materialized(union.columns(), new RowBufferSource(() -> inputs.stream().map(MaterializeSink::rows).toList(), names),
+                "UnionAll");
     }
 
     private static Open materialized(List<ColumnRef> columns, Source source, String description) {

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one pipeline: workers (up to the scheduler's parallelism, no more than there are morsels)
- * each take morsels from a shared counter and push them through their own driver; then the local
- * sinks are combined in worker order and the sink is finished. Cancellation is checked between
- * batches; the first failure stops the other workers.
+ * each take morsels from a shared counter and push them through their own driver; then one driver
+ * flushes what its operators held back, the local sinks are combined in worker order and the sink
+ * is finished. Cancellation is checked between batches; the first failure stops the other workers.
  */
 public final class PipelineExecutor {
     private PipelineExecutor() {
@@ -61,6 +61,10 @@ public final class PipelineExecutor {
         long rowsIn = 0;
         long rowsOut = 0;
         try {
+            // Rows operators held back (a RIGHT/FULL join's unmatched build rows) go out once, through
+            // one driver, as a morsel after all the real ones; the workers' writes are visible here.
+            context.checkCancelled();
+            finished.get(0).finish(morsels);
             for (Driver d : finished) {
                 rowsIn += d.rowsIn();
                 rowsOut += d.rowsOut();

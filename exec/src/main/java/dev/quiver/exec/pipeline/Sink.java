@@ -1,9 +1,9 @@
 package dev.quiver.exec.pipeline;
 
 /**
- * The end of a pipeline (a "pipeline breaker": aggregate, sort, top-N, limit, result). Each worker
- * gets its own {@link LocalSink}; when all have finished their morsels, the locals are combined one
- * at a time and the sink is finished.
+ * The end of a pipeline (a "pipeline breaker": aggregate, sort, top-N, limit, hash-join build, the
+ * inputs of a union, result). Each worker gets its own {@link LocalSink}; when all have finished
+ * their morsels, the locals are combined one at a time and the sink is finished.
  */
 public interface Sink {
     LocalSink createLocal(QueryContext context);

@@ -5,6 +5,7 @@ import dev.quiver.exec.function.DateTimeFunctions;
 import dev.quiver.exec.function.Hashing;
 import dev.quiver.exec.function.Int128;
 import dev.quiver.exec.function.Strings;
+import dev.quiver.planner.type.DataType;
 
 /**
  * Order, equality and hashing of non-NULL entries of {@link ValueVector}s of one kind, with SQL's
@@ -51,5 +52,55 @@ public final class ValueComparisons {
                 yield Hashing.hash128(days + Math.floorDiv(v.longs[i], 86_400_000_000L), Math.floorMod(v.longs[i], 86_400_000_000L));
             }
         };
+    }
+
+    /**
+     * Whether values of the two types are held alike, so that they compare, hash and convert as
+     * they are: the same kind and, where that is not enough, the same type (integers of any width;
+     * decimals of one scale). An UNKNOWN type goes with any other: its values are all NULL.
+     */
+    public static boolean sameRepresentation(DataType a, DataType b) {
+        if (a.isUnknown() || b.isUnknown()) {
+            return true;
+        }
+        Kind kind = Kind.of(a);
+        if (kind != Kind.of(b)) {
+            return false;
+        }
+        return switch (kind) {
+            case BOOLEAN, DOUBLE, STRING -> true;
+            case LONG -> a.isIntegral() && b.isIntegral() || a.id() == b.id() && a.scale() == b.scale();
+            case INT128, INTERVAL -> a.id() == b.id() && a.scale() == b.scale();
+        };
+    }
+
+    /** Hash of row {@code i} of aligned columns: the columns' hashes (NULL-aware) combined in order. */
+    public static long hashRow(ValueVector[] columns, int i) {
+        long h = 0;
+        for (ValueVector v : columns) {
+            h = Hashing.combine(h, hash(v, i));
+        }
+        return h;
+    }
+
+    /**
+     * Whether row {@code i} of {@code a} and row {@code j} of {@code b} (same kinds, column by column)
+     * are equal, NULL equal to NULL: the key equality of GROUP BY and of IS NOT DISTINCT FROM.
+     */
+    public static boolean rowsEqual(ValueVector[] a, int i, ValueVector[] b, int j) {
+        for (int c = 0; c < a.length; c++) {
+            ValueVector x = a[c];
+            ValueVector y = b[c];
+            boolean xn = x.nulls[i];
+            boolean yn = y.nulls[j];
+            if (xn || yn) {
+                if (xn != yn) {
+                    return false;
+                }
+            } else if (!equal(x, i, y, j)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

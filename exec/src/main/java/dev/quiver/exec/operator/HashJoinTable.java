@@ -1,0 +1,153 @@
+package dev.quiver.exec.operator;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.exec.vector.ValueComparisons;
+import dev.quiver.exec.vector.ValueVector;
+import java.util.Arrays;
+
+/**
+ * The build side of a hash join, ready to probe: the build rows in heap columns, their key values
+ * and key hashes, and per hash bucket a chain of rows (bucket heads plus a next-row array, no
+ * object per row; each chain lists its rows in ascending order). A row with a NULL in a key that is
+ * not null-safe can never match: it stays a row (a RIGHT or FULL join still emits it) but is in no
+ * chain. Without keys every row hashes alike and one chain holds them all: a nested-loop join.
+ *
+ * <p>Built once, single-threaded; then probed by many workers at once. Probing only reads, except
+ * for the per-row matched flags of RIGHT and FULL joins, which are only ever set (plain byte
+ * writes: racing workers all write the same value, and the executor's end of the workers orders
+ * the writes before the pass that reads them).
+ */
+public final class HashJoinTable {
+    /**
+     * Bucket heads per build row (rounded up to a power of two): a load factor of at most 1/2 keeps
+     * chains of distinct keys short for 8 bytes of heads per row.
+     */
+    static final int BUCKETS_PER_ROW = 2;
+    /** The largest power-of-two bucket array an int index can address. */
+    private static final int MAX_BUCKETS = 1 << 30;
+
+    private final RowBuffer rows;
+    private final ValueVector[] keys;
+    private final boolean[] nullSafe;
+    private final long[] hashes;
+    private final int[] heads;
+    private final int[] next;
+    private final int mask;
+    private final int rowCount;
+    private final boolean nullKey;
+    private final byte[] matched;
+
+    /**
+     * Chains the rows of {@code rows}, which the table takes over. {@code keys} are the key columns,
+     * dense and aligned with the rows (they may be columns of {@code rows}); {@code hashes[r]} is
+     * {@link ValueComparisons#hashRow} of row r's keys; {@code nullSafe[c]} says whether key c
+     * matches NULL with NULL.
+     */
+    public HashJoinTable(RowBuffer rows, ValueVector[] keys, long[] hashes, boolean[] nullSafe) {
+        this.rows = requireNonNull(rows, "rows");
+        this.keys = keys.clone();
+        this.hashes = requireNonNull(hashes, "hashes");
+        this.nullSafe = nullSafe.clone();
+        if (keys.length != nullSafe.length) {
+            throw new IllegalArgumentException(keys.length + " keys but " + nullSafe.length + " null-safe flags");
+        }
+        rowCount = rows.rows();
+        int buckets = bucketCount(rowCount);
+        heads = new int[buckets];
+        Arrays.fill(heads, -1);
+        mask = buckets - 1;
+        next = new int[rowCount];
+        boolean anyNullKey = false;
+        // Backwards, so that each chain starts with its lowest row.
+        for (int r = rowCount - 1; r >= 0; r--) {
+            if (!matchable(this.keys, this.nullSafe, r)) {
+                anyNullKey = true;
+                next[r] = -1;
+                continue;
+            }
+            int b = (int) hashes[r] & mask;
+            next[r] = heads[b];
+            heads[b] = r;
+        }
+        nullKey = anyNullKey;
+        // Row rowCount: all NULL, what an outer join pads unmatched probe rows with.
+        for (int c = 0; c < rows.types().size(); c++) {
+            ValueVector v = rows.column(c);
+            v.ensureCapacity(rowCount + 1);
+            v.nulls[rowCount] = true;
+        }
+        matched = new byte[rowCount];
+    }
+
+    static int bucketCount(int rows) {
+        long wanted = Math.max(1L, (long) rows * BUCKETS_PER_ROW);
+        // The smallest power of two at least as large as wanted.
+        return wanted >= MAX_BUCKETS ? MAX_BUCKETS : Integer.highestOneBit((int) wanted * 2 - 1);
+    }
+
+    /** Whether row {@code i} of the key columns has no NULL in a key that is not null-safe. */
+    private static boolean matchable(ValueVector[] keyColumns, boolean[] nullSafe, int i) {
+        for (int c = 0; c < keyColumns.length; c++) {
+            if (!nullSafe[c] && keyColumns[c].nulls[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Number of build rows. */
+    public int rowCount() {
+        return rowCount;
+    }
+
+    /** Whether some build row has a NULL in a key that is not null-safe (such rows match nothing). */
+    public boolean hasNullKey() {
+        return nullKey;
+    }
+
+    /** Build column {@code c}, entries {@code 0..rowCount} (the last one is {@link #nullRow()}). */
+    public ValueVector column(int c) {
+        return rows.column(c);
+    }
+
+    /** A row index past the build rows whose every column is NULL. */
+    public int nullRow() {
+        return rowCount;
+    }
+
+    /**
+     * Whether probe row {@code i} of the (position-aligned) probe key columns can match at all: it
+     * has no NULL in a key that is not null-safe.
+     */
+    public boolean probeable(ValueVector[] probeKeys, int i) {
+        return matchable(probeKeys, nullSafe, i);
+    }
+
+    /** The first row of the chain for {@code hash}, or -1. Walk on with {@link #next(int)}. */
+    public int first(long hash) {
+        return heads[(int) hash & mask];
+    }
+
+    /** The row after {@code row} in its chain, or -1. */
+    public int next(int row) {
+        return next[row];
+    }
+
+    /**
+     * Whether chain row {@code row} has the keys of probe row {@code i} (whose key hash is
+     * {@code hash}); the probe row must be {@link #probeable}.
+     */
+    public boolean matches(int row, long hash, ValueVector[] probeKeys, int i) {
+        return hashes[row] == hash && ValueComparisons.rowsEqual(keys, row, probeKeys, i);
+    }
+
+    /** Records that build row {@code row} joined some probe row (RIGHT and FULL joins). */
+    public void markMatched(int row) {
+        matched[row] = 1;
+    }
+
+    public boolean wasMatched(int row) {
+        return matched[row] != 0;
+    }
+}

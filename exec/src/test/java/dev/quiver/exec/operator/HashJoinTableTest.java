@@ -1,0 +1,199 @@
+package dev.quiver.exec.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quiver.exec.testing.TestBatch;
+import dev.quiver.exec.vector.ValueComparisons;
+import dev.quiver.exec.vector.ValueVector;
+import dev.quiver.exec.vector.Values;
+import dev.quiver.planner.type.DataType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.Test;
+
+/** The hash join table on its own: chains, NULL keys, key equality of every kind, the NULL row. */
+class HashJoinTableTest {
+    static final List<DataType> TYPES = List.of(DataType.BIGINT, DataType.VARCHAR, DataType.DOUBLE, DataType.decimal(38, 2),
+            DataType.DATE, DataType.BOOLEAN);
+
+    /** A buffer of the given rows (canonical Java values) of {@link #TYPES}. */
+    static RowBuffer buffer(List<Object[]> rows) {
+        RowBuffer buffer = new RowBuffer(TYPES);
+        try (RootAllocator allocator = new RootAllocator(); TestBatch batch = new TestBatch(allocator)) {
+            for (int c = 0; c < TYPES.size(); c++) {
+                int column = c;
+                batch.add("c" + c, TYPES.get(c), rows.stream().map(r -> r[column]).toArray());
+            }
+            buffer.append(batch.batch(), rows.size());
+        }
+        return buffer;
+    }
+
+    static HashJoinTable table(RowBuffer rows, int[] keyColumns, boolean[] nullSafe) {
+        ValueVector[] keys = new ValueVector[keyColumns.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = rows.column(keyColumns[k]);
+        }
+        long[] hashes = new long[rows.rows()];
+        for (int r = 0; r < hashes.length; r++) {
+            hashes[r] = ValueComparisons.hashRow(keys, r);
+        }
+        return new HashJoinTable(rows, keys, hashes, nullSafe);
+    }
+
+    /** The build rows matching a probe row given as one-entry key vectors. */
+    static List<Integer> matches(HashJoinTable table, Object... probeKeys) {
+        ValueVector[] keys = new ValueVector[probeKeys.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = new ValueVector(type(probeKeys[k]), 1);
+            Values.set(keys[k], 0, probeKeys[k]);
+        }
+        List<Integer> rows = new ArrayList<>();
+        if (!table.probeable(keys, 0)) {
+            return rows;
+        }
+        long hash = ValueComparisons.hashRow(keys, 0);
+        for (int r = table.first(hash); r >= 0; r = table.next(r)) {
+            if (table.matches(r, hash, keys, 0)) {
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    private static DataType type(Object value) {
+        if (value instanceof String) {
+            return DataType.VARCHAR;
+        }
+        if (value instanceof Double) {
+            return DataType.DOUBLE;
+        }
+        if (value instanceof BigDecimal) {
+            return DataType.decimal(38, 2);
+        }
+        if (value instanceof Boolean) {
+            return DataType.BOOLEAN;
+        }
+        return DataType.BIGINT; // also a NULL key: never compared as a value
+    }
+
+    static Object[] row(Long k, String s, Double f, String d, Integer date, Boolean b) {
+        return new Object[] {k, s, f, d == null ? null : new BigDecimal(d), date, b};
+    }
+
+    @Test
+    void chainsHoldEveryRowOfAKeyInAscendingOrder() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            rows.add(row((long) (i % 100), "s" + (i % 3), null, null, null, null));
+        }
+        HashJoinTable table = table(buffer(rows), new int[] {0, 1}, new boolean[] {false, false});
+        assertThat(table.rowCount()).isEqualTo(5000);
+        assertThat(table.hasNullKey()).isFalse();
+        for (long k = 0; k < 100; k++) {
+            for (int s = 0; s < 3; s++) {
+                List<Integer> expected = new ArrayList<>();
+                for (int i = 0; i < 5000; i++) {
+                    if (i % 100 == k && i % 3 == s) {
+                        expected.add(i);
+                    }
+                }
+                assertThat(matches(table, k, "s" + s)).as("key (%d, s%d)", k, s).isEqualTo(expected);
+            }
+        }
+        assertThat(matches(table, 100L, "s0")).isEmpty();
+    }
+
+    @Test
+    void nullKeysMatchOnlyWhenNullSafe() {
+        List<Object[]> rows = List.of(row(null, "a", null, null, null, null), row(1L, null, null, null, null, null),
+                row(1L, "a", null, null, null, null));
+        HashJoinTable strict = table(buffer(rows), new int[] {0, 1}, new boolean[] {false, false});
+        assertThat(strict.hasNullKey()).isTrue();
+        assertThat(matches(strict, 1L, "a")).containsExactly(2);
+        assertThat(matches(strict, null, "a")).isEmpty();
+        assertThat(matches(strict, 1L, null)).isEmpty();
+        HashJoinTable safe = table(buffer(rows), new int[] {0, 1}, new boolean[] {true, true});
+        assertThat(safe.hasNullKey()).isFalse();
+        assertThat(matches(safe, null, "a")).containsExactly(0);
+        assertThat(matches(safe, 1L, null)).containsExactly(1);
+        assertThat(matches(safe, 1L, "a")).containsExactly(2);
+        HashJoinTable mixed = table(buffer(rows), new int[] {0, 1}, new boolean[] {false, true});
+        assertThat(mixed.hasNullKey()).isTrue();
+        assertThat(matches(mixed, 1L, null)).containsExactly(1);
+        assertThat(matches(mixed, null, "a")).isEmpty();
+    }
+
+    @Test
+    void doublesCompareAsSqlDoes() {
+        List<Object[]> rows = List.of(row(null, null, 0.0, null, null, null), row(null, null, -0.0, null, null, null),
+                row(null, null, Double.NaN, null, null, null), row(null, null, 1.5, null, null, null));
+        HashJoinTable table = table(buffer(rows), new int[] {2}, new boolean[] {false});
+        assertThat(matches(table, -0.0)).containsExactly(0, 1);
+        assertThat(matches(table, 0.0)).containsExactly(0, 1);
+        assertThat(matches(table, Double.longBitsToDouble(0x7ff8000000000123L))).containsExactly(2);
+        assertThat(matches(table, 1.5)).containsExactly(3);
+        assertThat(matches(table, 2.5)).isEmpty();
+    }
+
+    @Test
+    void wideDecimalsDatesAndBooleans() {
+        List<Object[]> rows = List.of(row(null, null, null, "123456789012345678901234567890.12", 19000, true),
+                row(null, null, null, "-0.01", 19001, false), row(null, null, null, "123456789012345678901234567890.12", 19000, false));
+        HashJoinTable decimals = table(buffer(rows), new int[] {3}, new boolean[] {false});
+        assertThat(matches(decimals, new BigDecimal("123456789012345678901234567890.12"))).containsExactly(0, 2);
+        assertThat(matches(decimals, new BigDecimal("-0.01"))).containsExactly(1);
+        HashJoinTable dateAndFlag = table(buffer(rows), new int[] {4, 5}, new boolean[] {false, false});
+        ValueVector date = new ValueVector(DataType.DATE, 1);
+        Values.set(date, 0, 19000);
+        ValueVector flag = new ValueVector(DataType.BOOLEAN, 1);
+        Values.set(flag, 0, false);
+        ValueVector[] probe = {date, flag};
+        long hash = ValueComparisons.hashRow(probe, 0);
+        List<Integer> found = new ArrayList<>();
+        for (int r = dateAndFlag.first(hash); r >= 0; r = dateAndFlag.next(r)) {
+            if (dateAndFlag.matches(r, hash, probe, 0)) {
+                found.add(r);
+            }
+        }
+        assertThat(found).containsExactly(2);
+    }
+
+    @Test
+    void withoutKeysEveryRowIsACandidate() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            rows.add(row((long) i, null, null, null, null, null));
+        }
+        HashJoinTable table = table(buffer(rows), new int[0], new boolean[0]);
+        assertThat(matches(table)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
+    void nullRowAndMatchedFlags() {
+        HashJoinTable table = table(buffer(List.of(row(1L, "a", 1.0, "1.00", 1, true), row(2L, "b", 2.0, "2.00", 2, false))),
+                new int[] {0}, new boolean[] {false});
+        assertThat(table.nullRow()).isEqualTo(2);
+        for (int c = 0; c < TYPES.size(); c++) {
+            assertThat(table.column(c).nulls[table.nullRow()]).isTrue();
+            assertThat(table.column(c).nulls[0]).isFalse();
+        }
+        assertThat(table.wasMatched(1)).isFalse();
+        table.markMatched(1);
+        assertThat(table.wasMatched(1)).isTrue();
+        assertThat(table.wasMatched(0)).isFalse();
+    }
+
+    @Test
+    void bucketsArePowersOfTwoWithRoomForEveryRow() {
+        for (int rows : new int[] {0, 1, 2, 3, 1000, 1024, 1025, 1 << 20}) {
+            int buckets = HashJoinTable.bucketCount(rows);
+            assertThat(Integer.bitCount(buckets)).isEqualTo(1);
+            assertThat((long) buckets).isGreaterThanOrEqualTo((long) rows * HashJoinTable.BUCKETS_PER_ROW);
+            assertThat((long) buckets).isLessThan(Math.max(2L, (long) rows * HashJoinTable.BUCKETS_PER_ROW * 2));
+        }
+        assertThat(HashJoinTable.bucketCount(Integer.MAX_VALUE / 2)).isEqualTo(1 << 30);
+    }
+}
