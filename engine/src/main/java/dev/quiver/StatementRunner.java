@@ -35,6 +35,7 @@ import dev.quiver.planner.binder.BoundInsert;
 import dev.quiver.planner.binder.BoundQuery;
 import dev.quiver.planner.binder.ColumnIdAllocator;
 import dev.quiver.planner.catalog.ColumnMetadata;
+import dev.quiver.planner.catalog.ViewDefinition;
 import dev.quiver.planner.explain.PlanPrinter;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Literal;
@@ -105,7 +106,7 @@ final class StatementRunner {
             }
         }
         try {
-            return dispatch(statement);
+            return dispatch(statement, sql);
         } catch (QuiverException e) {
             throw e.attachSql(sql);
         } catch (OutOfMemoryException e) {
@@ -140,7 +141,7 @@ final class StatementRunner {
         return doubled + "B";
     }
 
-    private Result dispatch(Statement statement) {
+    private Result dispatch(Statement statement, String sql) {
         if (statement instanceof QueryStatement q) {
             return query(q.query());
         }
@@ -167,8 +168,12 @@ final class StatementRunner {
         if (statement instanceof Call call) {
             return call(call);
         }
-        if (statement instanceof CreateView || statement instanceof DropView) {
-            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "views are not supported yet").attachPosition(statement.span().start());
+        if (statement instanceof CreateView create) {
+            return createView(create, sql);
+        }
+        if (statement instanceof DropView drop) {
+            database.catalog().dropView(drop.name().joined(), drop.ifExists(), drop.name().span().start());
+            return Result.status("DROP VIEW", 0);
         }
         throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "statement not supported").attachPosition(statement.span().start());
     }
@@ -267,6 +272,34 @@ final class StatementRunner {
         Table table = new Table(create.name().joined(), columns, database.storageAllocator());
         database.catalog().create(table, create.ifNotExists(), create.name().span().start());
         return Result.status("CREATE TABLE", 0);
+    }
+
+    /**
+     * Checks the view's query now (so a bad view is reported where it is written) and stores it as
+     * parsed; each query that names the view binds it afresh against the catalog of that time.
+     */
+    private Result createView(CreateView create, String sql) {
+        BoundQuery bound = new Binder(database.catalog(), new ColumnIdAllocator(), new ConstantFolder()).bindQuery(create.query());
+        List<String> names = new ArrayList<>(bound.columnNames());
+        if (create.columns().size() > names.size()) {
+            throw new QuiverException(SqlState.SYNTAX_ERROR, "CREATE VIEW specifies more column names than columns")
+                    .attachPosition(create.columns().get(names.size()).span().start());
+        }
+        for (int i = 0; i < create.columns().size(); i++) {
+            names.set(i, create.columns().get(i).value());
+        }
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw new QuiverException(SqlState.DUPLICATE_COLUMN, "column \"" + name
+                        + "\" specified more than once; give the view's columns distinct names")
+                        .attachPosition(create.query().span().start());
+            }
+        }
+        String text = sql.substring(create.query().span().start(), Math.min(sql.length(), create.query().span().end()));
+        database.catalog().createView(new ViewDefinition(create.name().joined(), names, create.query(), text), create.orReplace(),
+                create.name().span().start());
+        return Result.status("CREATE VIEW", 0);
     }
 
     private Result createTableAs(CreateTableAs create) {

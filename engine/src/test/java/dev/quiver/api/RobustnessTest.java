@@ -229,7 +229,10 @@ class RobustnessTest extends ApiTestSupport {
             {"INSERT INTO t VALUES (1, 'x', 1000.00)", "22003"},
             {"CREATE TABLE t (b INTEGER)", "42P07"},
             {"DROP TABLE nope", "42P01"},
-            {"CREATE VIEW v AS SELECT 1", "0A000"},
+            {"CREATE VIEW t AS SELECT 1", "42P07"},
+            {"DROP VIEW t", "42809"},
+            {"SELECT (SELECT a FROM t)", "21000"},
+            {"SELECT 1 INTERSECT ALL SELECT 1", "0A000"},
             {"", null},
             {"SELECT upper(1, 2, 3)", null},
         };

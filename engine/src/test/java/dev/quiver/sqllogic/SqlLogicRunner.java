@@ -301,6 +301,13 @@ public final class SqlLogicRunner implements AutoCloseable {
         }
         try {
             Set<String> failed = new HashSet<>();
+            for (String view : TestAccess.viewNames(db)) {
+                try (Result r = session.execute("DROP VIEW \"" + view.replace("\"", "\"\"") + "\"")) {
+                    // dropped
+                } catch (QuiverException e) {
+                    failed.add(view + ": " + e.getMessage());
+                }
+            }
             for (String table : TestAccess.tableNames(db)) {
                 try (Result r = session.execute("DROP TABLE \"" + table.replace("\"", "\"\"") + "\"")) {
                     // dropped
@@ -309,7 +316,7 @@ public final class SqlLogicRunner implements AutoCloseable {
                 }
             }
             if (!failed.isEmpty()) {
-                throw new AssertionError(file + ": could not drop tables at the end: " + failed);
+                throw new AssertionError(file + ": could not drop tables and views at the end: " + failed);
             }
             long left = db.allocatedBytes();
             if (left != 0) {

@@ -5,19 +5,31 @@ import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import dev.quiver.planner.catalog.Catalog;
 import dev.quiver.planner.catalog.TableHandle;
+import dev.quiver.planner.catalog.ViewDefinition;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** The tables of an in-memory database, by name. Safe for concurrent sessions. */
+/**
+ * The tables and views of an in-memory database, by name (one namespace for both). Safe for
+ * concurrent sessions: lookups never lock; creating and dropping are serialized so a name is never
+ * taken twice.
+ */
 public final class MemoryCatalog implements Catalog {
     private final ConcurrentMap<String, Table> tables = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ViewDefinition> views = new ConcurrentHashMap<>();
 
     @Override
     public Optional<TableHandle> table(String name) {
         return Optional.ofNullable(tables.get(name));
+    }
+
+    @Override
+    public Optional<ViewDefinition> view(String name) {
+        return Optional.ofNullable(views.get(name));
     }
 
     public Optional<Table> storedTable(String name) {
@@ -26,13 +38,25 @@ public final class MemoryCatalog implements Catalog {
 
     @Override
     public Collection<String> tableNames() {
+        List<String> names = new ArrayList<>(tables.keySet());
+        names.addAll(views.keySet());
+        return names;
+    }
+
+    /** Names of the stored tables (not views). */
+    public Collection<String> storedTableNames() {
         return List.copyOf(tables.keySet());
     }
 
+    /** Names of the views. */
+    public Collection<String> viewNames() {
+        return List.copyOf(views.keySet());
+    }
+
     /** Adds a table; false if one with that name exists and {@code ifNotExists} allows skipping. */
-    public boolean create(Table table, boolean ifNotExists, int position) {
-        Table existing = tables.putIfAbsent(table.name(), table);
-        if (existing == null) {
+    public synchronized boolean create(Table table, boolean ifNotExists, int position) {
+        if (!tables.containsKey(table.name()) && !views.containsKey(table.name())) {
+            tables.put(table.name(), table);
             return true;
         }
         if (ifNotExists) {
@@ -43,7 +67,11 @@ public final class MemoryCatalog implements Catalog {
     }
 
     /** Removes a table; false if absent and {@code ifExists} allows it. */
-    public boolean drop(String name, boolean ifExists, int position) {
+    public synchronized boolean drop(String name, boolean ifExists, int position) {
+        if (views.containsKey(name)) {
+            throw new QuiverException(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a table; use DROP VIEW")
+                    .attachPosition(position);
+        }
         Table removed = tables.remove(name);
         if (removed == null) {
             if (ifExists) {
@@ -55,9 +83,40 @@ public final class MemoryCatalog implements Catalog {
         return true;
     }
 
+    /** Adds a view, or replaces one of that name if {@code orReplace}. */
+    public synchronized void createView(ViewDefinition view, boolean orReplace, int position) {
+        if (tables.containsKey(view.name())) {
+            throw orReplace
+                    ? new QuiverException(SqlState.WRONG_OBJECT_TYPE, "\"" + view.name() + "\" is not a view").attachPosition(position)
+                    : new QuiverException(SqlState.DUPLICATE_TABLE, "relation \"" + view.name() + "\" already exists")
+                            .attachPosition(position);
+        }
+        if (views.containsKey(view.name()) && !orReplace) {
+            throw new QuiverException(SqlState.DUPLICATE_TABLE, "relation \"" + view.name() + "\" already exists; "
+                    + "use CREATE OR REPLACE VIEW to change it").attachPosition(position);
+        }
+        views.put(view.name(), view);
+    }
+
+    /** Removes a view; false if absent and {@code ifExists} allows it. */
+    public synchronized boolean dropView(String name, boolean ifExists, int position) {
+        if (tables.containsKey(name)) {
+            throw new QuiverException(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a view; use DROP TABLE")
+                    .attachPosition(position);
+        }
+        if (views.remove(name) == null) {
+            if (ifExists) {
+                return false;
+            }
+            throw new QuiverException(SqlState.UNDEFINED_TABLE, "view \"" + name + "\" does not exist").attachPosition(position);
+        }
+        return true;
+    }
+
     /** Drops every table (database close). */
-    public void clear() {
+    public synchronized void clear() {
         tables.values().forEach(Table::drop);
         tables.clear();
+        views.clear();
     }
 }
