@@ -12,13 +12,13 @@ from
 where
     ps_suppkey = s_suppkey
     and s_nationkey = n_nationkey
-    and n_name = 'GERMANY'
+    and n_name = '${NATION}'
 group by
     ps_partkey
 having
     sum(ps_supplycost * ps_availqty) > (
         select
-            sum(ps_supplycost * ps_availqty) * 0.0001
+            sum(ps_supplycost * ps_availqty) * ${FRACTION}
         from
             partsupp,
             supplier,
@@ -26,7 +26,7 @@ having
         where
             ps_suppkey = s_suppkey
             and s_nationkey = n_nationkey
-            and n_name = 'GERMANY'
+            and n_name = '${NATION}'
     )
 order by
     value desc;
