@@ -423,4 +423,28 @@ class StorageSnapshotTest extends ApiTestSupport {
         }
         return new long[] {sum, count};
     }
+
+    // ---------------------------------------------------------------- statistics
+
+    @Test
+    void distinctValueEstimatesFollowTheData() {
+        exec("CREATE TABLE d (k INTEGER, s VARCHAR, n INTEGER)");
+        // 100 distinct keys below 1000, then copies shifted past them: 200, then 400 distinct keys.
+        exec("INSERT INTO d SELECT k, 'v' || CAST(k AS VARCHAR), NULL FROM (SELECT a * 100 + b AS k FROM "
+                + "(VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9)) AS x(a), "
+                + "(VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9)) AS y(b)) AS g");
+        exec("INSERT INTO d SELECT k + 1000, s, n FROM d");
+        exec("INSERT INTO d SELECT k + 2000, s, n FROM d");
+        Table t = table("d");
+        assertThat(t.rowCount()).isEqualTo(400);
+        // HyperLogLog: within a few percent; NULLs are not values.
+        assertThat((double) t.distinctValues(0).getAsLong()).isCloseTo(400, org.assertj.core.api.Assertions.within(20.0));
+        assertThat((double) t.distinctValues(1).getAsLong()).isCloseTo(100, org.assertj.core.api.Assertions.within(5.0));
+        assertThat(t.distinctValues(2).getAsLong()).isZero();
+        // New rows are counted: the estimate is recomputed once the data changed.
+        exec("INSERT INTO d SELECT k + 4000, 'w' || s, 1 FROM d");
+        assertThat((double) t.distinctValues(0).getAsLong()).isCloseTo(800, org.assertj.core.api.Assertions.within(40.0));
+        assertThat((double) t.distinctValues(1).getAsLong()).isCloseTo(200, org.assertj.core.api.Assertions.within(10.0));
+        assertThat(t.distinctValues(2).getAsLong()).isEqualTo(1);
+    }
 }

@@ -27,6 +27,7 @@ public final class TestCatalog implements Catalog {
         private final String name;
         private final List<ColumnMetadata> columns;
         private final TableStatistics statistics;
+        private final Map<Integer, Long> distinct = new java.util.HashMap<>();
 
         public Table(String name, List<ColumnMetadata> columns, long rows) {
             this.name = name;
@@ -47,6 +48,23 @@ public final class TestCatalog implements Catalog {
         @Override
         public TableStatistics statistics() {
             return statistics;
+        }
+
+        /** Makes the table report a distinct count for a column (none by default). */
+        public Table withDistinct(String column, long values) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).name().equals(column)) {
+                    distinct.put(i, values);
+                    return this;
+                }
+            }
+            throw new IllegalArgumentException("no column " + column);
+        }
+
+        @Override
+        public java.util.OptionalLong distinctValues(int ordinal) {
+            Long d = distinct.get(ordinal);
+            return d == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(d);
         }
 
         @Override

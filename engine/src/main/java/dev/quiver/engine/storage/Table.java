@@ -4,16 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
+import dev.quiver.exec.function.HyperLogLog;
 import dev.quiver.exec.function.Strings;
 import dev.quiver.exec.pipeline.TableSnapshot;
 import dev.quiver.exec.vector.ArrowColumns;
+import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.catalog.ColumnMetadata;
 import dev.quiver.planner.catalog.TableHandle;
 import dev.quiver.planner.catalog.TableStatistics;
 import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
@@ -49,6 +54,54 @@ public final class Table implements TableHandle {
     @Override
     public TableStatistics statistics() {
         return new TableStatistics(data.rowCount());
+    }
+
+    /** Distinct-value estimates per column ordinal, each for the data it was computed from. */
+    private record DistinctEstimate(TableData data, long distinct) {
+    }
+
+    private final Map<Integer, DistinctEstimate> distinct = new HashMap<>();
+
+    /**
+     * A HyperLogLog estimate of the column's distinct non-NULL values, computed on first use for the
+     * current rows and kept until they change.
+     */
+    @Override
+    public OptionalLong distinctValues(int ordinal) {
+        TableData current;
+        synchronized (this) {
+            current = data;
+            current.chunks().forEach(Chunk::retain); // a concurrent DROP must not free what is being read
+        }
+        try {
+            synchronized (distinct) {
+                DistinctEstimate known = distinct.get(ordinal);
+                if (known == null || known.data() != current) {
+                    known = new DistinctEstimate(current, sketch(current, ordinal));
+                    distinct.put(ordinal, known);
+                }
+                return OptionalLong.of(known.distinct());
+            }
+        } finally {
+            current.chunks().forEach(Chunk::release);
+        }
+    }
+
+    private long sketch(TableData current, int ordinal) {
+        DataType type = columns.get(ordinal).type();
+        HyperLogLog sketch = new HyperLogLog();
+        ValueVector values = new ValueVector(type, TableData.CHUNK_ROWS);
+        for (Chunk chunk : current.chunks()) {
+            int rows = chunk.rows();
+            values.ensureCapacity(rows);
+            ArrowColumns.read(chunk.column(ordinal), type, null, rows, values, 0);
+            for (int r = 0; r < rows; r++) {
+                if (!values.nulls[r]) {
+                    sketch.add(ValueComparisons.hash(values, r));
+                }
+            }
+        }
+        return sketch.estimate();
     }
 
     public long rowCount() {

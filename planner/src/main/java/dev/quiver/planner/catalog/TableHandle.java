@@ -1,6 +1,7 @@
 package dev.quiver.planner.catalog;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A table the planner can read: its name, columns and statistics. The storage layer implements it
@@ -13,4 +14,12 @@ public interface TableHandle {
     List<ColumnMetadata> columns();
 
     TableStatistics statistics();
+
+    /**
+     * An estimate of the number of distinct non-NULL values in column {@code ordinal}, if the
+     * storage keeps one; empty when unknown. May take time on first use (a pass over the column).
+     */
+    default OptionalLong distinctValues(int ordinal) {
+        return OptionalLong.empty();
+    }
 }

@@ -19,11 +19,13 @@ import dev.quiver.planner.logical.LogicalSort;
 import dev.quiver.planner.logical.LogicalUnionAll;
 import dev.quiver.planner.logical.LogicalValues;
 import dev.quiver.planner.memo.LogicalProperties;
+import dev.quiver.planner.memo.LogicalProperties.ColumnOrigin;
 import dev.quiver.planner.plan.Assignment;
 import dev.quiver.planner.plan.JoinType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Estimates how many rows a logical operator produces from its inputs' estimates. The rules are
@@ -31,10 +33,10 @@ import java.util.Map;
  * with estimates from NDV, min/max and histograms).
  *
  * <p>Joins use the containment assumption (|A ⋈ B| = |A||B| / max(ndv(a), ndv(b)) for the most
- * selective equi-key, Selinger et al. 1979) with distinct values bounded by the row count of each
- * key's base table; and since tables are joined on foreign keys far more often than not, a key
- * from a larger table is assumed to reference the smaller one, so its distinct values are bounded
- * by the smaller table's rows too.
+ * selective equi-key, Selinger et al. 1979) with each key's distinct values bounded by the rows
+ * above it and by its base table's distinct count (or row count, when the storage keeps none). A
+ * key whose distinct count is unknown and whose table is the larger is taken for a foreign key into
+ * the smaller table, as tables are joined on foreign keys far more often than not.
  */
 public final class CardinalityEstimator {
     /** Fraction of rows a predicate conjunct keeps when nothing is known (System R's classic 1/3 guess is for ranges; we pick a middle ground). */
@@ -87,28 +89,21 @@ public final class CardinalityEstimator {
     /** The row estimate together with where each output column comes from. */
     public LogicalProperties derive(LogicalOperator operator, List<ColumnRef> outputs, List<LogicalProperties> inputs) {
         double rows = estimate(operator, inputs);
-        Map<ColumnRef, Double> origin = new HashMap<>();
+        Map<ColumnRef, ColumnOrigin> origin = new HashMap<>();
         if (operator instanceof LogicalScan scan) {
-            scan.columns().forEach(c -> origin.put(c, rows));
+            for (int i = 0; i < scan.columns().size(); i++) {
+                origin.put(scan.columns().get(i), new ColumnOrigin(scan.table(), scan.ordinals().get(i)));
+            }
         } else if (operator instanceof LogicalProject project) {
-            Map<ColumnRef, Double> below = inputs.get(0).originRows();
+            Map<ColumnRef, ColumnOrigin> below = inputs.get(0).origins();
             for (Assignment a : project.assignments()) {
                 if (a.expression() instanceof ColumnRef c && below.containsKey(c)) {
                     origin.put(a.output(), below.get(c));
                 }
             }
-        } else if (operator instanceof LogicalUnionAll union) {
-            for (int i = 0; i < union.columns().size(); i++) {
-                double sum = 0;
-                for (int in = 0; in < inputs.size(); in++) {
-                    ColumnRef c = union.inputColumns().get(in).get(i);
-                    sum += inputs.get(in).originRows().getOrDefault(c, inputs.get(in).rowCount());
-                }
-                origin.put(union.columns().get(i), sum);
-            }
-        } else {
+        } else if (!(operator instanceof LogicalUnionAll)) {
             for (LogicalProperties input : inputs) {
-                for (Map.Entry<ColumnRef, Double> e : input.originRows().entrySet()) {
+                for (Map.Entry<ColumnRef, ColumnOrigin> e : input.origins().entrySet()) {
                     if (outputs.contains(e.getKey())) {
                         origin.put(e.getKey(), e.getValue());
                     }
@@ -163,15 +158,18 @@ public final class CardinalityEstimator {
         } else {
             return -1;
         }
-        double originA = left.originRows().getOrDefault(a, left.rowCount());
-        double originB = right.originRows().getOrDefault(b, right.rowCount());
         double ndvA = left.distinctValues(a);
         double ndvB = right.distinctValues(b);
-        // The key of the larger table is taken to be a foreign key into the smaller one.
-        if (originA > originB) {
-            ndvA = Math.min(ndvA, originB);
-        } else if (originB > originA) {
-            ndvB = Math.min(ndvB, originA);
+        // Without a known distinct count, a key of the larger table is taken to be a foreign key
+        // into the smaller one, so it has at most as many distinct values as that table has rows.
+        Optional<ColumnOrigin> originA = Optional.ofNullable(left.origins().get(a));
+        Optional<ColumnOrigin> originB = Optional.ofNullable(right.origins().get(b));
+        double rowsA = originA.map(ColumnOrigin::tableRows).orElse(left.rowCount());
+        double rowsB = originB.map(ColumnOrigin::tableRows).orElse(right.rowCount());
+        if (rowsA > rowsB && originA.map(o -> o.distinct().isEmpty()).orElse(true)) {
+            ndvA = Math.min(ndvA, rowsB);
+        } else if (rowsB > rowsA && originB.map(o -> o.distinct().isEmpty()).orElse(true)) {
+            ndvB = Math.min(ndvB, rowsA);
         }
         return 1 / Math.max(1, Math.max(ndvA, ndvB));
     }

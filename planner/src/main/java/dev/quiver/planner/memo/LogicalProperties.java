@@ -1,19 +1,45 @@
 package dev.quiver.planner.memo;
 
+import dev.quiver.planner.catalog.TableHandle;
 import dev.quiver.planner.expr.ColumnRef;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * What every expression of a group shares: the output columns, the estimated row count, and for
- * columns whose origin is known, the row count of the base table they come from (an upper bound
- * on their distinct values before any filter, which join estimates use until column statistics
- * exist).
+ * columns read straight from a table, where they come from (which join estimates use).
  */
-public record LogicalProperties(List<ColumnRef> outputColumns, double rowCount, Map<ColumnRef, Double> originRows) {
+public record LogicalProperties(List<ColumnRef> outputColumns, double rowCount, Map<ColumnRef, ColumnOrigin> origins) {
+    /**
+     * A column's base table and ordinal there. The table's row count, or the column's distinct
+     * values if the storage knows them (asked only when a join estimate needs them: it may take a
+     * pass over the column), bound the column's distinct values anywhere above the scan.
+     */
+    public record ColumnOrigin(TableHandle table, int ordinal) {
+        public ColumnOrigin {
+            java.util.Objects.requireNonNull(table, "table");
+        }
+
+        public double tableRows() {
+            return table.statistics().rowCount();
+        }
+
+        public OptionalDouble distinct() {
+            OptionalLong d = table.distinctValues(ordinal);
+            return d.isPresent() ? OptionalDouble.of(d.getAsLong()) : OptionalDouble.empty();
+        }
+
+        /** The best known bound on the column's distinct values in its table. */
+        public double distinctBound() {
+            return distinct().orElse(tableRows());
+        }
+    }
+
     public LogicalProperties {
         outputColumns = List.copyOf(outputColumns);
-        originRows = Map.copyOf(originRows);
+        origins = Map.copyOf(origins);
         if (Double.isNaN(rowCount) || rowCount < 0) {
             throw new IllegalArgumentException("bad row count " + rowCount);
         }
@@ -23,8 +49,9 @@ public record LogicalProperties(List<ColumnRef> outputColumns, double rowCount, 
         this(outputColumns, rowCount, Map.of());
     }
 
-    /** Estimated distinct values of an output column: at most the rows here and at its origin. */
+    /** Estimated distinct values of an output column: at most the rows here and the bound at its origin. */
     public double distinctValues(ColumnRef column) {
-        return Math.max(1, Math.min(rowCount, originRows.getOrDefault(column, rowCount)));
+        ColumnOrigin origin = origins.get(column);
+        return Math.max(1, Math.min(rowCount, origin == null ? rowCount : origin.distinctBound()));
     }
 }

@@ -24,6 +24,7 @@ import dev.quiver.planner.logical.LogicalProject;
 import dev.quiver.planner.logical.LogicalScan;
 import dev.quiver.planner.logical.LogicalSort;
 import dev.quiver.planner.logical.LogicalValues;
+import dev.quiver.planner.memo.LogicalProperties.ColumnOrigin;
 import dev.quiver.planner.memo.LogicalProperties;
 import dev.quiver.planner.physical.Filter;
 import dev.quiver.planner.physical.HashAggregate;
@@ -44,6 +45,7 @@ import dev.quiver.planner.type.DataType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -91,9 +93,13 @@ class CostTest {
         ColumnRef fk = new ColumnRef(10, "l_orderkey", DataType.BIGINT);
         ColumnRef pk = new ColumnRef(11, "o_orderkey", DataType.BIGINT);
         ColumnRef other = new ColumnRef(12, "o_custkey", DataType.BIGINT);
-        // 6000 line items referencing 1500 orders, of which a filter kept 300.
-        LogicalProperties lines = new LogicalProperties(List.of(fk), 6000, java.util.Map.of(fk, 6000.0));
-        LogicalProperties orders = new LogicalProperties(List.of(pk, other), 300, java.util.Map.of(pk, 1500.0, other, 1500.0));
+        // 6000 line items referencing 1500 orders, of which a filter kept 300; no distinct counts known.
+        ColumnOrigin lineitem = new ColumnOrigin(new TestCatalog.Table("lineitem", List.of(TestCatalog.column("l_orderkey",
+                DataType.BIGINT)), 6000), 0);
+        ColumnOrigin order = new ColumnOrigin(new TestCatalog.Table("orders", List.of(TestCatalog.column("o_orderkey",
+                DataType.BIGINT)), 1500), 0);
+        LogicalProperties lines = new LogicalProperties(List.of(fk), 6000, Map.of(fk, lineitem));
+        LogicalProperties orders = new LogicalProperties(List.of(pk, other), 300, Map.of(pk, order, other, order));
         Call key = eq(fk, pk);
         // ndv(l_orderkey) is bounded by the 1500 orders it references: 6000 * 300 / 1500.
         assertThat(estimator.estimate(new LogicalJoin(JoinType.INNER, key), List.of(lines, orders))).isEqualTo(1200, within(1e-6));
@@ -108,11 +114,22 @@ class CostTest {
         assertThat(estimator.estimate(new LogicalJoin(JoinType.SEMI, key), List.of(orders, lines))).isEqualTo(300);
         assertThat(estimator.estimate(new LogicalJoin(JoinType.ANTI, key), List.of(orders, lines))).isEqualTo(30, within(1e-6));
         assertThat(estimator.estimate(new LogicalJoin(JoinType.SINGLE, key), List.of(orders, lines))).isEqualTo(300);
+        // A known distinct count replaces the foreign-key guess: two keys with 25 values each (nation keys).
+        ColumnRef c = new ColumnRef(14, "c_nationkey", DataType.INTEGER);
+        ColumnRef n = new ColumnRef(15, "s_nationkey", DataType.INTEGER);
+        TestCatalog.Table customer = new TestCatalog.Table("customer", List.of(TestCatalog.column("c_nationkey", DataType.INTEGER)), 1500)
+                .withDistinct("c_nationkey", 25);
+        TestCatalog.Table supplier = new TestCatalog.Table("supplier", List.of(TestCatalog.column("s_nationkey", DataType.INTEGER)), 100)
+                .withDistinct("s_nationkey", 25);
+        LogicalProperties customers = new LogicalProperties(List.of(c), 1500, Map.of(c, new ColumnOrigin(customer, 0)));
+        LogicalProperties suppliers = new LogicalProperties(List.of(n), 100, Map.of(n, new ColumnOrigin(supplier, 0)));
+        assertThat(estimator.estimate(new LogicalJoin(JoinType.INNER, eq(c, n)), List.of(customers, suppliers)))
+                .isEqualTo(1500 * 100 / 25.0, within(1e-6));
         // Origins flow through projections and joins.
         ColumnRef renamed = new ColumnRef(13, "k", DataType.BIGINT);
         LogicalProperties projected = estimator.derive(new LogicalProject(List.of(new Assignment(renamed, pk))), List.of(renamed),
                 List.of(orders));
-        assertThat(projected.originRows()).containsEntry(renamed, 1500.0);
+        assertThat(projected.origins()).containsEntry(renamed, order);
         assertThat(projected.distinctValues(renamed)).isEqualTo(300);
     }
 
