@@ -115,7 +115,8 @@ public final class PipelineBuilder {
             close(build, sink, "HashJoinBuild");
             Open probe = visit(plan.input(0));
             probe.operators().add(new OperatorSpec.HashJoinProbeSpec(join, sink, probe.layout()));
-            return probe;
+            return new Open(probe.source(), probe.sourceLayout(), probe.operators(),
+                    probe.description() + " -> HashJoin " + join.type() + " probe");
         }
         if (op instanceof UnionAll union) {
             return unionAll(plan, union);

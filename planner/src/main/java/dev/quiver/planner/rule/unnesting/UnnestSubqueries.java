@@ -13,8 +13,10 @@ import dev.quiver.planner.logical.FreeColumns;
 import dev.quiver.planner.logical.LogicalAggregate;
 import dev.quiver.planner.logical.LogicalDependentJoin;
 import dev.quiver.planner.logical.LogicalJoin;
+import dev.quiver.planner.logical.LogicalLimit;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.logical.LogicalProject;
+import dev.quiver.planner.logical.LogicalSort;
 import dev.quiver.planner.plan.AggregateAssignment;
 import dev.quiver.planner.plan.Assignment;
 import dev.quiver.planner.plan.JoinType;
@@ -62,6 +64,9 @@ public final class UnnestSubqueries implements TreeRewriteRule {
     }
 
     private LogicalPlan decorrelate(LogicalDependentJoin join, LogicalPlan outer, LogicalPlan subquery, RuleContext context) {
+        if (join.type() == JoinType.MARK && join.condition().equals(Exprs.TRUE)) {
+            subquery = withoutRowLimits(subquery);
+        }
         Set<ColumnRef> correlated = new LinkedHashSet<>(FreeColumns.of(subquery));
         correlated.retainAll(new LinkedHashSet<>(outer.outputColumns()));
         if (correlated.isEmpty()) {
@@ -78,6 +83,22 @@ public final class UnnestSubqueries implements TreeRewriteRule {
         }
         return new DomainUnnesting(outer, List.copyOf(correlated), context)
                 .unnest(join.type(), join.condition(), join.mark(), subquery);
+    }
+
+    /**
+     * An EXISTS subquery without the row limits that cannot change whether it has a row: a LIMIT of
+     * at least one row with no OFFSET, under projections and sorts at its top.
+     */
+    private static LogicalPlan withoutRowLimits(LogicalPlan plan) {
+        if (plan.operator() instanceof LogicalLimit limit && limit.offset() == 0
+                && (limit.limit().isEmpty() || limit.limit().getAsLong() >= 1)) {
+            return withoutRowLimits(plan.input(0));
+        }
+        if (plan.operator() instanceof LogicalProject || plan.operator() instanceof LogicalSort) {
+            LogicalPlan input = withoutRowLimits(plan.input(0));
+            return input == plan.input(0) ? plan : LogicalPlan.of(plan.operator(), input);
+        }
+        return plan;
     }
 
     private static LogicalPlan join(LogicalDependentJoin join, LogicalPlan outer, LogicalPlan subquery, List<Expr> predicates) {

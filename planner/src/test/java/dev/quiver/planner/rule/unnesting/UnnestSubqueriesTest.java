@@ -107,6 +107,13 @@ class UnnestSubqueriesTest {
     }
 
     @Test
+    void existsIgnoresALimitThatKeepsARow() {
+        LogicalPlan plan = unnest("SELECT a FROM t WHERE EXISTS (SELECT x FROM u WHERE u.x = t.a ORDER BY x LIMIT 1)");
+        assertThat(operators(plan, dev.quiver.planner.logical.LogicalLimit.class)).isEmpty();
+        assertThat(scansOf(plan, "t")).isEqualTo(1);
+    }
+
+    @Test
     void aCorrelatedLimitIsRefused() {
         LogicalPlan bound = planning.bind("SELECT a, (SELECT x FROM u WHERE u.x > t.a ORDER BY x LIMIT 1) FROM t").plan();
         QuiverException e = catchThrowableOfType(QuiverException.class,
