@@ -100,8 +100,9 @@ final class ClassBuilder {
             "dev.quiver.codegen.runtime.ColumnWriter", "dev.quiver.codegen.runtime.CompiledDriver",
             "dev.quiver.codegen.runtime.Errors", "dev.quiver.exec.aggregate.*", "dev.quiver.exec.batch.Batch",
             "dev.quiver.exec.expr.ConstantSet", "dev.quiver.exec.expr.Kernel", "dev.quiver.exec.function.*",
-            "dev.quiver.exec.operator.HashAggregateSink", "dev.quiver.exec.pipeline.LocalSink",
-            "dev.quiver.exec.pipeline.QueryContext", "dev.quiver.exec.vector.ValueVector",
+            "dev.quiver.exec.operator.HashAggregateSink", "dev.quiver.exec.operator.HashJoinBuildSink",
+            "dev.quiver.exec.operator.HashJoinTable", "dev.quiver.exec.pipeline.LocalSink",
+            "dev.quiver.exec.pipeline.QueryContext", "dev.quiver.exec.vector.ValueComparisons", "dev.quiver.exec.vector.ValueVector",
             "dev.quiver.planner.type.DataType", "org.apache.arrow.memory.util.MemoryUtil",
             "org.apache.arrow.vector.FieldVector");
 }

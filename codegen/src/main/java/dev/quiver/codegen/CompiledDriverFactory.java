@@ -4,7 +4,6 @@ import dev.quiver.exec.pipeline.Driver;
 import dev.quiver.exec.pipeline.DriverFactory;
 import dev.quiver.exec.pipeline.InterpretedDriverFactory;
 import dev.quiver.exec.pipeline.LocalSink;
-import dev.quiver.exec.pipeline.OperatorSpec;
 import dev.quiver.exec.pipeline.Pipeline;
 import dev.quiver.exec.pipeline.QueryContext;
 import java.io.IOException;
@@ -21,8 +20,8 @@ import java.util.Optional;
  * class cache by its source (compiled on a miss), and instantiated per worker with the pipeline's
  * hoisted constants. When a method comes out too large it regenerates with finer method splitting;
  * when generation or compilation fails for any reason it logs a warning and runs the pipeline with
- * the interpreter, saying so (and why) in the mode EXPLAIN ANALYZE prints. Pipelines with a hash
- * join probe are not generated yet: they run interpreted, and say so.
+ * the interpreter, saying so (and why) in the mode EXPLAIN ANALYZE prints. Pipelines whose shape
+ * the generator does not support (a RIGHT or FULL join's probe) run interpreted, and say why.
  */
 public final class CompiledDriverFactory implements DriverFactory {
     private static final System.Logger LOG = System.getLogger(CompiledDriverFactory.class.getName());
@@ -39,9 +38,6 @@ public final class CompiledDriverFactory implements DriverFactory {
 
     @Override
     public PreparedPipeline prepare(Pipeline pipeline, QueryContext context) {
-        if (pipeline.operators().stream().anyMatch(op -> op instanceof OperatorSpec.HashJoinProbeSpec)) {
-            return fallback(pipeline, context, "not compiled: hash join probe not yet generated", false);
-        }
         long start = System.nanoTime();
         String failure = "";
         for (int threshold : SPLIT_THRESHOLDS) {

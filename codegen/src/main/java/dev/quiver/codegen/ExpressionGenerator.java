@@ -2,7 +2,6 @@ package dev.quiver.codegen;
 
 import dev.quiver.exec.expr.ConstantSet;
 import dev.quiver.exec.expr.Kernels;
-import dev.quiver.exec.expr.Layout;
 import dev.quiver.exec.vector.Kind;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.exec.vector.Values;
@@ -39,19 +38,34 @@ final class ExpressionGenerator {
     static final int MAX_BRANCHES = 8;
 
     private final ClassBuilder cb;
-    private final SourceColumns columns;
-    private final Layout layout;
+    private final ColumnReader columns;
     private final int splitThreshold;
     private StringBuilder body;
     private String indent = "        ";
     /** Nodes the current method may still take inline. */
     private int budget;
 
-    ExpressionGenerator(ClassBuilder cb, SourceColumns columns, Layout layout, int splitThreshold) {
+    /** A generator whose column references read through {@code columns}. */
+    ExpressionGenerator(ClassBuilder cb, ColumnReader columns, int splitThreshold) {
         this.cb = cb;
         this.columns = columns;
-        this.layout = layout;
         this.splitThreshold = splitThreshold;
+    }
+
+    /** A method of generated code that evaluates an expression for row i and leaves the value in fields. */
+    record Computed(String method, JValue value) {
+    }
+
+    /** Generates {@code e} as a method {@code prefix<n>(int i)} leaving its value in fresh fields (the caller calls it). */
+    Computed compute(Expr e, String prefix) {
+        String method = cb.fresh(prefix);
+        StringBuilder m = cb.method();
+        m.append("    private void ").append(method).append("(int i) {\n");
+        JValue inner = generate(e, m, "        ");
+        JValue fields = JValueCode.declareFields(cb, Kind.of(e.type()));
+        m.append(JValueCode.assign(fields, inner, "        "));
+        m.append("    }\n");
+        return new Computed(method, fields);
     }
 
     /** Generates {@code e} into the given method body (at the given indentation). */
@@ -94,7 +108,7 @@ final class ExpressionGenerator {
             return literal(l);
         }
         if (e instanceof ColumnRef c) {
-            return columns.read(layout.indexOf(c), c.type(), body, indent);
+            return columns.read(c, body, indent);
         }
         if (e instanceof Cast c) {
             return cast(c);
@@ -109,21 +123,9 @@ final class ExpressionGenerator {
 
     /** Moves a subtree into its own method whose result stays in fields. */
     private JValue split(Expr e) {
-        String method = cb.fresh("x");
-        StringBuilder m = cb.method();
-        m.append("    private void ").append(method).append("(int i) {\n");
-        JValue inner = generate(e, m, "        ");
-        JValue fields = JValueCode.declareFields(cb, Kind.of(e.type()));
-        StringBuilder savedBody = body;
-        String savedIndent = indent;
-        body = m;
-        indent = "        ";
-        assign(fields, inner);
-        body = savedBody;
-        indent = savedIndent;
-        m.append("    }\n");
-        line(method + "(i);");
-        return fields;
+        Computed computed = compute(e, "x");
+        line(computed.method() + "(i);");
+        return computed.value();
     }
 
     /** Declares locals for a result (NULL, zero values). */

@@ -69,6 +69,63 @@ final class JValueCode {
         return s.toString();
     }
 
+    /**
+     * Declares fresh locals (in {@code body}) holding {@code source}'s NULL flag and components,
+     * so that later reads see the value as it was here.
+     */
+    static JValue locals(ClassBuilder cb, JValue source, StringBuilder body, String indent) {
+        String n = cb.fresh("n");
+        line(body, indent, "boolean " + n + " = " + source.isNull() + ";");
+        switch (source.kind()) {
+            case INT128 -> {
+                String lo = cb.fresh("v");
+                String hi = cb.fresh("h");
+                line(body, indent, "long " + lo + " = " + source.v() + ";");
+                line(body, indent, "long " + hi + " = " + source.hi() + ";");
+                return JValue.wide(n, hi, lo);
+            }
+            case STRING -> {
+                String arr = cb.fresh("a");
+                String off = cb.fresh("o");
+                String len = cb.fresh("l");
+                line(body, indent, "byte[] " + arr + " = " + source.arr() + ";");
+                line(body, indent, "int " + off + " = " + source.off() + ";");
+                line(body, indent, "int " + len + " = " + source.len() + ";");
+                return JValue.string(n, arr, off, len);
+            }
+            case INTERVAL -> {
+                String mo = cb.fresh("mo");
+                String dy = cb.fresh("dy");
+                String us = cb.fresh("us");
+                line(body, indent, "int " + mo + " = " + source.months() + ";");
+                line(body, indent, "int " + dy + " = " + source.days() + ";");
+                line(body, indent, "long " + us + " = " + source.v() + ";");
+                return JValue.interval(n, mo, dy, us);
+            }
+            default -> {
+                String v = cb.fresh("v");
+                line(body, indent, JValue.javaType(source.kind()) + " " + v + " = " + source.v() + ";");
+                return JValue.simple(source.kind(), n, v);
+            }
+        }
+    }
+
+    /**
+     * A Java long expression: the hash of non-NULL {@code v} as {@link
+     * dev.quiver.exec.vector.ValueComparisons#hash} computes it, for every kind but INTERVAL (whose
+     * normalization generated code leaves to that method).
+     */
+    static String hash(JValue v) {
+        return switch (v.kind()) {
+            case BOOLEAN -> "Hashing.hashLong(" + v.v() + " ? 1L : 0L)";
+            case LONG -> "Hashing.hashLong(" + v.v() + ")";
+            case DOUBLE -> "Hashing.hashDouble(" + v.v() + ")";
+            case INT128 -> "Hashing.hash128(" + v.hi() + ", " + v.v() + ")";
+            case STRING -> "Hashing.hashBytes(" + v.arr() + ", " + v.off() + ", " + v.len() + ")";
+            case INTERVAL -> throw new IllegalStateException("no inline hash for " + v.kind());
+        };
+    }
+
     /** Statements {@code vector[0] := x} for a non-NULL x. */
     static String store(String vector, JValue x, String indent) {
         StringBuilder s = new StringBuilder();
@@ -100,7 +157,7 @@ final class JValueCode {
                 + store(vector, x, indent + "    ") + indent + "}\n";
     }
 
-    private static void line(StringBuilder s, String indent, String text) {
+    static void line(StringBuilder s, String indent, String text) {
         s.append(indent).append(text).append('\n');
     }
 }

@@ -31,8 +31,11 @@ import java.util.Optional;
  * place, or (any other sink) writes the computed columns at the rows' positions and hands the sink
  * a batch with the new selection, passing unchanged columns through without copying.
  *
- * <p>Supported pipeline shape: any number of filters followed by at most one projection (the
- * normalized form the optimizer produces). Other shapes return empty and run interpreted.
+ * <p>Supported pipeline shapes: without hash-join probes, any number of filters followed by at
+ * most one projection (the normalized form the optimizer produces); with probes, any chain of
+ * filters, projections and INNER, LEFT, SEMI, ANTI, MARK or SINGLE probes, generated as nested
+ * stages by {@link StagedPipeline} with the helpers here. Other shapes return empty and run
+ * interpreted.
  */
 final class PipelineGenerator {
     record Generated(String source, List<Object> constants) {
@@ -54,11 +57,22 @@ final class PipelineGenerator {
     /** The generated class named {@code className}, or empty (with the reason) if the pipeline's shape is not supported. */
     static GenerationResult generate(Pipeline pipeline, String className, int splitThreshold) {
         PipelineGenerator g = new PipelineGenerator(pipeline, splitThreshold);
-        Optional<String> unsupported = g.flatten();
-        if (unsupported.isPresent()) {
-            return GenerationResult.unsupported(unsupported.get());
+        HashAggregateSink aggregation = pipeline.sink() instanceof HashAggregateSink agg ? agg : null;
+        String push;
+        if (pipeline.operators().stream().anyMatch(op -> op instanceof OperatorSpec.HashJoinProbeSpec)) {
+            StagedPipeline staged = new StagedPipeline(g, pipeline);
+            Optional<String> unsupported = staged.plan();
+            if (unsupported.isPresent()) {
+                return GenerationResult.unsupported(unsupported.get());
+            }
+            push = staged.push(aggregation);
+        } else {
+            Optional<String> unsupported = g.flatten();
+            if (unsupported.isPresent()) {
+                return GenerationResult.unsupported(unsupported.get());
+            }
+            push = aggregation != null ? g.aggregating(aggregation) : g.streaming();
         }
-        String push = pipeline.sink() instanceof HashAggregateSink agg ? g.aggregating(agg) : g.streaming();
         return GenerationResult.of(new Generated(g.cb.source(className, push), g.cb.constants()));
     }
 
@@ -94,12 +108,28 @@ final class PipelineGenerator {
         if (!projected) {
             outputs.addAll(pipeline.sourceLayout().columns());
         }
-        expressions = new ExpressionGenerator(cb, columns, pipeline.sourceLayout(), splitThreshold);
+        Layout source = pipeline.sourceLayout();
+        readColumnsWith((c, body, indent) -> columns.read(source.indexOf(c), c.type(), body, indent));
         return Optional.empty();
     }
 
+    ClassBuilder classBuilder() {
+        return cb;
+    }
+
+    /** The input batch's columns, as generated code reads them. */
+    SourceColumns sourceColumns() {
+        return columns;
+    }
+
+    /** Makes the expression generator of every later method read column references through {@code reader}. */
+    ExpressionGenerator readColumnsWith(ColumnReader reader) {
+        expressions = new ExpressionGenerator(cb, reader, splitThreshold);
+        return expressions;
+    }
+
     /** One method per filter conjunct: true when the row passes. */
-    private List<String> filterMethods() {
+    List<String> filterMethods(List<Expr> conjuncts) {
         List<String> names = new ArrayList<>();
         for (Expr conjunct : conjuncts) {
             String name = cb.fresh("filter");
@@ -129,7 +159,7 @@ final class PipelineGenerator {
     }
 
     private String streaming() {
-        List<String> filters = filterMethods();
+        List<String> filters = filterMethods(conjuncts);
         List<OutputColumn> outputColumns = new ArrayList<>();
         List<String> writers = new ArrayList<>();
         Layout source = pipeline.sourceLayout();
@@ -140,31 +170,11 @@ final class PipelineGenerator {
                 outputColumns.add(new OutputColumn("batch.column(" + source.indexOf(ref) + ")", Optional.empty()));
                 continue;
             }
-            ColumnRef out = outLayout.get(c);
-            String type = cb.constant("DataType", out.type());
-            String name = cb.constant("String", out.name());
-            String writer = cb.instance("ColumnWriter", "ColumnWriter.create(own(dev.quiver.exec.vector.ArrowColumns.create("
-                    + name + ", " + type + ", context.allocator(), false)), " + type + ")");
-            writers.add(writer);
-            String method = cb.fresh("project");
-            StringBuilder m = cb.method();
-            m.append("    private void ").append(method).append("(int i) {\n");
-            JValue v = expressions.generate(e, m, "        ");
-            m.append("        if (").append(v.isNull()).append(") {\n");
-            m.append("            ").append(writer).append(".setNull(i);\n");
-            m.append("        } else {\n");
-            m.append("            ").append(write(writer, v)).append('\n');
-            m.append("        }\n");
-            m.append("    }\n");
-            outputColumns.add(new OutputColumn(writer + ".vector()", Optional.of(method)));
+            Written written = projectInto(e, outLayout.get(c), "i");
+            writers.add(written.writer());
+            outputColumns.add(new OutputColumn(written.writer() + ".vector()", Optional.of(written.method())));
         }
-        StringBuilder s = new StringBuilder();
-        s.append("    public void push(Batch batch, int morsel) {\n");
-        s.append("        int n = batch.selectedCount();\n");
-        s.append("        int[] sel = batch.positions();\n");
-        s.append("        int rows = batch.rowCount();\n");
-        s.append("        rowsIn += n;\n");
-        s.append(columns.bind("        "));
+        StringBuilder s = pushHead();
         for (String w : writers) {
             s.append("        ").append(w).append(".begin(rows);\n");
         }
@@ -190,26 +200,88 @@ final class PipelineGenerator {
         return s.toString();
     }
 
-    private static String write(String writer, JValue v) {
+    /**
+     * The start of the push method: locals {@code n} (selected rows), {@code sel} (their
+     * positions), {@code rows} (the batch's rows), and the used input columns bound.
+     */
+    StringBuilder pushHead() {
+        StringBuilder s = new StringBuilder();
+        s.append("    public void push(Batch batch, int morsel) {\n");
+        s.append("        int n = batch.selectedCount();\n");
+        s.append("        int[] sel = batch.positions();\n");
+        s.append("        int rows = batch.rowCount();\n");
+        s.append("        rowsIn += n;\n");
+        s.append(columns.bind("        "));
+        return s;
+    }
+
+    /** A computed sink column: the writer of its owned vector and the method {@code (int i)} writing row i's value. */
+    record Written(String writer, String method) {
+    }
+
+    /**
+     * A writer of an owned vector for sink column {@code out}, and a method computing {@code e} for
+     * row i and writing it at {@code position} (a Java int expression: i itself when the output is
+     * aligned with the input, a running count when it is dense).
+     */
+    Written projectInto(Expr e, ColumnRef out, String position) {
+        String type = cb.constant("DataType", out.type());
+        String name = cb.constant("String", out.name());
+        String writer = cb.instance("ColumnWriter", "ColumnWriter.create(own(dev.quiver.exec.vector.ArrowColumns.create("
+                + name + ", " + type + ", context.allocator(), false)), " + type + ")");
+        String method = cb.fresh("project");
+        StringBuilder m = cb.method();
+        m.append("    private void ").append(method).append("(int i) {\n");
+        JValue v = expressions.generate(e, m, "        ");
+        m.append("        if (").append(v.isNull()).append(") {\n");
+        m.append("            ").append(writer).append(".setNull(").append(position).append(");\n");
+        m.append("        } else {\n");
+        m.append("            ").append(write(writer, v, position)).append('\n');
+        m.append("        }\n");
+        m.append("    }\n");
+        return new Written(writer, method);
+    }
+
+    private static String write(String writer, JValue v, String at) {
         return switch (v.kind()) {
-            case BOOLEAN -> writer + ".setBoolean(i, " + v.v() + ");";
-            case LONG -> writer + ".setLong(i, " + v.v() + ");";
-            case DOUBLE -> writer + ".setDouble(i, " + v.v() + ");";
-            case INT128 -> writer + ".set128(i, " + v.hi() + ", " + v.v() + ");";
-            case STRING -> writer + ".setBytes(i, " + v.arr() + ", " + v.off() + ", " + v.len() + ");";
-            case INTERVAL -> writer + ".setInterval(i, " + v.months() + ", " + v.days() + ", " + v.v() + ");";
+            case BOOLEAN -> writer + ".setBoolean(" + at + ", " + v.v() + ");";
+            case LONG -> writer + ".setLong(" + at + ", " + v.v() + ");";
+            case DOUBLE -> writer + ".setDouble(" + at + ", " + v.v() + ");";
+            case INT128 -> writer + ".set128(" + at + ", " + v.hi() + ", " + v.v() + ");";
+            case STRING -> writer + ".setBytes(" + at + ", " + v.arr() + ", " + v.off() + ", " + v.len() + ");";
+            case INTERVAL -> writer + ".setInterval(" + at + ", " + v.months() + ", " + v.days() + ", " + v.v() + ");";
         };
     }
 
     // ------------------------------------------------------------------ aggregation
 
     private String aggregating(HashAggregateSink sink) {
-        List<String> filters = filterMethods();
+        List<String> filters = filterMethods(conjuncts);
+        List<String> row = aggregateRow(sink, outputs);
+        StringBuilder s = pushHead();
+        s.append("        long m = 0;\n");
+        String in = loopHead(s, filters);
+        s.append(in).append("m++;\n");
+        for (String statement : row) {
+            s.append(in).append(statement).append('\n');
+        }
+        s.append("        }\n");
+        s.append("        rowsOut += m;\n");
+        s.append("    }\n");
+        return s.toString();
+    }
+
+    /**
+     * The statements that fold row i into the aggregation, given the sink's input columns as
+     * expressions: each input a key or an argument uses is computed once into fields, the row's
+     * group is found (or added), and each aggregate's state is updated for it.
+     */
+    List<String> aggregateRow(HashAggregateSink sink, List<Expr> inputs) {
         String agg = cb.instance("HashAggregateSink.Local", "(HashAggregateSink.Local) local");
         List<ColumnRef> sinkLayout = pipeline.sinkLayout().columns();
         // Each sink input column used by a key or an argument is computed once per row into fields.
-        JValue[] computed = new JValue[outputs.size()];
-        List<String> computeCalls = new ArrayList<>();
+        JValue[] computed = new JValue[inputs.size()];
+        List<String> statements = new ArrayList<>();
         int[] keyColumns = sink.keyColumns();
         int[] argumentColumns = sink.argumentColumns();
         List<Integer> needed = new ArrayList<>();
@@ -224,15 +296,9 @@ final class PipelineGenerator {
             }
         }
         for (int c : needed) {
-            String method = cb.fresh("compute");
-            StringBuilder m = cb.method();
-            m.append("    private void ").append(method).append("(int i) {\n");
-            JValue v = expressions.generate(outputs.get(c), m, "        ");
-            JValue field = JValueCode.declareFields(cb, Kind.of(sinkLayout.get(c).type()));
-            m.append(JValueCode.assign(field, v, "        "));
-            m.append("    }\n");
-            computed[c] = field;
-            computeCalls.add(method);
+            ExpressionGenerator.Computed value = expressions.compute(inputs.get(c), "compute");
+            computed[c] = value.value();
+            statements.add(value.method() + "(i);");
         }
         String groupExpr = "0";
         if (keyColumns.length > 0) {
@@ -262,32 +328,13 @@ final class PipelineGenerator {
             m.append("    }\n");
             groupExpr = "group()";
         }
-        List<String> updates = new ArrayList<>();
+        statements.add("int g = " + groupExpr + ";");
         for (int a = 0; a < argumentColumns.length; a++) {
-            updates.add(update(sink, agg, a, argumentColumns[a] >= 0 ? computed[argumentColumns[a]] : null,
-                    argumentColumns[a] >= 0 ? sinkLayout.get(argumentColumns[a]).type() : null));
+            String update = update(sink, agg, a, argumentColumns[a] >= 0 ? computed[argumentColumns[a]] : null,
+                    argumentColumns[a] >= 0 ? sinkLayout.get(argumentColumns[a]).type() : null);
+            statements.add(update + "(g);");
         }
-        StringBuilder s = new StringBuilder();
-        s.append("    public void push(Batch batch, int morsel) {\n");
-        s.append("        int n = batch.selectedCount();\n");
-        s.append("        int[] sel = batch.positions();\n");
-        s.append("        int rows = batch.rowCount();\n");
-        s.append("        rowsIn += n;\n");
-        s.append(columns.bind("        "));
-        s.append("        long m = 0;\n");
-        String in = loopHead(s, filters);
-        s.append(in).append("m++;\n");
-        for (String c : computeCalls) {
-            s.append(in).append(c).append("(i);\n");
-        }
-        s.append(in).append("int g = ").append(groupExpr).append(";\n");
-        for (String u : updates) {
-            s.append(in).append(u).append("(g);\n");
-        }
-        s.append("        }\n");
-        s.append("        rowsOut += m;\n");
-        s.append("    }\n");
-        return s.toString();
+        return statements;
     }
 
     /**
@@ -300,15 +347,8 @@ final class PipelineGenerator {
         m.append("        long h = 0L;\n");
         for (int k = 0; k < keyColumns.length; k++) {
             JValue v = computed[keyColumns[k]];
-            String hash = switch (v.kind()) {
-                case BOOLEAN -> "Hashing.hashLong(" + v.v() + " ? 1L : 0L)";
-                case LONG -> "Hashing.hashLong(" + v.v() + ")";
-                case DOUBLE -> "Hashing.hashDouble(" + v.v() + ")";
-                case INT128 -> "Hashing.hash128(" + v.hi() + ", " + v.v() + ")";
-                case STRING -> "Hashing.hashBytes(" + v.arr() + ", " + v.off() + ", " + v.len() + ")";
-                default -> throw new IllegalStateException("no inline hash for " + v.kind());
-            };
-            m.append("        h = Hashing.combine(h, ").append(v.isNull()).append(" ? Hashing.NULL_HASH : ").append(hash).append(");\n");
+            m.append("        h = Hashing.combine(h, ").append(v.isNull()).append(" ? Hashing.NULL_HASH : ").append(JValueCode.hash(v))
+                    .append(");\n");
         }
         m.append("        ValueVector[] stored = ").append(table).append(".keys();\n");
         m.append("        int[] slots = ").append(table).append(".slots();\n");

@@ -19,4 +19,12 @@ public final class Errors {
         }
         return e;
     }
+
+    /**
+     * A SINGLE join's second matching build row for one probe row: the error the interpreter's
+     * {@code HashJoinProbeOperator} raises, with its SQLSTATE and text.
+     */
+    public static QuiverException moreThanOneRow() {
+        return new QuiverException(SqlState.CARDINALITY_VIOLATION, "more than one row returned by a subquery used as an expression");
+    }
 }

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
+import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.physical.HashJoin;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The build side of a hash join, ready to probe: the build rows in heap columns, their key values
@@ -140,6 +143,44 @@ public final class HashJoinTable {
      */
     public boolean matches(int row, long hash, ValueVector[] probeKeys, int i) {
         return hashes[row] == hash && ValueComparisons.rowsEqual(keys, row, probeKeys, i);
+    }
+
+    // ------------------------------------------------------------------ read-only views for generated probes
+    // Generated code walks the chains itself, exactly as first/next/matches do. The arrays are the
+    // table's own (no copies, for speed): callers must only read them.
+
+    /**
+     * The probe-side key expressions of {@code join} as its probe evaluates them, cast where the
+     * two sides of a key pair differ in representation (the keys this table's hashes were made from
+     * on the build side).
+     */
+    public static List<Expr> probeKeys(HashJoin join) {
+        return HashJoinKeys.probe(join);
+    }
+
+    /** Bucket heads: the first row of the chain of bucket {@code hash & mask()}, or -1. Read only. */
+    public int[] heads() {
+        return heads;
+    }
+
+    /** Per row, the next row of its chain, or -1. Read only. */
+    public int[] nextRows() {
+        return next;
+    }
+
+    /** Per row, the hash of its keys ({@link ValueComparisons#hashRow}). Read only. */
+    public long[] hashes() {
+        return hashes;
+    }
+
+    /** The bucket mask: a hash's bucket is {@code (int) hash & mask()}. */
+    public int mask() {
+        return mask;
+    }
+
+    /** Key column {@code k}, dense and aligned with the rows. Read only. */
+    public ValueVector key(int k) {
+        return keys[k];
     }
 
     /** Records that build row {@code row} joined some probe row (RIGHT and FULL joins). */

@@ -1,0 +1,361 @@
+package dev.quiver.codegen;
+
+import dev.quiver.exec.batch.Selections;
+import dev.quiver.exec.operator.HashJoinTable;
+import dev.quiver.exec.pipeline.OperatorSpec;
+import dev.quiver.exec.vector.Kind;
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.expr.Exprs;
+import dev.quiver.planner.physical.HashJoin;
+import dev.quiver.planner.plan.JoinType;
+import dev.quiver.planner.type.DataType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The code of one hash-join probe inside a generated pipeline, meaning what the interpreter's
+ * {@code HashJoinProbeOperator} means ({@link HashJoin} is the contract). For the current probe row
+ * it evaluates every probe key (cast as {@link HashJoinTable#probeKeys} casts them), skips rows
+ * with a NULL in a key that is not null-safe, hashes the keys as the build side did, walks the
+ * table's chain for the hash comparing keys as the table does, and evaluates the residual for
+ * each candidate. Then, per join type, it calls the next stage: INNER for each pair that passes;
+ * LEFT likewise, or once with the table's all-NULL row if none passed; SINGLE once with its one
+ * passing pair or the NULL row, failing on a second; SEMI once if some pair passes; ANTI once if
+ * none does; MARK once, with the mark TRUE if some residual is TRUE, else NULL if one was NULL (or,
+ * the null-aware form, a key was NULL), else FALSE.
+ *
+ * <p>The current build row is in a field, so later stages read build columns there (heap columns,
+ * strings in place). RIGHT and FULL probes, which emit the unmatched build rows once every probe
+ * row is through, are not generated.
+ */
+final class ProbeCode {
+    /** A probe row's outcome (SEMI, ANTI, MARK) or a residual's value: FALSE, TRUE, NULL. */
+    private static final int NO = 0;
+    private static final int YES = 1;
+    private static final int UNKNOWN = 2;
+    /**
+     * Candidate pairs between two cancellation checks (a power of two): the interpreted probe checks
+     * once per buffer of this many pairs.
+     */
+    static final int CANCEL_CHECK_PAIRS = Selections.BATCH_SIZE;
+
+    private final ClassBuilder cb;
+    private final HashJoin join;
+    private final JoinType type;
+    private final OperatorSpec.HashJoinProbeSpec spec;
+    /** Probe keys and residual over the pipeline's base columns. */
+    private final List<Expr> keys;
+    private final Optional<Expr> residual;
+    /** Fields: the build table, and the current build row (what later stages read build columns at). */
+    private final String table;
+    private final String buildRow;
+    /** Build columns hoisted so far (on first read). */
+    private final HeapColumn[] buildColumns;
+    /** MARK: fields holding the current row's mark. */
+    private final JValue mark;
+    /** Fields and methods made by {@link #generate}: the probe row's key hash, the pair counter, the key comparison. */
+    private String hash;
+    private String pairs;
+    private String matches;
+    private String rowCount;
+
+    /** Why a probe of this join cannot be generated, if it cannot. */
+    static Optional<String> unsupported(HashJoin join) {
+        if (join.type() == JoinType.RIGHT || join.type() == JoinType.FULL) {
+            return Optional.of("a " + join.type() + " join's probe, which emits the unmatched build rows at the end, is not generated");
+        }
+        return Optional.empty();
+    }
+
+    /** The probe of {@code spec}; {@code input} maps the probe's input columns to expressions over base columns. */
+    ProbeCode(ClassBuilder cb, OperatorSpec.HashJoinProbeSpec spec, Map<ColumnRef, Expr> input) {
+        this.cb = cb;
+        this.spec = spec;
+        this.join = spec.join();
+        this.type = join.type();
+        keys = HashJoinTable.probeKeys(join).stream().map(k -> Exprs.substitute(k, input)).toList();
+        residual = join.residual().map(r -> Exprs.substitute(r, input));
+        String sink = cb.constant("HashJoinBuildSink", spec.build());
+        table = cb.instance("HashJoinTable", sink + ".table()");
+        buildRow = cb.fresh("buildRow");
+        cb.field("private int " + buildRow + ";");
+        buildColumns = new HeapColumn[spec.build().input().size()];
+        mark = type == JoinType.MARK ? JValueCode.declareFields(cb, Kind.BOOLEAN) : null;
+    }
+
+    /** The columns this probe adds to the base columns (the build columns at the current build row, the mark), with their readers. */
+    Map<ColumnRef, ColumnReader> columns() {
+        Map<ColumnRef, ColumnReader> columns = new LinkedHashMap<>();
+        List<ColumnRef> build = spec.build().input().columns();
+        for (int c = 0; c < build.size(); c++) {
+            int index = c;
+            columns.put(build.get(c), (column, body, indent) -> buildColumn(index, column.type()).read(buildRow, body, indent));
+        }
+        join.mark().ifPresent(m -> columns.put(m, (column, body, indent) -> JValueCode.locals(cb, mark, body, indent)));
+        return columns;
+    }
+
+    private HeapColumn buildColumn(int c, DataType type) {
+        if (buildColumns[c] == null) {
+            buildColumns[c] = new HeapColumn(cb, table + ".column(" + c + ")", type);
+        }
+        return buildColumns[c];
+    }
+
+    /**
+     * Generates the probe's methods; returns its stage method {@code name(int i)}, which calls
+     * {@code next(i)} once per row the join outputs for probe row i.
+     */
+    String generate(ExpressionGenerator x, String name, String next) {
+        List<JValue> keyValues = new ArrayList<>();
+        List<String> keyMethods = new ArrayList<>();
+        for (Expr k : keys) {
+            ExpressionGenerator.Computed computed = x.compute(k, "probeKey");
+            keyValues.add(computed.value());
+            keyMethods.add(computed.method());
+        }
+        hash = cb.fresh("probeHash");
+        cb.field("private long " + hash + ";");
+        pairs = cb.fresh("pairs");
+        cb.field("private int " + pairs + ";");
+        String keysMethod = keysMethod(keyMethods, keyValues);
+        matches = matchMethod(keyValues);
+        Optional<String> residualMethod = residual.map(r -> residualMethod(x, r));
+        StringBuilder m = cb.method();
+        m.append("    // hash join probe, ").append(type).append(join.nullAwareMark() ? " (null-aware)" : "").append('\n');
+        if (type.outputsRight()) {
+            pairs(m, name, keysMethod, residualMethod, next);
+        } else {
+            decided(m, name, keysMethod, residualMethod, next);
+        }
+        return name;
+    }
+
+    /** {@code boolean keys(int i)}: evaluates every key, false if a key that is not null-safe is NULL, else sets the hash. */
+    private String keysMethod(List<String> keyMethods, List<JValue> values) {
+        String method = cb.fresh("probeKeys");
+        StringBuilder m = cb.method();
+        m.append("    private boolean ").append(method).append("(int i) {\n");
+        StringBuilder unprobeable = new StringBuilder();
+        for (int k = 0; k < keys.size(); k++) {
+            m.append("        ").append(keyMethods.get(k)).append("(i);\n");
+            if (!join.nullSafe().get(k)) {
+                unprobeable.append(unprobeable.length() == 0 ? "" : " || ").append(values.get(k).isNull());
+            }
+        }
+        if (unprobeable.length() > 0) {
+            m.append("        if (").append(unprobeable).append(") {\n");
+            m.append("            return false;\n");
+            m.append("        }\n");
+        }
+        m.append("        long h = 0L;\n");
+        for (int k = 0; k < keys.size(); k++) {
+            JValue v = values.get(k);
+            if (v.kind() == Kind.INTERVAL) {
+                // Intervals hash normalized (1 month = 30 days): leave that to the interpreter's own hash.
+                String scratch = cb.instance("ValueVector", "new ValueVector(" + cb.constant("DataType", keys.get(k).type()) + ", 1)");
+                m.append(JValueCode.storeNullable(scratch, v, "        "));
+                m.append("        h = Hashing.combine(h, ValueComparisons.hash(").append(scratch).append(", 0));\n");
+            } else {
+                m.append("        h = Hashing.combine(h, ").append(v.isNull()).append(" ? Hashing.NULL_HASH : ").append(JValueCode.hash(v))
+                        .append(");\n");
+            }
+        }
+        m.append("        ").append(hash).append(" = h;\n");
+        m.append("        return true;\n");
+        m.append("    }\n");
+        return method;
+    }
+
+    /**
+     * {@code boolean matches(int r)}: whether chain row r has the probe row's keys, as the table
+     * compares them (a null-safe key matches NULL with NULL; other keys are not NULL on either side).
+     */
+    private String matchMethod(List<JValue> values) {
+        String method = cb.fresh("matches");
+        StringBuilder m = cb.method();
+        m.append("    private boolean ").append(method).append("(int r) {\n");
+        m.append("        return true");
+        for (int k = 0; k < keys.size(); k++) {
+            JValue p = values.get(k);
+            DataType buildType = join.buildKeys().get(k).type();
+            JValue b = new HeapColumn(cb, table + ".key(" + k + ")", buildType.isUnknown() ? buildType : keys.get(k).type()).at("r");
+            String same;
+            if (buildType.isUnknown() || keys.get(k).type().isUnknown()) {
+                // One side is always NULL: only a null-safe key can match, NULL with NULL.
+                same = "(" + b.isNull() + " && " + p.isNull() + ")";
+            } else if (join.nullSafe().get(k)) {
+                same = "(" + b.isNull() + " ? " + p.isNull() + " : (!" + p.isNull() + " && " + ExpressionGenerator.equal(p, b) + "))";
+            } else {
+                same = ExpressionGenerator.equal(p, b);
+            }
+            m.append("\n                && ").append(same);
+        }
+        m.append(";\n");
+        m.append("    }\n");
+        return method;
+    }
+
+    /** {@code int residual(int i)} for the current pair: NO, YES or UNKNOWN. */
+    private String residualMethod(ExpressionGenerator x, Expr r) {
+        String method = cb.fresh("residual");
+        StringBuilder m = cb.method();
+        m.append("    private int ").append(method).append("(int i) {\n");
+        JValue v = x.generate(r, m, "        ");
+        m.append("        if (").append(v.isNull()).append(") {\n");
+        m.append("            return ").append(UNKNOWN).append(";\n");
+        m.append("        }\n");
+        m.append("        return ").append(v.v()).append(" ? ").append(YES).append(" : ").append(NO).append(";\n");
+        m.append("    }\n");
+        return method;
+    }
+
+    /**
+     * The head of the chain walk at {@code indent}, to be followed by the body for a candidate
+     * {@code r} and {@link #walkEnd}: every chain row whose hash and keys equal the probe row's, in
+     * chain order.
+     */
+    private String walk(String indent) {
+        String heads = cb.instance("int[]", table + ".heads()");
+        String nextRows = cb.instance("int[]", table + ".nextRows()");
+        String hashes = cb.instance("long[]", table + ".hashes()");
+        String mask = cb.instance("int", table + ".mask()");
+        return indent + "long h = " + hash + ";\n"
+                + indent + "for (int r = " + heads + "[(int) h & " + mask + "]; r >= 0; r = " + nextRows + "[r]) {\n"
+                + indent + "    if (" + hashes + "[r] != h || !" + matches + "(r)) {\n"
+                + indent + "        continue;\n"
+                + indent + "    }\n"
+                + indent + "    if ((++" + pairs + " & " + (CANCEL_CHECK_PAIRS - 1) + ") == 0) {\n"
+                + indent + "        context.checkCancelled();\n"
+                + indent + "    }\n";
+    }
+
+    private static String walkEnd(String indent) {
+        return indent + "}\n";
+    }
+
+    /** INNER, LEFT, SINGLE: the stage method, calling the next stage with each output pair's build row set. */
+    private void pairs(StringBuilder m, String name, String keysMethod, Optional<String> residualMethod, String next) {
+        m.append("    private void ").append(name).append("(int i) {\n");
+        if (type == JoinType.INNER) {
+            m.append("        if (").append(rowCount()).append(" == 0) {\n");
+            m.append("            return;\n");
+            m.append("        }\n");
+        }
+        if (type == JoinType.LEFT) {
+            m.append("        int passed = 0;\n");
+        } else if (type == JoinType.SINGLE) {
+            m.append("        int found = -1;\n");
+        }
+        m.append("        if (").append(keysMethod).append("(i)) {\n");
+        m.append(walk("            "));
+        m.append("                ").append(buildRow).append(" = r;\n");
+        residualMethod.ifPresent(r -> m.append("                if (").append(r).append("(i) != ").append(YES).append(") {\n")
+                .append("                    continue;\n").append("                }\n"));
+        switch (type) {
+            case LEFT -> {
+                m.append("                passed++;\n");
+                m.append("                ").append(next).append("(i);\n");
+            }
+            case SINGLE -> {
+                m.append("                if (found >= 0) {\n");
+                m.append("                    throw Errors.moreThanOneRow();\n");
+                m.append("                }\n");
+                m.append("                found = r;\n");
+            }
+            default -> m.append("                ").append(next).append("(i);\n");
+        }
+        m.append(walkEnd("            "));
+        m.append("        }\n");
+        String nullRow = cb.instance("int", table + ".nullRow()");
+        if (type == JoinType.LEFT) {
+            m.append("        if (passed == 0) {\n");
+            m.append("            ").append(buildRow).append(" = ").append(nullRow).append(";\n");
+            m.append("            ").append(next).append("(i);\n");
+            m.append("        }\n");
+        } else if (type == JoinType.SINGLE) {
+            m.append("        ").append(buildRow).append(" = found >= 0 ? found : ").append(nullRow).append(";\n");
+            m.append("        ").append(next).append("(i);\n");
+        }
+        m.append("    }\n");
+    }
+
+    /** SEMI, ANTI, MARK: a method deciding the probe row's outcome, and the stage method acting on it. */
+    private void decided(StringBuilder m, String name, String keysMethod, Optional<String> residualMethod, String next) {
+        String decide = decideMethod(keysMethod, residualMethod);
+        m.append("    private void ").append(name).append("(int i) {\n");
+        switch (type) {
+            case SEMI -> {
+                m.append("        if (").append(rowCount()).append(" != 0 && ").append(decide).append("(i) == ").append(YES).append(") {\n");
+                m.append("            ").append(next).append("(i);\n");
+                m.append("        }\n");
+            }
+            case ANTI -> {
+                m.append("        if (").append(decide).append("(i) != ").append(YES).append(") {\n");
+                m.append("            ").append(next).append("(i);\n");
+                m.append("        }\n");
+            }
+            default -> {
+                m.append("        int outcome = ").append(decide).append("(i);\n");
+                m.append("        ").append(mark.isNull()).append(" = outcome == ").append(UNKNOWN).append(";\n");
+                m.append("        ").append(mark.v()).append(" = outcome == ").append(YES).append(";\n");
+                m.append("        ").append(next).append("(i);\n");
+            }
+        }
+        m.append("    }\n");
+    }
+
+    /**
+     * {@code int decide(int i)}: YES if some candidate passes (stopping there), else UNKNOWN if some
+     * residual was NULL or the null-aware MARK rules say so, else NO.
+     */
+    private String decideMethod(String keysMethod, Optional<String> residualMethod) {
+        boolean nullAware = join.nullAwareMark();
+        String method = cb.fresh("decide");
+        StringBuilder m = cb.method();
+        m.append("    private int ").append(method).append("(int i) {\n");
+        m.append("        if (!").append(keysMethod).append("(i)) {\n");
+        // Null-aware: x IN (non-empty set) is NULL when x is NULL.
+        m.append("            return ").append(nullAware ? rowCount() + " > 0 ? " + UNKNOWN + " : " + NO : String.valueOf(NO))
+                .append(";\n");
+        m.append("        }\n");
+        if (residualMethod.isPresent()) {
+            m.append("        boolean unknown = false;\n");
+        }
+        m.append(walk("        "));
+        if (residualMethod.isPresent()) {
+            m.append("            ").append(buildRow).append(" = r;\n");
+            m.append("            int v = ").append(residualMethod.get()).append("(i);\n");
+            m.append("            if (v == ").append(YES).append(") {\n");
+            m.append("                return ").append(YES).append(";\n");
+            m.append("            }\n");
+            m.append("            unknown |= v == ").append(UNKNOWN).append(";\n");
+        } else {
+            m.append("            return ").append(YES).append(";\n");
+        }
+        m.append(walkEnd("        "));
+        if (nullAware) {
+            // Null-aware: x IN (set with a NULL) is NULL when x is not in the set.
+            m.append("        return ").append(cb.instance("boolean", table + ".hasNullKey()")).append(" ? ").append(UNKNOWN).append(" : ")
+                    .append(NO).append(";\n");
+        } else if (residualMethod.isPresent()) {
+            m.append("        return unknown ? ").append(UNKNOWN).append(" : ").append(NO).append(";\n");
+        } else {
+            m.append("        return ").append(NO).append(";\n");
+        }
+        m.append("    }\n");
+        return method;
+    }
+
+    /** The field holding the table's number of rows. */
+    private String rowCount() {
+        if (rowCount == null) {
+            rowCount = cb.instance("int", table + ".rowCount()");
+        }
+        return rowCount;
+    }
+}

@@ -1,0 +1,225 @@
+package dev.quiver.codegen;
+
+import dev.quiver.exec.batch.Selections;
+import dev.quiver.exec.operator.HashAggregateSink;
+import dev.quiver.exec.pipeline.OperatorSpec;
+import dev.quiver.exec.pipeline.Pipeline;
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.expr.Exprs;
+import dev.quiver.planner.plan.Assignment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Generates the push of a pipeline whose operators include hash-join probes. The operator chain
+ * becomes a chain of stages over <em>base columns</em>: the source batch's columns, each probe's
+ * build columns at its current build row, each MARK probe's mark. Projections are substituted into
+ * the expressions that use their columns. A filter stage passes row i on when every conjunct is
+ * TRUE; a probe stage ({@link ProbeCode}) passes it on once per row its join outputs; the last stage
+ * is the sink's: it folds the row into the aggregation's states directly (an aggregating sink), or
+ * writes the sink's columns densely into owned vectors, handed to the sink in batches of
+ * {@link #OUTPUT_ROWS} rows and at the end of each push. Each stage is a method calling the next, so
+ * no method grows with the number of stages. Rows reach the sink in the interpreter's order.
+ */
+final class StagedPipeline {
+    /** Rows per batch handed to a streaming sink: the executor's batch size, what the interpreted probe emits. */
+    static final int OUTPUT_ROWS = Selections.BATCH_SIZE;
+
+    /** A stage before the sink's: filter conjuncts, or a probe. */
+    private sealed interface Stage {
+    }
+
+    private record FilterStage(List<Expr> conjuncts) implements Stage {
+    }
+
+    private record ProbeStage(ProbeCode probe) implements Stage {
+    }
+
+    private final PipelineGenerator g;
+    private final ClassBuilder cb;
+    private final Pipeline pipeline;
+    /** How each base column is read. */
+    private final Map<ColumnRef, ColumnReader> bases = new HashMap<>();
+    private final List<Stage> stages = new ArrayList<>();
+    /** The sink's input columns as expressions over base columns. */
+    private List<Expr> sinkInputs;
+
+    StagedPipeline(PipelineGenerator g, Pipeline pipeline) {
+        this.g = g;
+        this.cb = g.classBuilder();
+        this.pipeline = pipeline;
+    }
+
+    /** Turns the operators into stages; the reason if some operator cannot be generated. */
+    Optional<String> plan() {
+        Map<ColumnRef, Expr> current = new HashMap<>();
+        List<ColumnRef> source = pipeline.sourceLayout().columns();
+        for (int c = 0; c < source.size(); c++) {
+            int index = c;
+            bases.put(source.get(c), (column, body, indent) -> g.sourceColumns().read(index, column.type(), body, indent));
+            current.put(source.get(c), source.get(c));
+        }
+        List<Expr> conjuncts = new ArrayList<>();
+        for (OperatorSpec op : pipeline.operators()) {
+            if (op instanceof OperatorSpec.FilterSpec f) {
+                conjuncts.addAll(Exprs.conjuncts(Exprs.substitute(f.predicate(), current)));
+            } else if (op instanceof OperatorSpec.ProjectSpec p) {
+                Map<ColumnRef, Expr> projected = new HashMap<>();
+                for (Assignment a : p.assignments()) {
+                    projected.put(a.output(), Exprs.substitute(a.expression(), current));
+                }
+                current = projected;
+            } else {
+                OperatorSpec.HashJoinProbeSpec spec = (OperatorSpec.HashJoinProbeSpec) op;
+                Optional<String> unsupported = ProbeCode.unsupported(spec.join());
+                if (unsupported.isPresent()) {
+                    return unsupported;
+                }
+                endFilterStage(conjuncts);
+                ProbeCode probe = new ProbeCode(cb, spec, current);
+                for (Map.Entry<ColumnRef, ColumnReader> e : probe.columns().entrySet()) {
+                    if (bases.containsKey(e.getKey()) || current.containsKey(e.getKey())) {
+                        return Optional.of("column " + e.getKey() + " of a hash join build side is produced twice");
+                    }
+                    bases.put(e.getKey(), e.getValue());
+                }
+                stages.add(new ProbeStage(probe));
+                Map<ColumnRef, Expr> joined = new HashMap<>();
+                for (ColumnRef c : spec.output().columns()) {
+                    joined.put(c, current.getOrDefault(c, c));
+                }
+                current = joined;
+            }
+        }
+        endFilterStage(conjuncts);
+        sinkInputs = new ArrayList<>();
+        for (ColumnRef c : pipeline.sinkLayout().columns()) {
+            sinkInputs.add(current.get(c));
+        }
+        return Optional.empty();
+    }
+
+    private void endFilterStage(List<Expr> conjuncts) {
+        if (!conjuncts.isEmpty()) {
+            stages.add(new FilterStage(List.copyOf(conjuncts)));
+            conjuncts.clear();
+        }
+    }
+
+    private JValue read(ColumnRef column, StringBuilder body, String indent) {
+        ColumnReader reader = bases.get(column);
+        if (reader == null) {
+            throw new IllegalStateException("column " + column + " is not produced by the pipeline's source or build sides");
+        }
+        return reader.read(column, body, indent);
+    }
+
+    /** The push method (and, through the class builder, every stage method); {@code aggregation} null for a streaming sink. */
+    String push(HashAggregateSink aggregation) {
+        ExpressionGenerator x = g.readColumnsWith(this::read);
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < stages.size(); k++) {
+            names.add(cb.fresh("stage"));
+        }
+        String sinkStage = cb.fresh(aggregation != null ? "aggregate" : "emit");
+        names.add(sinkStage);
+        for (int k = 0; k < stages.size(); k++) {
+            Stage stage = stages.get(k);
+            if (stage instanceof FilterStage f) {
+                filterStage(f.conjuncts(), names.get(k), names.get(k + 1));
+            } else {
+                ((ProbeStage) stage).probe().generate(x, names.get(k), names.get(k + 1));
+            }
+        }
+        if (aggregation != null) {
+            aggregateStage(aggregation, sinkStage);
+        } else {
+            emitStage(sinkStage);
+        }
+        StringBuilder s = g.pushHead();
+        if (aggregation == null) {
+            s.append("        outMorsel = morsel;\n");
+        }
+        s.append("        for (int k = 0; k < n; k++) {\n");
+        s.append("            ").append(names.get(0)).append("(sel[k]);\n");
+        s.append("        }\n");
+        if (aggregation == null) {
+            s.append("        flush();\n");
+        }
+        s.append("    }\n");
+        return s.toString();
+    }
+
+    /** A stage passing row i on when every conjunct is TRUE. */
+    private void filterStage(List<Expr> conjuncts, String name, String next) {
+        List<String> filters = g.filterMethods(conjuncts);
+        StringBuilder m = cb.method();
+        m.append("    private void ").append(name).append("(int i) {\n");
+        for (String f : filters) {
+            m.append("        if (!").append(f).append("(i)) {\n");
+            m.append("            return;\n");
+            m.append("        }\n");
+        }
+        m.append("        ").append(next).append("(i);\n");
+        m.append("    }\n");
+    }
+
+    /** The aggregating sink's stage: the row's group found and its states updated, as without probes. */
+    private void aggregateStage(HashAggregateSink aggregation, String name) {
+        List<String> row = g.aggregateRow(aggregation, sinkInputs);
+        StringBuilder m = cb.method();
+        m.append("    private void ").append(name).append("(int i) {\n");
+        m.append("        rowsOut++;\n");
+        for (String statement : row) {
+            m.append("        ").append(statement).append('\n');
+        }
+        m.append("    }\n");
+    }
+
+    /**
+     * A streaming sink's stage: every sink column written at row {@code outRows} of owned vectors,
+     * and {@code flush()}, which hands the rows written so far to the sink as one batch.
+     */
+    private void emitStage(String name) {
+        cb.field("private int outRows;");
+        cb.field("private int outMorsel;");
+        List<ColumnRef> sinkLayout = pipeline.sinkLayout().columns();
+        List<PipelineGenerator.Written> written = new ArrayList<>();
+        for (int c = 0; c < sinkInputs.size(); c++) {
+            PipelineGenerator.Written w = g.projectInto(sinkInputs.get(c), sinkLayout.get(c), "outRows");
+            cb.constructorLine(w.writer() + ".begin(" + OUTPUT_ROWS + ");");
+            written.add(w);
+        }
+        StringBuilder m = cb.method();
+        m.append("    private void ").append(name).append("(int i) {\n");
+        for (PipelineGenerator.Written w : written) {
+            m.append("        ").append(w.method()).append("(i);\n");
+        }
+        m.append("        if (++outRows == ").append(OUTPUT_ROWS).append(") {\n");
+        m.append("            flush();\n");
+        m.append("        }\n");
+        m.append("    }\n");
+        StringBuilder f = cb.method();
+        f.append("    private void flush() {\n");
+        f.append("        if (outRows == 0) {\n");
+        f.append("            return;\n");
+        f.append("        }\n");
+        f.append("        FieldVector[] columns = new FieldVector[").append(written.size()).append("];\n");
+        for (int c = 0; c < written.size(); c++) {
+            f.append("        ").append(written.get(c).writer()).append(".finish(outRows);\n");
+            f.append("        columns[").append(c).append("] = ").append(written.get(c).writer()).append(".vector();\n");
+        }
+        f.append("        int m = outRows;\n");
+        f.append("        outRows = 0;\n");
+        f.append("        rowsOut += m;\n");
+        f.append("        local.consume(Batch.of(columns, m), outMorsel);\n");
+        for (PipelineGenerator.Written w : written) {
+            f.append("        ").append(w.writer()).append(".begin(").append(OUTPUT_ROWS).append(");\n");
+        }
+        f.append("    }\n");
+    }
+}
