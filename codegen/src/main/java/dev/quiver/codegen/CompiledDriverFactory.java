@@ -20,8 +20,8 @@ import java.util.Optional;
  * class cache by its source (compiled on a miss), and instantiated per worker with the pipeline's
  * hoisted constants. When a method comes out too large it regenerates with finer method splitting;
  * when generation or compilation fails for any reason it logs a warning and runs the pipeline with
- * the interpreter, saying so (and why) in the mode EXPLAIN ANALYZE prints. Pipelines whose shape
- * the generator does not support (a RIGHT or FULL join's probe) run interpreted, and say why.
+ * the interpreter, saying so (and why) in the mode EXPLAIN ANALYZE prints, as do pipelines whose
+ * shape the generator does not support.
  */
 public final class CompiledDriverFactory implements DriverFactory {
     private static final System.Logger LOG = System.getLogger(CompiledDriverFactory.class.getName());

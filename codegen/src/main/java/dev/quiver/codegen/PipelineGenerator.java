@@ -33,9 +33,8 @@ import java.util.Optional;
  *
  * <p>Supported pipeline shapes: without hash-join probes, any number of filters followed by at
  * most one projection (the normalized form the optimizer produces); with probes, any chain of
- * filters, projections and INNER, LEFT, SEMI, ANTI, MARK or SINGLE probes, generated as nested
- * stages by {@link StagedPipeline} with the helpers here. Other shapes return empty and run
- * interpreted.
+ * filters, projections and hash-join probes of any type, generated as nested stages by {@link
+ * StagedPipeline} with the helpers here. Other shapes return empty and run interpreted.
  */
 final class PipelineGenerator {
     record Generated(String source, List<Object> constants) {

@@ -28,9 +28,12 @@ import java.util.Optional;
  * none does; MARK once, with the mark TRUE if some residual is TRUE, else NULL if one was NULL (or,
  * the null-aware form, a key was NULL), else FALSE.
  *
+ * RIGHT and FULL probe like INNER and LEFT and also flag each build row of a passing pair as
+ * matched; {@link #tail} then emits the build rows no probe row matched, once every probe row is
+ * through.
+ *
  * <p>The current build row is in a field, so later stages read build columns there (heap columns,
- * strings in place). RIGHT and FULL probes, which emit the unmatched build rows once every probe
- * row is through, are not generated.
+ * strings in place).
  */
 final class ProbeCode {
     /** A probe row's outcome (SEMI, ANTI, MARK) or a residual's value: FALSE, TRUE, NULL. */
@@ -62,14 +65,6 @@ final class ProbeCode {
     private String pairs;
     private String matches;
     private String rowCount;
-
-    /** Why a probe of this join cannot be generated, if it cannot. */
-    static Optional<String> unsupported(HashJoin join) {
-        if (join.type() == JoinType.RIGHT || join.type() == JoinType.FULL) {
-            return Optional.of("a " + join.type() + " join's probe, which emits the unmatched build rows at the end, is not generated");
-        }
-        return Optional.empty();
-    }
 
     /** The probe of {@code spec}; {@code input} maps the probe's input columns to expressions over base columns. */
     ProbeCode(ClassBuilder cb, OperatorSpec.HashJoinProbeSpec spec, Map<ColumnRef, Expr> input) {
@@ -241,12 +236,13 @@ final class ProbeCode {
     /** INNER, LEFT, SINGLE: the stage method, calling the next stage with each output pair's build row set. */
     private void pairs(StringBuilder m, String name, String keysMethod, Optional<String> residualMethod, String next) {
         m.append("    private void ").append(name).append("(int i) {\n");
-        if (type == JoinType.INNER) {
+        if (type == JoinType.INNER || type == JoinType.RIGHT) {
             m.append("        if (").append(rowCount()).append(" == 0) {\n");
             m.append("            return;\n");
             m.append("        }\n");
         }
-        if (type == JoinType.LEFT) {
+        boolean leftTail = type == JoinType.LEFT || type == JoinType.FULL;
+        if (leftTail) {
             m.append("        int passed = 0;\n");
         } else if (type == JoinType.SINGLE) {
             m.append("        int found = -1;\n");
@@ -256,8 +252,11 @@ final class ProbeCode {
         m.append("                ").append(buildRow).append(" = r;\n");
         residualMethod.ifPresent(r -> m.append("                if (").append(r).append("(i) != ").append(YES).append(") {\n")
                 .append("                    continue;\n").append("                }\n"));
+        if (flagsBuildRows()) {
+            m.append("                ").append(table).append(".markMatched(r);\n");
+        }
         switch (type) {
-            case LEFT -> {
+            case LEFT, FULL -> {
                 m.append("                passed++;\n");
                 m.append("                ").append(next).append("(i);\n");
             }
@@ -272,7 +271,7 @@ final class ProbeCode {
         m.append(walkEnd("            "));
         m.append("        }\n");
         String nullRow = cb.instance("int", table + ".nullRow()");
-        if (type == JoinType.LEFT) {
+        if (leftTail) {
             m.append("        if (passed == 0) {\n");
             m.append("            ").append(buildRow).append(" = ").append(nullRow).append(";\n");
             m.append("            ").append(next).append("(i);\n");
@@ -281,6 +280,32 @@ final class ProbeCode {
             m.append("        ").append(buildRow).append(" = found >= 0 ? found : ").append(nullRow).append(";\n");
             m.append("        ").append(next).append("(i);\n");
         }
+        m.append("    }\n");
+    }
+
+    /** RIGHT and FULL: whether the probe flags the build rows it matched, for {@link #tail}. */
+    boolean flagsBuildRows() {
+        return type == JoinType.RIGHT || type == JoinType.FULL;
+    }
+
+    /**
+     * RIGHT and FULL: a method {@code name()} calling {@code next(0)} once for each build row no
+     * probe row matched, with that row as the current build row; the caller has made every
+     * probe-side column the later stages read NULL. Called once, after every probe row.
+     */
+    void tail(String name, String next) {
+        StringBuilder m = cb.method();
+        m.append("    private void ").append(name).append("() {\n");
+        m.append("        for (int r = 0; r < ").append(rowCount()).append("; r++) {\n");
+        m.append("            if (").append(table).append(".wasMatched(r)) {\n");
+        m.append("                continue;\n");
+        m.append("            }\n");
+        m.append("            if ((++").append(pairs).append(" & ").append(CANCEL_CHECK_PAIRS - 1).append(") == 0) {\n");
+        m.append("                context.checkCancelled();\n");
+        m.append("            }\n");
+        m.append("            ").append(buildRow).append(" = r;\n");
+        m.append("            ").append(next).append("(0);\n");
+        m.append("        }\n");
         m.append("    }\n");
     }
 

@@ -4,6 +4,7 @@ import dev.quiver.exec.batch.Selections;
 import dev.quiver.exec.operator.HashAggregateSink;
 import dev.quiver.exec.pipeline.OperatorSpec;
 import dev.quiver.exec.pipeline.Pipeline;
+import dev.quiver.exec.vector.Kind;
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Exprs;
@@ -24,6 +25,10 @@ import java.util.Optional;
  * writes the sink's columns densely into owned vectors, handed to the sink in batches of
  * {@link #OUTPUT_ROWS} rows and at the end of each push. Each stage is a method calling the next, so
  * no method grows with the number of stages. Rows reach the sink in the interpreter's order.
+ *
+ * <p>A RIGHT or FULL probe is preceded by a carry stage, which computes the probe-side columns the
+ * join outputs into fields; later stages read those, and the generated {@code finish} makes them
+ * NULL while it emits the build rows no probe row matched through the later stages.
  */
 final class StagedPipeline {
     /** Rows per batch handed to a streaming sink: the executor's batch size, what the interpreted probe emits. */
@@ -39,12 +44,33 @@ final class StagedPipeline {
     private record ProbeStage(ProbeCode probe) implements Stage {
     }
 
+    /**
+     * Before a RIGHT or FULL probe: the probe-side columns the join outputs, computed into fields
+     * that later stages read instead of the expressions, so that the probe's tail can make them NULL.
+     */
+    private record CarryStage(List<Carried> columns) implements Stage {
+    }
+
+    /** A probe-side column carried past a RIGHT or FULL probe: its value over base columns, its fields, whether a later stage reads it. */
+    private static final class Carried {
+        final Expr value;
+        final JValue fields;
+        boolean read;
+
+        Carried(Expr value, JValue fields) {
+            this.value = value;
+            this.fields = fields;
+        }
+    }
+
     private final PipelineGenerator g;
     private final ClassBuilder cb;
     private final Pipeline pipeline;
     /** How each base column is read. */
     private final Map<ColumnRef, ColumnReader> bases = new HashMap<>();
     private final List<Stage> stages = new ArrayList<>();
+    /** Carried columns made so far, numbering their base columns. */
+    private int carriedColumns;
     /** The sink's input columns as expressions over base columns. */
     private List<Expr> sinkInputs;
 
@@ -75,10 +101,6 @@ final class StagedPipeline {
                 current = projected;
             } else {
                 OperatorSpec.HashJoinProbeSpec spec = (OperatorSpec.HashJoinProbeSpec) op;
-                Optional<String> unsupported = ProbeCode.unsupported(spec.join());
-                if (unsupported.isPresent()) {
-                    return unsupported;
-                }
                 endFilterStage(conjuncts);
                 ProbeCode probe = new ProbeCode(cb, spec, current);
                 for (Map.Entry<ColumnRef, ColumnReader> e : probe.columns().entrySet()) {
@@ -87,10 +109,14 @@ final class StagedPipeline {
                     }
                     bases.put(e.getKey(), e.getValue());
                 }
+                Map<ColumnRef, Expr> probeSide = current;
+                if (probe.flagsBuildRows()) {
+                    probeSide = carry(spec, current);
+                }
                 stages.add(new ProbeStage(probe));
                 Map<ColumnRef, Expr> joined = new HashMap<>();
                 for (ColumnRef c : spec.output().columns()) {
-                    joined.put(c, current.getOrDefault(c, c));
+                    joined.put(c, probeSide.getOrDefault(c, c));
                 }
                 current = joined;
             }
@@ -101,6 +127,32 @@ final class StagedPipeline {
             sinkInputs.add(current.get(c));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Adds a carry stage for the probe-side columns {@code spec} outputs; returns those columns
+     * mapped to fresh base columns reading the carried fields.
+     */
+    private Map<ColumnRef, Expr> carry(OperatorSpec.HashJoinProbeSpec spec, Map<ColumnRef, Expr> current) {
+        List<Carried> carried = new ArrayList<>();
+        Map<ColumnRef, Expr> probeSide = new HashMap<>();
+        for (ColumnRef c : spec.output().columns()) {
+            Expr value = current.get(c);
+            if (value == null) {
+                continue;
+            }
+            Carried column = new Carried(value, JValueCode.declareFields(cb, Kind.of(c.type())));
+            carried.add(column);
+            // Negative ids never clash with the planner's.
+            ColumnRef base = new ColumnRef(-1 - carriedColumns++, c.name(), c.type());
+            bases.put(base, (ref, body, indent) -> {
+                column.read = true;
+                return JValueCode.locals(cb, column.fields, body, indent);
+            });
+            probeSide.put(c, base);
+        }
+        stages.add(new CarryStage(carried));
+        return probeSide;
     }
 
     private void endFilterStage(List<Expr> conjuncts) {
@@ -127,19 +179,23 @@ final class StagedPipeline {
         }
         String sinkStage = cb.fresh(aggregation != null ? "aggregate" : "emit");
         names.add(sinkStage);
-        for (int k = 0; k < stages.size(); k++) {
-            Stage stage = stages.get(k);
-            if (stage instanceof FilterStage f) {
-                filterStage(f.conjuncts(), names.get(k), names.get(k + 1));
-            } else {
-                ((ProbeStage) stage).probe().generate(x, names.get(k), names.get(k + 1));
-            }
-        }
+        // Later stages first, so that a carry stage knows which of its columns they read.
         if (aggregation != null) {
             aggregateStage(aggregation, sinkStage);
         } else {
             emitStage(sinkStage);
         }
+        for (int k = stages.size() - 1; k >= 0; k--) {
+            Stage stage = stages.get(k);
+            if (stage instanceof FilterStage f) {
+                filterStage(f.conjuncts(), names.get(k), names.get(k + 1));
+            } else if (stage instanceof CarryStage c) {
+                carryStage(x, c.columns(), names.get(k), names.get(k + 1));
+            } else {
+                ((ProbeStage) stage).probe().generate(x, names.get(k), names.get(k + 1));
+            }
+        }
+        finish(names, aggregation == null);
         StringBuilder s = g.pushHead();
         if (aggregation == null) {
             s.append("        outMorsel = morsel;\n");
@@ -152,6 +208,54 @@ final class StagedPipeline {
         }
         s.append("    }\n");
         return s.toString();
+    }
+
+    /** A stage computing the carried columns later stages read into their fields, then passing row i on. */
+    private void carryStage(ExpressionGenerator x, List<Carried> columns, String name, String next) {
+        StringBuilder m = cb.method();
+        m.append("    private void ").append(name).append("(int i) {\n");
+        for (Carried c : columns) {
+            if (c.read) {
+                ExpressionGenerator.Computed computed = x.compute(c.value, "carry");
+                m.append("        ").append(computed.method()).append("(i);\n");
+                m.append(JValueCode.assign(c.fields, computed.value(), "        "));
+            }
+        }
+        m.append("        ").append(next).append("(i);\n");
+        m.append("    }\n");
+    }
+
+    /**
+     * With RIGHT or FULL probes, {@code finish(int morsel)}: each such probe in pipeline order
+     * makes the probe-side columns it carries NULL and emits its unmatched build rows through the
+     * stages after it (so a later RIGHT or FULL probe sees them before its own tail), as the
+     * interpreter's operators finish in order.
+     */
+    private void finish(List<String> names, boolean streaming) {
+        StringBuilder m = new StringBuilder();
+        for (int k = 0; k < stages.size(); k++) {
+            if (stages.get(k) instanceof ProbeStage p && p.probe().flagsBuildRows()) {
+                for (Carried c : ((CarryStage) stages.get(k - 1)).columns()) {
+                    m.append("        ").append(c.fields.isNull()).append(" = true;\n");
+                }
+                String tail = cb.fresh("tail");
+                p.probe().tail(tail, names.get(k + 1));
+                m.append("        ").append(tail).append("();\n");
+            }
+        }
+        if (m.length() == 0) {
+            return;
+        }
+        StringBuilder f = cb.method();
+        f.append("    public void finish(int morsel) {\n");
+        if (streaming) {
+            f.append("        outMorsel = morsel;\n");
+        }
+        f.append(m);
+        if (streaming) {
+            f.append("        flush();\n");
+        }
+        f.append("    }\n");
     }
 
     /** A stage passing row i on when every conjunct is TRUE. */

@@ -45,8 +45,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CompiledHashJoinTest {
     static final DriverFactory COMPILED = new CompiledDriverFactory(Optional.empty());
-    /** Join types whose probes are generated. */
-    static final JoinType[] GENERATED = {JoinType.INNER, JoinType.LEFT, JoinType.SEMI, JoinType.ANTI, JoinType.MARK, JoinType.SINGLE};
+    /** Every join type: all probes are generated. */
+    static final JoinType[] GENERATED = JoinType.values();
     /** Column ordinals of the test tables. */
     static final int ID = 0;
     static final int K = 1;
@@ -150,7 +150,10 @@ class CompiledHashJoinTest {
 
     static Stream<Arguments> typesAndKeys() {
         List<Arguments> cases = new ArrayList<>();
-        for (JoinType type : new JoinType[] {JoinType.INNER, JoinType.LEFT, JoinType.SEMI, JoinType.ANTI, JoinType.MARK}) {
+        for (JoinType type : GENERATED) {
+            if (type == JoinType.SINGLE) {
+                continue;
+            }
             for (int key : new int[] {K, S, D, W, DT, IV}) {
                 for (boolean nullSafe : new boolean[] {false, true}) {
                     cases.add(Arguments.of(type, key, nullSafe));
@@ -177,7 +180,7 @@ class CompiledHashJoinTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JoinType.class, names = {"INNER", "LEFT", "SEMI", "ANTI", "MARK"})
+    @EnumSource(value = JoinType.class, names = "SINGLE", mode = EnumSource.Mode.EXCLUDE)
     void keysOfDifferentRepresentationsAreCastAsTheInterpreterCastsThem(JoinType type) {
         // DECIMAL(10,2) against DECIMAL(38,2), and INTEGER against BIGINT.
         sameRowsCompiled(join(type, scan(probeTable), scan(buildTable), C, W, false, Optional.empty()));
@@ -185,7 +188,7 @@ class CompiledHashJoinTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JoinType.class, names = {"INNER", "LEFT", "SEMI", "ANTI", "MARK"})
+    @EnumSource(value = JoinType.class, names = "SINGLE", mode = EnumSource.Mode.EXCLUDE)
     void residualsIncludingNullOnes(JoinType type) {
         PhysicalPlan p = scan(probeTable);
         PhysicalPlan b = scan(buildTable);
@@ -198,7 +201,7 @@ class CompiledHashJoinTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JoinType.class, names = {"INNER", "LEFT", "SEMI", "ANTI", "MARK"})
+    @EnumSource(value = JoinType.class, names = "SINGLE", mode = EnumSource.Mode.EXCLUDE)
     void nestedLoopJoinWithoutKeys(JoinType type) {
         PhysicalPlan p = scan(probeTable);
         PhysicalPlan b = filtered(scan(buildTable), Function.LESS_THAN, ID, 40);
@@ -206,12 +209,46 @@ class CompiledHashJoinTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = JoinType.class, names = {"INNER", "LEFT", "SEMI", "ANTI", "MARK", "SINGLE"})
+    @EnumSource(JoinType.class)
     void emptyBuildSide(JoinType type) {
         PhysicalPlan p = scan(probeTable);
         PhysicalPlan b = filtered(scan(buildTable), Function.LESS_THAN, ID, -1);
         List<List<Object>> rows = sameRowsCompiled(join(type, p, b, K, K, false, Optional.of(lessV(p, b))));
-        assertThat(rows).hasSize(type == JoinType.INNER || type == JoinType.SEMI ? 0 : 1800);
+        assertThat(rows).hasSize(type == JoinType.INNER || type == JoinType.SEMI || type == JoinType.RIGHT ? 0 : 1800);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = JoinType.class, names = {"RIGHT", "FULL"})
+    void emptyProbeSideEmitsEveryBuildRowWithNullProbeColumns(JoinType type) {
+        PhysicalPlan p = filtered(scan(probeTable), Function.LESS_THAN, ID, -1);
+        PhysicalPlan b = scan(buildTable);
+        List<List<Object>> rows = sameRowsCompiled(join(type, p, b, K, K, false, Optional.empty()));
+        assertThat(rows).hasSize(500).allSatisfy(r -> assertThat(r.get(ID)).isNull());
+    }
+
+    /**
+     * A projection before a RIGHT or FULL probe computes columns that are not NULL for a NULL input
+     * (a literal, COALESCE): in the unmatched build rows they must still be NULL, as the whole probe
+     * side is.
+     */
+    @ParameterizedTest
+    @EnumSource(value = JoinType.class, names = {"RIGHT", "FULL"})
+    void probeColumnsOfUnmatchedBuildRowsAreNullEvenWhenComputedFromNothing(JoinType type) {
+        PhysicalPlan p = filtered(scan(probeTable), Function.LESS_THAN, ID, 300);
+        ColumnRef one = TestPlans.column("one", DataType.BIGINT);
+        ColumnRef ck = TestPlans.column("ck", DataType.BIGINT);
+        ColumnRef pk = TestPlans.column("pk", DataType.INTEGER);
+        PhysicalPlan projected = TestPlans.node(new Project(List.of(
+                new Assignment(one, Literal.of(1L, DataType.BIGINT)),
+                new Assignment(ck, call(Function.COALESCE, DataType.BIGINT, col(p, K), Literal.of(-1L, DataType.BIGINT))),
+                new Assignment(pk, col(p, K)))), p);
+        PhysicalPlan b = scan(buildTable);
+        PhysicalPlan joined = TestPlans.join(type, projected, b, List.of(col(projected, 2)), List.of(col(b, K)), List.of(false),
+                Optional.empty());
+        List<List<Object>> rows = sameRowsCompiled(joined);
+        // Build keys 60..79 have no probe row (probe keys are 0..59): those rows carry NULL, not 1 or -1.
+        assertThat(rows).anySatisfy(r -> assertThat(r.subList(0, 3)).containsOnlyNulls());
+        assertThat(rows).allSatisfy(r -> assertThat(r.get(0) == null).isEqualTo(r.get(1) == null));
     }
 
     /** x IN (SELECT ...): the build side with NULL keys, without them, or empty. */
@@ -262,7 +299,7 @@ class CompiledHashJoinTest {
 
     static Stream<Arguments> probePairs() {
         List<Arguments> cases = new ArrayList<>();
-        for (JoinType first : new JoinType[] {JoinType.INNER, JoinType.LEFT, JoinType.MARK}) {
+        for (JoinType first : new JoinType[] {JoinType.INNER, JoinType.LEFT, JoinType.MARK, JoinType.RIGHT, JoinType.FULL}) {
             for (JoinType second : GENERATED) {
                 cases.add(Arguments.of(first, second));
             }
@@ -322,7 +359,9 @@ class CompiledHashJoinTest {
             "SELECT m, count(*) FROM (SELECT p.k IN (SELECT k FROM b WHERE id < 60) AS m FROM p) t GROUP BY m",
             "SELECT m, count(*) FROM (SELECT p.k NOT IN (SELECT k FROM b WHERE id < 60 AND k IS NOT NULL) AS m FROM p) t GROUP BY m",
             "SELECT p.id, (SELECT b.s FROM b WHERE b.id = p.k) FROM p",
-            "SELECT p.id, p.d FROM p WHERE p.v > ANY (SELECT b.v FROM b WHERE b.k = p.k)"})
+            "SELECT p.id, p.d FROM p WHERE p.v > ANY (SELECT b.v FROM b WHERE b.k = p.k)",
+            "SELECT b.s, count(p.id), sum(p.d), count(*) FROM p RIGHT JOIN b ON p.k = b.k AND p.v < b.v GROUP BY b.s",
+            "SELECT p.id, b.id, p.s || b.s FROM p FULL JOIN b ON p.k = b.k AND p.s = b.s"})
     void sqlQueriesThroughProbesAndAggregations(String sql) {
         assertThat(sameRowsCompiled(db.plan(sql))).isNotEmpty();
     }
