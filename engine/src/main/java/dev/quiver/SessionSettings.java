@@ -20,7 +20,16 @@ public final class SessionSettings {
     /** Default per-query memory limit for Arrow buffers: generous for SF 1, small enough to catch runaway queries on a 24 GiB machine. */
     public static final long DEFAULT_MEMORY_LIMIT = 8L << 30;
 
+    /**
+     * In compile mode, pipelines reading fewer rows than this run interpreted: Janino takes 5–40 ms
+     * per pipeline once warm, which the compiled loop wins back (6–30 ns a row on TPC-H Q6 and Q1)
+     * only from about a million rows in one run, or after a few runs of the same query at 100,000
+     * rows (compiled classes are cached); below that the interpreter's answer comes first.
+     */
+    public static final long DEFAULT_COMPILE_MIN_ROWS = 100_000;
+
     private ExecutionMode executionMode = ExecutionMode.COMPILE;
+    private long compileMinRows = DEFAULT_COMPILE_MIN_ROWS;
     private int threads;
     private long memoryLimit = DEFAULT_MEMORY_LIMIT;
     private Set<String> disabledRules = Set.of();
@@ -33,6 +42,11 @@ public final class SessionSettings {
 
     public ExecutionMode executionMode() {
         return executionMode;
+    }
+
+    /** In compile mode, the fewest input rows for which a pipeline is compiled (0: every pipeline). */
+    public long compileMinRows() {
+        return compileMinRows;
     }
 
     public int threads() {
@@ -74,6 +88,18 @@ public final class SessionSettings {
                 threads = t;
             }
             case "memory_limit" -> memoryLimit = parseBytes(name, value);
+            case "compile_min_rows" -> {
+                long rows;
+                try {
+                    rows = Long.parseLong(v);
+                } catch (NumberFormatException e) {
+                    throw bad(name, value, "a number of rows, 0 or more");
+                }
+                if (rows < 0) {
+                    throw bad(name, value, "a number of rows, 0 or more");
+                }
+                compileMinRows = rows;
+            }
             case "disabled_rules" -> {
                 Set<String> rules = v.isEmpty() ? Set.of() : new LinkedHashSet<>(List.of(v.split("\\s*,\\s*")));
                 List<String> known = RuleRegistry.defaults().ruleNames();
@@ -96,6 +122,7 @@ public final class SessionSettings {
     public Map<String, String> show() {
         Map<String, String> m = new TreeMap<>();
         m.put("execution_mode", executionMode.name().toLowerCase(Locale.ROOT));
+        m.put("compile_min_rows", String.valueOf(compileMinRows));
         m.put("threads", String.valueOf(threads));
         m.put("memory_limit", String.valueOf(memoryLimit));
         m.put("disabled_rules", String.join(",", disabledRules));

@@ -1,6 +1,8 @@
 package dev.quiver;
 
 import dev.quiver.codegen.CompiledDriverFactory;
+import dev.quiver.engine.catalog.IndexDefinition;
+import dev.quiver.engine.statement.KeyConstraints;
 import dev.quiver.engine.storage.Table;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
@@ -17,12 +19,16 @@ import dev.quiver.extension.Procedure;
 import dev.quiver.parser.ast.Call;
 import dev.quiver.parser.ast.CallArgument;
 import dev.quiver.parser.ast.ColumnDefinition;
+import dev.quiver.parser.ast.CreateIndex;
 import dev.quiver.parser.ast.CreateTable;
 import dev.quiver.parser.ast.CreateTableAs;
 import dev.quiver.parser.ast.CreateView;
+import dev.quiver.parser.ast.Delete;
+import dev.quiver.parser.ast.DropIndex;
 import dev.quiver.parser.ast.DropTable;
 import dev.quiver.parser.ast.DropView;
 import dev.quiver.parser.ast.Explain;
+import dev.quiver.parser.ast.IndexColumn;
 import dev.quiver.parser.ast.Insert;
 import dev.quiver.parser.ast.NumericLiteral;
 import dev.quiver.parser.ast.Query;
@@ -30,13 +36,18 @@ import dev.quiver.parser.ast.QueryStatement;
 import dev.quiver.parser.ast.SetOption;
 import dev.quiver.parser.ast.Statement;
 import dev.quiver.parser.ast.StringLiteral;
+import dev.quiver.parser.ast.Update;
 import dev.quiver.planner.binder.Binder;
+import dev.quiver.planner.binder.BoundDelete;
 import dev.quiver.planner.binder.BoundInsert;
 import dev.quiver.planner.binder.BoundQuery;
+import dev.quiver.planner.binder.BoundUpdate;
 import dev.quiver.planner.binder.ColumnIdAllocator;
+import dev.quiver.planner.binder.NameSuggester;
 import dev.quiver.planner.catalog.ColumnMetadata;
 import dev.quiver.planner.catalog.ViewDefinition;
 import dev.quiver.planner.explain.PlanPrinter;
+import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.logical.LogicalPlan;
@@ -48,6 +59,7 @@ import dev.quiver.planner.rule.RuleContext;
 import dev.quiver.planner.type.DataType;
 import dev.quiver.planner.type.TypeNames;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,6 +187,19 @@ final class StatementRunner {
             database.catalog().dropView(drop.name().joined(), drop.ifExists(), drop.name().span().start());
             return Result.status("DROP VIEW", 0);
         }
+        if (statement instanceof Delete delete) {
+            return delete(delete);
+        }
+        if (statement instanceof Update update) {
+            return update(update);
+        }
+        if (statement instanceof CreateIndex create) {
+            return createIndex(create);
+        }
+        if (statement instanceof DropIndex drop) {
+            database.catalog().dropIndex(drop.name().joined(), drop.ifExists(), drop.name().span().start());
+            return Result.status("DROP INDEX", 0);
+        }
         throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "statement not supported").attachPosition(statement.span().start());
     }
 
@@ -216,11 +241,12 @@ final class StatementRunner {
     private Executed execute(PhysicalPlan plan, List<String> names) {
         return switch (settings.executionMode()) {
             case INTERPRET -> executeWith(plan, names, InterpretedDriverFactory.INSTANCE);
-            case COMPILE -> executeWith(plan, names, compiledFactory());
+            case COMPILE -> executeWith(plan, names, compiledFactory(settings.compileMinRows()));
             case VERIFY -> {
                 Executed reference = executeWith(plan, names, InterpretedDriverFactory.INSTANCE);
                 try {
-                    Executed compiled = executeWith(plan, names, compiledFactory());
+                    // Verify compares the two paths: every pipeline is compiled, however small.
+                    Executed compiled = executeWith(plan, names, compiledFactory(0));
                     try {
                         ResultComparison.requireSame(reference.output(), compiled.output());
                     } finally {
@@ -235,8 +261,8 @@ final class StatementRunner {
         };
     }
 
-    private DriverFactory compiledFactory() {
-        return new CompiledDriverFactory(settings.generatedSourceDirectory());
+    private DriverFactory compiledFactory(long minRows) {
+        return new CompiledDriverFactory(settings.generatedSourceDirectory(), minRows);
     }
 
     private Executed executeWith(PhysicalPlan plan, List<String> names, DriverFactory factory) {
@@ -269,7 +295,9 @@ final class StatementRunner {
             }
             columns.add(new ColumnMetadata(c.name().value(), TypeNames.resolve(c.type()), !c.notNull()));
         }
-        Table table = new Table(create.name().joined(), columns, database.storageAllocator());
+        KeyConstraints.Resolved keys = KeyConstraints.resolve(create, columns);
+        Table table = new Table(create.name().joined(), keys.columns(), database.storageAllocator());
+        keys.constraints().forEach(table::addUniqueConstraint);
         database.catalog().create(table, create.ifNotExists(), create.name().span().start());
         return Result.status("CREATE TABLE", 0);
     }
@@ -355,6 +383,11 @@ final class StatementRunner {
 
     /** Appends every result row to the table in one atomic step. */
     private static long appendAll(Table table, QueryOutput output) {
+        return table.append(columns(output), Math.toIntExact(output.rowCount()));
+    }
+
+    /** Every result row, one heap vector per column. */
+    private static ValueVector[] columns(QueryOutput output) {
         int total = Math.toIntExact(output.rowCount());
         List<DataType> types = output.types();
         ValueVector[] values = new ValueVector[types.size()];
@@ -368,7 +401,75 @@ final class StatementRunner {
             }
             at += batch.getRowCount();
         }
-        return table.append(values, total);
+        return values;
+    }
+
+    private Result delete(Delete delete) {
+        ColumnIdAllocator ids = new ColumnIdAllocator();
+        BoundDelete bound = new Binder(database.catalog(), ids, new ConstantFolder()).bindDelete(delete);
+        PhysicalPlan plan = optimize(bound.remaining(), ids).plan();
+        Table table = (Table) bound.table();
+        long deleted = table.whileWriting(() -> {
+            long before = table.rowCount();
+            long after = rewrite(table, plan, table.columns().size());
+            return before - after;
+        });
+        return Result.status("DELETE " + deleted, deleted);
+    }
+
+    private Result update(Update update) {
+        ColumnIdAllocator ids = new ColumnIdAllocator();
+        BoundUpdate bound = new Binder(database.catalog(), ids, new ConstantFolder()).bindUpdate(update);
+        PhysicalPlan plan = optimize(bound.rows(), ids).plan();
+        Table table = (Table) bound.table();
+        long updated = table.whileWriting(() -> rewrite(table, plan, table.columns().size()));
+        return Result.status("UPDATE " + updated, updated);
+    }
+
+    /**
+     * Runs {@code plan}, which produces the table's new rows (its first {@code width} columns; a
+     * further BOOLEAN column, if any, marks the rows that changed), and replaces the table's rows
+     * with them. The caller holds the table's write lock, so the rows the plan reads are the rows it
+     * replaces. Returns the number of rows marked changed, or of rows written when there is no mark.
+     */
+    private long rewrite(Table table, PhysicalPlan plan, int width) {
+        List<String> names = plan.outputColumns().stream().map(ColumnRef::name).toList();
+        Executed executed = execute(plan, names);
+        try {
+            ValueVector[] values = columns(executed.output());
+            int rows = Math.toIntExact(executed.output().rowCount());
+            table.replace(Arrays.copyOf(values, width), rows);
+            if (values.length == width) {
+                return rows;
+            }
+            long marked = 0;
+            for (int r = 0; r < rows; r++) {
+                marked += values[width].longs[r];
+            }
+            return marked;
+        } finally {
+            executed.close();
+        }
+    }
+
+    /** Records an index; a unique one is checked against the rows now and enforced from now on. */
+    private Result createIndex(CreateIndex create) {
+        String tableName = create.table().joined();
+        int at = create.table().span().start();
+        if (database.catalog().view(tableName).isPresent()) {
+            throw new QuiverException(SqlState.WRONG_OBJECT_TYPE, "cannot create index on relation \"" + tableName
+                    + "\": it is a view; index the tables it reads").attachPosition(at);
+        }
+        Table table = database.catalog().storedTable(tableName).orElseThrow(() -> new QuiverException(SqlState.UNDEFINED_TABLE,
+                "relation \"" + tableName + "\" does not exist" + NameSuggester.closest(tableName, database.catalog().tableNames())
+                        .map(s -> "; did you mean \"" + s + "\"?").orElse("")).attachPosition(at));
+        List<IndexDefinition.Key> keys = new ArrayList<>();
+        for (IndexColumn column : create.columns()) {
+            keys.add(new IndexDefinition.Key(column.column().value(), Binder.targetColumn(table, column.column()), column.descending()));
+        }
+        IndexDefinition index = new IndexDefinition(create.name().value(), tableName, keys, create.unique());
+        database.catalog().createIndex(index, table, create.ifNotExists(), create.name().span().start());
+        return Result.status("CREATE INDEX", 0);
     }
 
     // ---------------------------------------------------------------- EXPLAIN, SET, CALL

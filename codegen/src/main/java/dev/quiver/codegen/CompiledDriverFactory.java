@@ -1,5 +1,7 @@
 package dev.quiver.codegen;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.quiver.exec.pipeline.Driver;
 import dev.quiver.exec.pipeline.DriverFactory;
 import dev.quiver.exec.pipeline.InterpretedDriverFactory;
@@ -31,13 +33,35 @@ public final class CompiledDriverFactory implements DriverFactory {
     static final int[] SPLIT_THRESHOLDS = {ExpressionGenerator.SPLIT_THRESHOLD, 16, 4};
 
     private final Optional<Path> dumpDirectory;
+    private final long minRows;
 
+    /** A factory compiling every pipeline it can. */
     public CompiledDriverFactory(Optional<Path> dumpDirectory) {
-        this.dumpDirectory = dumpDirectory;
+        this(dumpDirectory, 0);
+    }
+
+    /**
+     * A factory compiling the pipelines whose source will produce at least {@code minRows} rows
+     * ({@link dev.quiver.exec.pipeline.Source#estimatedRows}); smaller ones run interpreted at
+     * once, without waiting for code generation and Janino, and say so.
+     */
+    public CompiledDriverFactory(Optional<Path> dumpDirectory, long minRows) {
+        this.dumpDirectory = requireNonNull(dumpDirectory, "dumpDirectory");
+        if (minRows < 0) {
+            throw new IllegalArgumentException("minRows < 0: " + minRows);
+        }
+        this.minRows = minRows;
     }
 
     @Override
     public PreparedPipeline prepare(Pipeline pipeline, QueryContext context) {
+        if (minRows > 0) {
+            long rows = pipeline.source().estimatedRows(context);
+            if (rows < minRows) {
+                return fallback(pipeline, context, "not compiled: about " + rows + " input rows, fewer than compile_min_rows = " + minRows,
+                        false);
+            }
+        }
         long start = System.nanoTime();
         String failure = "";
         for (int threshold : SPLIT_THRESHOLDS) {

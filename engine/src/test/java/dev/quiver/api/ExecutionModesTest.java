@@ -247,6 +247,7 @@ class ExecutionModesTest extends ApiTestSupport {
     @Test
     void explainAnalyzeInCompileModeShowsCompiledPipelinesAndCompileTimes() {
         session.set("execution_mode", "compile");
+        session.set("compile_min_rows", "0");
         List<String> lines = explainAnalyze("SELECT grp, sum(amount) FROM t WHERE id > 10 GROUP BY grp ORDER BY grp");
         List<String> pipelines = lines.stream().filter(l -> l.startsWith("Pipeline ")).toList();
         assertThat(pipelines).hasSizeGreaterThanOrEqualTo(2);

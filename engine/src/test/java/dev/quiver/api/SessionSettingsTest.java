@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every session setting through SET and Session.set, bad values, and executeScript. */
 class SessionSettingsTest extends ApiTestSupport {
-    private static final List<String> SETTINGS = List.of("disabled_rules", "dump_generated_source", "execution_mode", "memory_limit",
-            "optimizer_exploration", "threads");
+    private static final List<String> SETTINGS = List.of("compile_min_rows", "disabled_rules", "dump_generated_source", "execution_mode",
+            "memory_limit", "optimizer_exploration", "threads");
 
     @Test
     void defaults() {
@@ -32,6 +32,7 @@ class SessionSettingsTest extends ApiTestSupport {
             assertThat(s.disabledRules()).isEmpty();
             assertThat(s.exploration()).isTrue();
             assertThat(s.generatedSourceDirectory()).isEmpty();
+            assertThat(s.compileMinRows()).isEqualTo(SessionSettings.DEFAULT_COMPILE_MIN_ROWS);
             assertThat(s.show().keySet()).containsExactlyElementsOf(SETTINGS);
         }
     }
@@ -62,6 +63,37 @@ class SessionSettingsTest extends ApiTestSupport {
         assertThat(e.sqlState()).isEqualTo("22023");
         assertThat(e.getMessage()).contains("\"execution_mode\"").contains("\"fast\"").contains("interpret, compile or verify");
         assertThat(session.settings().executionMode()).isEqualTo(ExecutionMode.VERIFY);
+    }
+
+    @Test
+    void compileMinRowsDecidesWhichPipelinesAreCompiled() {
+        exec("CREATE TABLE small (a INTEGER)");
+        exec("INSERT INTO small VALUES (1), (2), (3)");
+        session.set("execution_mode", "compile");
+        assertThat(pipelineModes("EXPLAIN ANALYZE SELECT a + 1 FROM small WHERE a > 1"))
+                .containsExactly("interpreted (not compiled: about 3 input rows, fewer than compile_min_rows = 100000)");
+
+        exec("SET compile_min_rows = 3");
+        assertThat(session.settings().show()).containsEntry("compile_min_rows", "3");
+        assertThat(pipelineModes("EXPLAIN ANALYZE SELECT a + 1 FROM small WHERE a > 1")).containsExactly("compiled");
+        session.set("compile_min_rows", "0");
+        assertThat(session.settings().compileMinRows()).isZero();
+        assertThat(pipelineModes("EXPLAIN ANALYZE SELECT a + 1 FROM small WHERE a > 1")).containsExactly("compiled");
+
+        for (String bad : List.of("-1", "many", "1.5")) {
+            QuiverException e = error("SET compile_min_rows = '" + bad + "'");
+            assertThat(e.sqlState()).isEqualTo("22023");
+            assertThat(e.getMessage()).contains("\"compile_min_rows\"").contains("a number of rows, 0 or more");
+        }
+        assertThat(session.settings().compileMinRows()).isZero();
+    }
+
+    /** The mode of each pipeline in an EXPLAIN ANALYZE output ("compiled" or "interpreted (why)"). */
+    private List<String> pipelineModes(String explainAnalyze) {
+        return rows(explainAnalyze).stream().map(r -> String.valueOf(r.get(0))).filter(line -> line.startsWith("Pipeline "))
+                .map(line -> line.replaceFirst("^Pipeline \\d+: .*?: ", "").replaceFirst(" \\(compile [^)]*\\)", "")
+                        .replaceFirst(", rows in .*$", ""))
+                .toList();
     }
 
     @Test
@@ -189,6 +221,7 @@ class SessionSettingsTest extends ApiTestSupport {
         assertThat(Files.exists(target)).as("interpreted queries generate nothing").isFalse();
 
         session.set("execution_mode", "compile");
+        session.set("compile_min_rows", "0");
         assertThat(rows("SELECT a * 7, upper(s) FROM t WHERE a > 1")).containsExactly(row(14, "Y"));
         List<Path> files = javaFiles(target);
         assertThat(files).isNotEmpty();

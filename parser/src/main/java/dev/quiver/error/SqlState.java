@@ -15,6 +15,7 @@ public final class SqlState {
     public static final String DATATYPE_MISMATCH = "42804";
     public static final String GROUPING_ERROR = "42803";
     public static final String INVALID_COLUMN_REFERENCE = "42P10";
+    public static final String INVALID_TABLE_DEFINITION = "42P16";
     public static final String INVALID_PARAMETER_VALUE = "22023";
     public static final String FEATURE_NOT_SUPPORTED = "0A000";
     public static final String DIVISION_BY_ZERO = "22012";
@@ -24,6 +25,7 @@ public final class SqlState {
     public static final String DATETIME_FIELD_OVERFLOW = "22008";
     public static final String STRING_DATA_RIGHT_TRUNCATION = "22001";
     public static final String NOT_NULL_VIOLATION = "23502";
+    public static final String UNIQUE_VIOLATION = "23505";
     public static final String NULL_VALUE_NOT_ALLOWED = "22004";
     public static final String INVALID_ESCAPE_SEQUENCE = "22025";
     public static final String CARDINALITY_VIOLATION = "21000";

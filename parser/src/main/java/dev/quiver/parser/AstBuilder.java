@@ -20,12 +20,15 @@ import dev.quiver.parser.antlr.QuiverSqlParser.ColumnReferenceContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.ComparisonExpressionContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.ComparisonOperatorContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.ConcatenationContext;
+import dev.quiver.parser.antlr.QuiverSqlParser.CreateIndexContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.CreateTableAsSelectContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.CreateTableContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.CreateViewContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.CrossJoinContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.DefaultConstraintContext;
+import dev.quiver.parser.antlr.QuiverSqlParser.DeleteFromContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.DistinctFromContext;
+import dev.quiver.parser.antlr.QuiverSqlParser.DropIndexContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.DropTableContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.DropViewContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.ExistsContext;
@@ -44,7 +47,6 @@ import dev.quiver.parser.antlr.QuiverSqlParser.IntervalFieldContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.IntervalLiteralContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.IsDefaultContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.IsNullContext;
-import dev.quiver.parser.antlr.QuiverSqlParser;
 import dev.quiver.parser.antlr.QuiverSqlParser.IsTruthContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.JoinCriteriaContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.JoinTypeContext;
@@ -99,16 +101,21 @@ import dev.quiver.parser.antlr.QuiverSqlParser.SubqueryExpressionContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.SubqueryRelationContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.SubstringContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.TableAliasContext;
+import dev.quiver.parser.antlr.QuiverSqlParser.TableConstraintContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.TableElementContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.TableNameContext;
+import dev.quiver.parser.antlr.QuiverSqlParser.TargetAliasContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.TrimContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.TypeContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.TypedLiteralContext;
+import dev.quiver.parser.antlr.QuiverSqlParser.UniqueConstraintContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.UnquotedIdentifierContext;
+import dev.quiver.parser.antlr.QuiverSqlParser.UpdateContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.ValueDefaultContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.ValueExpressionContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.WhenClauseContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.WithContext;
+import dev.quiver.parser.antlr.QuiverSqlParser;
 import dev.quiver.parser.ast.AllColumns;
 import dev.quiver.parser.ast.ArithmeticBinary;
 import dev.quiver.parser.ast.ArithmeticOperator;
@@ -119,14 +126,18 @@ import dev.quiver.parser.ast.Call;
 import dev.quiver.parser.ast.CallArgument;
 import dev.quiver.parser.ast.Case;
 import dev.quiver.parser.ast.Cast;
+import dev.quiver.parser.ast.ColumnAssignment;
 import dev.quiver.parser.ast.ColumnDefinition;
 import dev.quiver.parser.ast.ColumnReference;
 import dev.quiver.parser.ast.Comparison;
 import dev.quiver.parser.ast.ComparisonOperator;
 import dev.quiver.parser.ast.Concatenation;
+import dev.quiver.parser.ast.CreateIndex;
 import dev.quiver.parser.ast.CreateTable;
 import dev.quiver.parser.ast.CreateTableAs;
 import dev.quiver.parser.ast.CreateView;
+import dev.quiver.parser.ast.Delete;
+import dev.quiver.parser.ast.DropIndex;
 import dev.quiver.parser.ast.DropTable;
 import dev.quiver.parser.ast.DropView;
 import dev.quiver.parser.ast.Exists;
@@ -137,6 +148,7 @@ import dev.quiver.parser.ast.FunctionCall;
 import dev.quiver.parser.ast.Identifier;
 import dev.quiver.parser.ast.InList;
 import dev.quiver.parser.ast.InSubquery;
+import dev.quiver.parser.ast.IndexColumn;
 import dev.quiver.parser.ast.Insert;
 import dev.quiver.parser.ast.IntervalField;
 import dev.quiver.parser.ast.IntervalLiteral;
@@ -147,6 +159,7 @@ import dev.quiver.parser.ast.JoinCriteria;
 import dev.quiver.parser.ast.JoinOn;
 import dev.quiver.parser.ast.JoinType;
 import dev.quiver.parser.ast.JoinUsing;
+import dev.quiver.parser.ast.KeyConstraint;
 import dev.quiver.parser.ast.Like;
 import dev.quiver.parser.ast.LogicalBinary;
 import dev.quiver.parser.ast.LogicalOperator;
@@ -180,6 +193,7 @@ import dev.quiver.parser.ast.TableAlias;
 import dev.quiver.parser.ast.TableReference;
 import dev.quiver.parser.ast.TypeName;
 import dev.quiver.parser.ast.TypedLiteral;
+import dev.quiver.parser.ast.Update;
 import dev.quiver.parser.ast.Values;
 import dev.quiver.parser.ast.WhenClause;
 import dev.quiver.parser.ast.With;
@@ -255,16 +269,21 @@ final class AstBuilder extends QuiverSqlBaseVisitor<Object> {
     @Override
     public Statement visitCreateTable(CreateTableContext context) {
         List<ColumnDefinition> columns = new ArrayList<>();
+        List<KeyConstraint> keys = new ArrayList<>();
         for (TableElementContext element : context.tableElement()) {
             if (element.columnDefinition() != null) {
-                columns.add(columnDefinition(element.columnDefinition()));
+                columns.add(columnDefinition(element.columnDefinition(), keys));
+            } else {
+                TableConstraintContext constraint = element.tableConstraint();
+                keys.add(new KeyConstraint(Optional.ofNullable(constraint.identifier()).map(this::identifier),
+                        constraint.PRIMARY() != null, columnAliases(constraint.columnAliases()), span(constraint)));
             }
-            // Table constraints (PRIMARY KEY (...), UNIQUE (...)) are accepted and not enforced.
         }
-        return new CreateTable(qualifiedName(context.qualifiedName()), columns, context.EXISTS() != null, span(context));
+        return new CreateTable(qualifiedName(context.qualifiedName()), columns, keys, context.EXISTS() != null, span(context));
     }
 
-    private ColumnDefinition columnDefinition(ColumnDefinitionContext context) {
+    /** A column definition; its PRIMARY KEY or UNIQUE constraints are added to {@code keys}. */
+    private ColumnDefinition columnDefinition(ColumnDefinitionContext context, List<KeyConstraint> keys) {
         Identifier name = identifier(context.identifier());
         boolean notNull = false;
         boolean nullable = false;
@@ -280,7 +299,10 @@ final class AstBuilder extends QuiverSqlBaseVisitor<Object> {
                         "DEFAULT is not supported: columns have no default values; give every column a value in INSERT",
                         offset(defaultValue.getStart()), null);
             }
-            // UNIQUE is accepted and not enforced.
+            if (constraint instanceof PrimaryKeyConstraintContext || constraint instanceof UniqueConstraintContext) {
+                keys.add(new KeyConstraint(Optional.empty(), constraint instanceof PrimaryKeyConstraintContext, List.of(name),
+                        span(constraint)));
+            }
             if (notNull && nullable) {
                 throw source.syntaxError("conflicting NULL and NOT NULL declarations for column " + name.display(),
                         offset(constraint.getStart()));
@@ -309,6 +331,39 @@ final class AstBuilder extends QuiverSqlBaseVisitor<Object> {
     @Override
     public Statement visitDropView(DropViewContext context) {
         return new DropView(qualifiedName(context.qualifiedName()), context.EXISTS() != null, span(context));
+    }
+
+    @Override
+    public Statement visitCreateIndex(CreateIndexContext context) {
+        List<IndexColumn> columns = context.indexColumn().stream()
+                .map(c -> new IndexColumn(identifier(c.identifier()), c.DESC() != null, span(c)))
+                .toList();
+        return new CreateIndex(identifier(context.identifier()), qualifiedName(context.qualifiedName()), columns,
+                context.UNIQUE() != null, context.EXISTS() != null, span(context));
+    }
+
+    @Override
+    public Statement visitDropIndex(DropIndexContext context) {
+        return new DropIndex(qualifiedName(context.qualifiedName()), context.EXISTS() != null, span(context));
+    }
+
+    @Override
+    public Statement visitDeleteFrom(DeleteFromContext context) {
+        return new Delete(qualifiedName(context.qualifiedName()), targetAlias(context.targetAlias()),
+                Optional.ofNullable(context.where).map(this::expression), span(context));
+    }
+
+    @Override
+    public Statement visitUpdate(UpdateContext context) {
+        List<ColumnAssignment> assignments = context.setClause().stream()
+                .map(c -> new ColumnAssignment(identifier(c.identifier()), expression(c.expression()), span(c)))
+                .toList();
+        return new Update(qualifiedName(context.qualifiedName()), targetAlias(context.targetAlias()), assignments,
+                Optional.ofNullable(context.where).map(this::expression), span(context));
+    }
+
+    private Optional<Identifier> targetAlias(TargetAliasContext context) {
+        return context == null ? Optional.empty() : Optional.of(identifier(context.identifier()));
     }
 
     @Override

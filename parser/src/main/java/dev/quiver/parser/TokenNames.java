@@ -37,8 +37,8 @@ final class TokenNames {
     private static final List<String> PREFERENCE = List.of(
             EXPRESSION, TYPE, "string literal", "integer", "number",
             "FROM", "WHERE", "GROUP", "BY", "ORDER", "LIMIT", "','", "')'", IDENTIFIER,
-            "SELECT", "VALUES", "CREATE", "INSERT", "DROP", "EXPLAIN", "CALL", "SET",
-            "AS", "ON", "USING", "JOIN", "TABLE", "VIEW", "INTO", "THEN", "WHEN", "ELSE", "END",
+            "SELECT", "VALUES", "CREATE", "INSERT", "UPDATE", "DELETE", "DROP", "EXPLAIN", "CALL", "SET",
+            "AS", "ON", "USING", "JOIN", "TABLE", "VIEW", "INDEX", "INTO", "THEN", "WHEN", "ELSE", "END",
             "YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND",
             "NOT", "NULL", "PRIMARY", "UNIQUE", "KEY", "EXISTS", "DISTINCT", "ALL", "'('", "WITH",
             "ASC", "DESC", "NULLS", "FIRST", "LAST", "'='", "'=>'", "TO", "'*'", "'.'",

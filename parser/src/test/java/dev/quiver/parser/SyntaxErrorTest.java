@@ -93,7 +93,7 @@ class SyntaxErrorTest {
                 LINE 1: SELECT interval '1'
                                            ^""");
         assertStatementError("DROP t", """
-                syntax error at line 1, column 6: unexpected 't', expected one of: TABLE, VIEW
+                syntax error at line 1, column 6: unexpected 't', expected one of: TABLE, VIEW, INDEX
                 LINE 1: DROP t
                              ^""");
         assertStatementError("SELECT * FROM t 'x'", """
@@ -138,7 +138,7 @@ class SyntaxErrorTest {
                 LINE 1: SELECT * FROM  \s
                                      ^""");
         assertStatementError("", """
-                syntax error at line 1, column 1: unexpected end of input, expected one of: SELECT, VALUES, CREATE, INSERT, DROP, EXPLAIN
+                syntax error at line 1, column 1: unexpected end of input, expected one of: SELECT, VALUES, CREATE, INSERT, UPDATE, DELETE
                 LINE 1:\s
                         ^""");
         assertStatementError("SELECT (1", """

@@ -1,6 +1,7 @@
 package dev.quiver.engine.catalog;
 
 import dev.quiver.engine.storage.Table;
+import dev.quiver.engine.storage.UniqueConstraint;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import dev.quiver.planner.catalog.Catalog;
@@ -14,13 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The tables and views of an in-memory database, by name (one namespace for both). Safe for
- * concurrent sessions: lookups never lock; creating and dropping are serialized so a name is never
- * taken twice.
+ * The tables, views and indexes of an in-memory database, by name (one namespace for all three, as
+ * in PostgreSQL). Safe for concurrent sessions: lookups never lock; creating and dropping are
+ * serialized so a name is never taken twice. Dropping a table drops its indexes.
  */
 public final class MemoryCatalog implements Catalog {
     private final ConcurrentMap<String, Table> tables = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ViewDefinition> views = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, IndexDefinition> indexes = new ConcurrentHashMap<>();
 
     @Override
     public Optional<TableHandle> table(String name) {
@@ -53,9 +55,73 @@ public final class MemoryCatalog implements Catalog {
         return List.copyOf(views.keySet());
     }
 
+    public Optional<IndexDefinition> index(String name) {
+        return Optional.ofNullable(indexes.get(name));
+    }
+
+    /** Names of the indexes. */
+    public Collection<String> indexNames() {
+        return List.copyOf(indexes.keySet());
+    }
+
+    private boolean taken(String name) {
+        return tables.containsKey(name) || views.containsKey(name) || indexes.containsKey(name);
+    }
+
+    /** Refuses to drop an index with DROP TABLE or DROP VIEW. */
+    private void requireNotIndex(String name, String kind, int position) {
+        if (indexes.containsKey(name)) {
+            throw new QuiverException(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a " + kind + "; use DROP INDEX")
+                    .attachPosition(position);
+        }
+    }
+
+    /**
+     * Adds an index on {@code table}, which must still be the catalog's table of that name; a unique
+     * index first checks the table's rows (a 23505 error if two share a key) and is then enforced by
+     * the table. False if the name is taken and {@code ifNotExists} allows skipping.
+     */
+    public synchronized boolean createIndex(IndexDefinition index, Table table, boolean ifNotExists, int position) {
+        if (taken(index.name())) {
+            if (ifNotExists) {
+                return false;
+            }
+            throw new QuiverException(SqlState.DUPLICATE_TABLE, "relation \"" + index.name() + "\" already exists")
+                    .attachPosition(position);
+        }
+        if (tables.get(index.table()) != table) {
+            throw new QuiverException(SqlState.UNDEFINED_TABLE, "relation \"" + index.table() + "\" does not exist");
+        }
+        if (index.unique()) {
+            table.addUniqueConstraint(new UniqueConstraint(index.name(), index.ordinals()));
+        }
+        indexes.put(index.name(), index);
+        return true;
+    }
+
+    /** Removes an index; false if absent and {@code ifExists} allows it. */
+    public synchronized boolean dropIndex(String name, boolean ifExists, int position) {
+        if (tables.containsKey(name) || views.containsKey(name)) {
+            String kind = tables.containsKey(name) ? "TABLE" : "VIEW";
+            throw new QuiverException(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not an index; use DROP " + kind)
+                    .attachPosition(position);
+        }
+        IndexDefinition removed = indexes.remove(name);
+        if (removed == null) {
+            if (ifExists) {
+                return false;
+            }
+            throw new QuiverException(SqlState.UNDEFINED_OBJECT, "index \"" + name + "\" does not exist").attachPosition(position);
+        }
+        if (removed.unique()) {
+            tables.get(removed.table()).removeUniqueConstraint(name);
+        }
+        return true;
+    }
+
     /** Adds a table; false if one with that name exists and {@code ifNotExists} allows skipping. */
     public synchronized boolean create(Table table, boolean ifNotExists, int position) {
-        if (!tables.containsKey(table.name()) && !views.containsKey(table.name())) {
+        if (!taken(table.name())) {
             tables.put(table.name(), table);
             return true;
         }
@@ -72,6 +138,7 @@ public final class MemoryCatalog implements Catalog {
             throw new QuiverException(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a table; use DROP VIEW")
                     .attachPosition(position);
         }
+        requireNotIndex(name, "table", position);
         Table removed = tables.remove(name);
         if (removed == null) {
             if (ifExists) {
@@ -79,13 +146,14 @@ public final class MemoryCatalog implements Catalog {
             }
             throw new QuiverException(SqlState.UNDEFINED_TABLE, "table \"" + name + "\" does not exist").attachPosition(position);
         }
+        indexes.values().removeIf(index -> index.table().equals(name));
         removed.drop();
         return true;
     }
 
     /** Adds a view, or replaces one of that name if {@code orReplace}. */
     public synchronized void createView(ViewDefinition view, boolean orReplace, int position) {
-        if (tables.containsKey(view.name())) {
+        if (tables.containsKey(view.name()) || indexes.containsKey(view.name())) {
             throw orReplace
                     ? new QuiverException(SqlState.WRONG_OBJECT_TYPE, "\"" + view.name() + "\" is not a view").attachPosition(position)
                     : new QuiverException(SqlState.DUPLICATE_TABLE, "relation \"" + view.name() + "\" already exists")
@@ -104,6 +172,7 @@ public final class MemoryCatalog implements Catalog {
             throw new QuiverException(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a view; use DROP TABLE")
                     .attachPosition(position);
         }
+        requireNotIndex(name, "view", position);
         if (views.remove(name) == null) {
             if (ifExists) {
                 return false;
@@ -118,5 +187,6 @@ public final class MemoryCatalog implements Catalog {
         tables.values().forEach(Table::drop);
         tables.clear();
         views.clear();
+        indexes.clear();
     }
 }

@@ -19,26 +19,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
 /**
  * An in-memory table: columns and a copy-on-write list of {@link Chunk}s. Readers take a
  * {@link #snapshot()} and see exactly the rows committed before it, however long they read;
- * writers build new chunks off to the side and publish them atomically, so an INSERT that fails
+ * writers build new chunks off to the side and publish them atomically, so a change that fails
  * (a constraint, memory) leaves the table as it was.
+ *
+ * <p>Writers take the table's write lock: an append holds it while it checks and publishes; a
+ * rewrite (DELETE, UPDATE) holds it through {@link #whileWriting} from reading the rows to
+ * publishing their replacement, so no append made meanwhile is lost. Readers never wait for it.
+ * The table's {@link UniqueConstraint}s are checked on every write, under the lock.
  */
 public final class Table implements TableHandle {
     private final String name;
     private final List<ColumnMetadata> columns;
     private final BufferAllocator allocator;
     private volatile TableData data = TableData.EMPTY;
+    /** Guarded by the object's monitor, as {@link #data} changes are. */
     private boolean dropped;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Guarded by {@link #writeLock}. */
+    private final UniqueConstraints unique;
 
     public Table(String name, List<ColumnMetadata> columns, BufferAllocator allocator) {
         this.name = requireNonNull(name, "name");
         this.columns = List.copyOf(columns);
         this.allocator = requireNonNull(allocator, "allocator");
+        this.unique = new UniqueConstraints(name, this.columns);
     }
 
     @Override
@@ -68,11 +80,7 @@ public final class Table implements TableHandle {
      */
     @Override
     public OptionalLong distinctValues(int ordinal) {
-        TableData current;
-        synchronized (this) {
-            current = data;
-            current.chunks().forEach(Chunk::retain); // a concurrent DROP must not free what is being read
-        }
+        TableData current = retainCurrent();
         try {
             synchronized (distinct) {
                 DistinctEstimate known = distinct.get(ordinal);
@@ -154,21 +162,116 @@ public final class Table implements TableHandle {
     }
 
     /**
-     * Appends rows given as heap vectors (entries 0..rows-1), with the same checks and atomicity.
-     * A small append tops up a partly filled last chunk (so row-at-a-time INSERTs do not leave a
-     * chunk per row); a large one becomes chunks of its own, built before the table is locked.
+     * Appends rows given as heap vectors (entries 0..rows-1), with the same checks and atomicity,
+     * and the unique constraints' checks. A small append tops up a partly filled last chunk (so
+     * row-at-a-time INSERTs do not leave a chunk per row); a large one becomes chunks of its own.
      * Chunks of any size may follow each other; scans do not care.
      */
     public long append(ValueVector[] values, int rows) {
+        writeLock.lock();
+        try {
+            for (int c = 0; c < columns.size(); c++) {
+                check(columns.get(c), values[c], rows);
+            }
+            if (rows == 0) {
+                return 0;
+            }
+            TableData base = retainCurrent();
+            try {
+                UniqueConstraints.Checked checked = unique.check(base, values, rows);
+                TableData published = rows < TableData.CHUNK_ROWS ? appendSmall(values, rows) : appendLarge(values, rows);
+                unique.commit(published, checked);
+            } finally {
+                base.chunks().forEach(Chunk::release);
+            }
+            return rows;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} holding the table's write lock, so that no other writer changes the rows
+     * between {@code work} reading them (through snapshots) and replacing them with {@link #replace}.
+     */
+    public <T> T whileWriting(Supplier<T> work) {
+        writeLock.lock();
+        try {
+            return work.get();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Whether another thread waits for the write lock (for monitoring and tests). */
+    public boolean hasWaitingWriters() {
+        return writeLock.hasQueuedThreads();
+    }
+
+    /**
+     * Replaces all rows with rows given as heap vectors (entries 0..rows-1), with the checks of an
+     * append: all or nothing. Only inside {@link #whileWriting}.
+     */
+    public void replace(ValueVector[] values, int rows) {
+        if (!writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("replace outside whileWriting");
+        }
         for (int c = 0; c < columns.size(); c++) {
             check(columns.get(c), values[c], rows);
         }
-        if (rows == 0) {
-            return 0;
+        UniqueConstraints.Checked checked = unique.check(TableData.EMPTY, values, rows);
+        List<Chunk> built = buildChunks(values, rows);
+        TableData replaced;
+        TableData published = new TableData(built, rows);
+        synchronized (this) {
+            if (dropped) {
+                built.forEach(Chunk::release);
+                throw droppedError();
+            }
+            replaced = data;
+            data = published;
         }
-        if (rows < TableData.CHUNK_ROWS) {
-            return appendSmall(values, rows);
+        replaced.chunks().forEach(Chunk::release);
+        unique.commit(published, checked);
+    }
+
+    /**
+     * Adds a unique constraint after checking that the current rows satisfy it (a 23505 error
+     * naming a duplicated key if not).
+     */
+    public void addUniqueConstraint(UniqueConstraint constraint) {
+        writeLock.lock();
+        try {
+            TableData current = retainCurrent();
+            try {
+                unique.add(constraint, current);
+            } finally {
+                current.chunks().forEach(Chunk::release);
+            }
+        } finally {
+            writeLock.unlock();
         }
+    }
+
+    /** Removes the unique constraint of that name, if there is one. */
+    public void removeUniqueConstraint(String constraint) {
+        writeLock.lock();
+        try {
+            unique.remove(constraint);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The current rows, their chunks retained (so a concurrent DROP cannot free them) until the caller releases them. */
+    private synchronized TableData retainCurrent() {
+        TableData current = data;
+        current.chunks().forEach(Chunk::retain);
+        return current;
+    }
+
+    /** The rows as new chunks of {@link TableData#CHUNK_ROWS} rows (the last one may be smaller). */
+    private List<Chunk> buildChunks(ValueVector[] values, int rows) {
         List<Chunk> built = new ArrayList<>();
         try {
             for (int from = 0; from < rows; from += TableData.CHUNK_ROWS) {
@@ -178,6 +281,11 @@ public final class Table implements TableHandle {
             built.forEach(Chunk::release);
             throw memoryError(e);
         }
+        return built;
+    }
+
+    private TableData appendLarge(ValueVector[] values, int rows) {
+        List<Chunk> built = buildChunks(values, rows);
         synchronized (this) {
             if (dropped) {
                 built.forEach(Chunk::release);
@@ -186,11 +294,11 @@ public final class Table implements TableHandle {
             List<Chunk> chunks = new ArrayList<>(data.chunks());
             chunks.addAll(built);
             data = new TableData(chunks, data.rowCount() + rows);
+            return data;
         }
-        return rows;
     }
 
-    private synchronized long appendSmall(ValueVector[] values, int rows) {
+    private synchronized TableData appendSmall(ValueVector[] values, int rows) {
         if (dropped) {
             throw droppedError();
         }
@@ -223,7 +331,7 @@ public final class Table implements TableHandle {
         if (replacedTail != null) {
             replacedTail.release();
         }
-        return rows;
+        return data;
     }
 
     private RuntimeException memoryError(RuntimeException e) {

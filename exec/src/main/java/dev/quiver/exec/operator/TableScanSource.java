@@ -31,6 +31,17 @@ public final class TableScanSource implements Source {
         return (chunks + CHUNKS_PER_MORSEL - 1) / CHUNKS_PER_MORSEL;
     }
 
+    /** The snapshot's rows, exactly. */
+    @Override
+    public long estimatedRows(QueryContext context) {
+        TableSnapshot snapshot = context.snapshot(table);
+        long rows = 0;
+        for (int chunk = 0; chunk < snapshot.chunkCount(); chunk++) {
+            rows += snapshot.rowCount(chunk);
+        }
+        return rows;
+    }
+
     @Override
     public void produce(int morsel, QueryContext context, BatchConsumer consumer) {
         TableSnapshot snapshot = context.snapshot(table);

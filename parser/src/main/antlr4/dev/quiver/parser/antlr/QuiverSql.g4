@@ -39,7 +39,13 @@ statement
     | CREATE (OR REPLACE)? VIEW qualifiedName columnAliases? AS query         #createView
     | DROP TABLE (IF EXISTS)? qualifiedName                                   #dropTable
     | DROP VIEW (IF EXISTS)? qualifiedName                                    #dropView
+    | CREATE UNIQUE? INDEX (IF NOT EXISTS)? identifier ON qualifiedName
+        LEFT_PAREN indexColumn (COMMA indexColumn)* RIGHT_PAREN               #createIndex
+    | DROP INDEX (IF EXISTS)? qualifiedName                                   #dropIndex
     | INSERT INTO qualifiedName columnAliases? query                          #insertInto
+    | DELETE FROM qualifiedName targetAlias? (WHERE where=expression)?        #deleteFrom
+    | UPDATE qualifiedName targetAlias? SET setClause (COMMA setClause)*
+        (WHERE where=expression)?                                             #update
     | EXPLAIN ANALYZE? statement                                              #explain
     | CALL qualifiedName LEFT_PAREN (callArgument (COMMA callArgument)*)? RIGHT_PAREN  #call
     | SET identifier (EQ | TO) setValue                                       #setOption
@@ -64,6 +70,19 @@ columnConstraint
 
 tableConstraint
     : (CONSTRAINT identifier)? (PRIMARY KEY | UNIQUE) columnAliases
+    ;
+
+indexColumn
+    : identifier ordering=(ASC | DESC)?
+    ;
+
+// The alias of the table a DELETE or UPDATE changes (AS is optional, as in PostgreSQL).
+targetAlias
+    : AS? identifier
+    ;
+
+setClause
+    : identifier EQ expression
     ;
 
 callArgument
@@ -313,11 +332,11 @@ identifier
 
 // Every keyword that is not reserved. Keep this list in sync with the keyword tokens below.
 nonReserved
-    : ANALYZE | ANY | ASC | BOTH | CALL | CHARACTER | CONSTRAINT | DATE | DAY | DAYS | DEFAULT | DESC
-    | DOUBLE | ESCAPE | EXPLAIN | EXTRACT | FIRST | FOR | HOUR | HOURS | IF | INTERVAL | KEY | LAST
-    | LEADING | MINUTE | MINUTES | MONTH | MONTHS | NULLS | POSITION | PRECISION | PRIMARY | REPLACE
+    : ANALYZE | ANY | ASC | BOTH | CALL | CHARACTER | CONSTRAINT | DATE | DAY | DAYS | DEFAULT | DELETE
+    | DESC | DOUBLE | ESCAPE | EXPLAIN | EXTRACT | FIRST | FOR | HOUR | HOURS | IF | INDEX | INTERVAL | KEY
+    | LAST | LEADING | MINUTE | MINUTES | MONTH | MONTHS | NULLS | POSITION | PRECISION | PRIMARY | REPLACE
     | ROW | ROWS | SECOND | SECONDS | SET | SOME | SUBSTRING | TABLE | TIME | TIMESTAMP | TO | TRAILING
-    | TRIM | UNIQUE | UNKNOWN | VARYING | VIEW | WITHOUT | YEAR | YEARS | ZONE
+    | TRIM | UNIQUE | UNKNOWN | UPDATE | VARYING | VIEW | WITHOUT | YEAR | YEARS | ZONE
     ;
 
 // ---------------------------------------------------------------- keywords
@@ -342,6 +361,7 @@ DATE: 'DATE';
 DAY: 'DAY';
 DAYS: 'DAYS';
 DEFAULT: 'DEFAULT';
+DELETE: 'DELETE';
 DESC: 'DESC';
 DISTINCT: 'DISTINCT';
 DOUBLE: 'DOUBLE';
@@ -365,6 +385,7 @@ HOURS: 'HOURS';
 IF: 'IF';
 ILIKE: 'ILIKE';
 IN: 'IN';
+INDEX: 'INDEX';
 INNER: 'INNER';
 INSERT: 'INSERT';
 INTERSECT: 'INTERSECT';
@@ -415,6 +436,7 @@ TRUE: 'TRUE';
 UNION: 'UNION';
 UNIQUE: 'UNIQUE';
 UNKNOWN: 'UNKNOWN';
+UPDATE: 'UPDATE';
 USING: 'USING';
 VALUES: 'VALUES';
 VARYING: 'VARYING';

@@ -2,5 +2,6 @@ package dev.quiver.parser.ast;
 
 /** A top-level SQL statement. */
 public sealed interface Statement extends Node
-        permits QueryStatement, CreateTable, CreateTableAs, CreateView, DropTable, DropView, Insert, Explain, Call, SetOption {
+        permits QueryStatement, CreateTable, CreateTableAs, CreateView, DropTable, DropView, CreateIndex, DropIndex, Insert, Delete,
+        Update, Explain, Call, SetOption {
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import dev.quiver.parser.ast.ColumnReference;
+import dev.quiver.parser.ast.Delete;
 import dev.quiver.parser.ast.Expression;
 import dev.quiver.parser.ast.Identifier;
 import dev.quiver.parser.ast.Insert;
@@ -16,6 +17,7 @@ import dev.quiver.parser.ast.QuerySpecification;
 import dev.quiver.parser.ast.Relation;
 import dev.quiver.parser.ast.SetOperation;
 import dev.quiver.parser.ast.SortItem;
+import dev.quiver.parser.ast.Update;
 import dev.quiver.parser.ast.Values;
 import dev.quiver.parser.ast.WithQuery;
 import dev.quiver.planner.catalog.Catalog;
@@ -79,7 +81,7 @@ public final class Binder {
     }
 
     public BoundInsert bindInsert(Insert insert) {
-        TableHandle table = table(insert.table());
+        TableHandle table = target(insert.table(), "insert into");
         List<ColumnMetadata> columns = table.columns();
         List<Integer> targets = new ArrayList<>();
         if (insert.columns().isEmpty()) {
@@ -89,14 +91,7 @@ public final class Binder {
         } else {
             Set<String> seen = new HashSet<>();
             for (Identifier name : insert.columns()) {
-                int index = columnIndex(table, name.value());
-                if (index < 0) {
-                    String hint = NameSuggester.closest(name.value(), columns.stream().map(ColumnMetadata::name).toList())
-                            .map(s -> "; did you mean \"" + s + "\"?").orElse("");
-                    throw new QuiverException(SqlState.UNDEFINED_COLUMN,
-                            "column \"" + name.value() + "\" of relation \"" + table.name() + "\" does not exist" + hint)
-                            .attachPosition(name.span().start());
-                }
+                int index = targetColumn(table, name);
                 if (!seen.add(name.value())) {
                     throw new QuiverException(SqlState.DUPLICATE_COLUMN,
                             "column \"" + name.value() + "\" specified more than once").attachPosition(name.span().start());
@@ -131,23 +126,65 @@ public final class Binder {
             if (slot < 0) {
                 value = Literal.nullOf(type);
             } else {
-                ColumnRef from = produced.get(slot);
-                if (!TypeCoercion.canAssign(from.type(), type)) {
-                    throw new QuiverException(SqlState.DATATYPE_MISMATCH,
-                            "column \"" + column.name() + "\" is of type " + column.type() + " but expression is of type "
-                                    + from.type() + "; rewrite or cast the expression")
-                            .attachPosition(source.span().start());
-                }
-                value = Coercions.to(from, type, source.span().start());
+                value = assign(produced.get(slot), column, source.span().start());
             }
             assignments.add(new Assignment(output, value));
         }
         return new BoundInsert(table, LogicalPlan.of(new LogicalProject(assignments), plan));
     }
 
+    /** Binds {@code DELETE}: the rows that remain (see {@link BoundDelete}). */
+    public BoundDelete bindDelete(Delete delete) {
+        return new DataChangeBinder(this, relations, ids).delete(delete);
+    }
+
+    /** Binds {@code UPDATE}: the table's rows after it (see {@link BoundUpdate}). */
+    public BoundUpdate bindUpdate(Update update) {
+        return new DataChangeBinder(this, relations, ids).update(update);
+    }
+
     /** Bounded VARCHARs are stored as produced and length-checked by storage; other types as declared. */
-    private static DataType storedAs(DataType declared) {
+    static DataType storedAs(DataType declared) {
         return declared.isString() ? DataType.VARCHAR : declared;
+    }
+
+    /**
+     * {@code value} converted for storing in {@code column} (the assignment conversion of INSERT and
+     * UPDATE): any type that converts implicitly or by assignment, and a string literal, which is
+     * parsed as the column's type now.
+     */
+    static Expr assign(Expr value, ColumnMetadata column, int at) {
+        DataType type = storedAs(column.type());
+        if (!TypeCoercion.canAssign(value.type(), type) && !(value instanceof Literal l && l.type().isString())) {
+            throw new QuiverException(SqlState.DATATYPE_MISMATCH, "column \"" + column.name() + "\" is of type " + column.type()
+                    + " but expression is of type " + value.type() + "; rewrite or cast the expression").attachPosition(at);
+        }
+        return Coercions.to(value, type, at);
+    }
+
+    /**
+     * The table an INSERT, UPDATE or DELETE changes ({@code verb} says which, as "insert into"):
+     * a view is refused, as Quiver's views are not updatable.
+     */
+    TableHandle target(QualifiedName name, String verb) {
+        if (catalog.view(name.joined()).isPresent()) {
+            throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "cannot " + verb + " view \"" + name.joined()
+                    + "\": views are not updatable; change the tables it reads").attachPosition(name.span().start());
+        }
+        return table(name);
+    }
+
+    /** The ordinal of the table's column of that name, or a 42703 error suggesting the closest name. */
+    public static int targetColumn(TableHandle table, Identifier name) {
+        int index = columnIndex(table, name.value());
+        if (index < 0) {
+            String hint = NameSuggester.closest(name.value(), table.columns().stream().map(ColumnMetadata::name).toList())
+                    .map(s -> "; did you mean \"" + s + "\"?").orElse("");
+            throw new QuiverException(SqlState.UNDEFINED_COLUMN,
+                    "column \"" + name.value() + "\" of relation \"" + table.name() + "\" does not exist" + hint)
+                    .attachPosition(name.span().start());
+        }
+        return index;
     }
 
     private static void checkArity(int produced, int targets, Query source) {
@@ -426,14 +463,8 @@ public final class Binder {
             for (int c = 0; c < width; c++) {
                 Expr e = rows.get(r).get(c);
                 int at = values.rows().get(r).get(c).span().start();
-                if (targetTypes.isPresent() && !TypeCoercion.canAssign(e.type(), types.get(c))
-                        && !(e instanceof Literal l && l.type().isString())) {
-                    throw new QuiverException(SqlState.DATATYPE_MISMATCH,
-                            "column \"" + columns.get(c).name() + "\" is of type " + types.get(c)
-                                    + " but expression is of type " + e.type() + "; rewrite or cast the expression")
-                            .attachPosition(at);
-                }
-                row.add(Coercions.to(e, types.get(c), at));
+                row.add(targetTypes.isPresent() ? assign(e, new ColumnMetadata(columns.get(c).name(), types.get(c), true), at)
+                        : Coercions.to(e, types.get(c), at));
             }
             converted.add(row);
         }

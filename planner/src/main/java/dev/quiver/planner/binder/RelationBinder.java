@@ -76,7 +76,11 @@ final class RelationBinder {
         if (view.isPresent()) {
             return aliased(view(view.get(), at), alias, renames, at);
         }
-        TableHandle table = binder.table(ref.name());
+        return scan(binder.table(ref.name()), alias, renames, at);
+    }
+
+    /** A scan of every column of a table, named by {@code alias} and {@code renames} (the first columns) in the scope. */
+    RelationPlan scan(TableHandle table, Optional<String> alias, List<Identifier> renames, int at) {
         if (renames.size() > table.columns().size()) {
             throw new QuiverException(SqlState.INVALID_COLUMN_REFERENCE, "table \"" + alias.get() + "\" has " + table.columns().size()
                     + " columns available but " + renames.size() + " columns specified").attachPosition(at);

@@ -17,9 +17,11 @@ import java.util.Set;
  * Folds constant subexpressions (with the executor's evaluator) and applies the identities of
  * three-valued logic that hold for every input: {@code x AND TRUE = x}, {@code x AND FALSE = FALSE},
  * {@code x OR TRUE = TRUE}, {@code x OR FALSE = x}, {@code NOT NOT x = x}, duplicate conjuncts
- * removed, CASE branches with a constant FALSE/NULL condition dropped. Nothing here changes which
- * errors an expression can raise for a row, except that a constant that fails to evaluate is kept
- * as it is.
+ * removed, CASE branches with a constant FALSE/NULL condition dropped, and a strict function with
+ * a NULL constant argument replaced by NULL. The last two, like {@code x AND FALSE}, mean the other
+ * operands are never evaluated, so their errors (division by zero, overflow) never happen — as in
+ * PostgreSQL, whose planner folds the same way (eval_const_expressions). A constant that fails to
+ * evaluate is kept as it is, to fail at run time.
  */
 public final class ExpressionSimplifier {
     private ExpressionSimplifier() {
@@ -40,6 +42,9 @@ public final class ExpressionSimplifier {
             }
         }
         if (e instanceof Call call) {
+            if (call.function().isStrict() && call.arguments().stream().anyMatch(a -> a instanceof Literal l && l.isNull())) {
+                return Literal.nullOf(call.type());
+            }
             switch (call.function()) {
                 case AND:
                     return simplifyAnd(call);

@@ -71,6 +71,20 @@ class ExpressionSimplifierTest {
     }
 
     @Test
+    void aStrictFunctionOfANullConstantIsNullWithoutEvaluatingItsOtherArguments() {
+        Expr failing = divide(A, integer(0));
+        Literal nullInteger = Literal.nullOf(DataType.INTEGER);
+        assertThat(simplify(plus(failing, nullInteger))).isEqualTo(Literal.nullOf(plus(failing, nullInteger).type()));
+        assertThat(simplify(gt(failing, nullInteger))).isEqualTo(NULL);
+        // Bottom up: the NULL reaches the outer comparison, then NOT.
+        assertThat(simplify(not(gt(plus(A, nullInteger), integer(1))))).isEqualTo(NULL);
+        // AND/OR are not strict: x AND NULL depends on x.
+        assertThat(simplify(and(X, NULL))).isEqualTo(and(X, NULL));
+        // A strict function without a NULL constant is kept.
+        assertThat(simplify(plus(failing, integer(1)))).isEqualTo(plus(failing, integer(1)));
+    }
+
+    @Test
     void negation() {
         assertThat(simplify(not(not(X)))).isEqualTo(X);
         assertThat(simplify(not(not(not(X))))).isEqualTo(not(X));
