@@ -545,19 +545,46 @@ final class ExpressionBinder {
                 comparison(ComparisonOperator.LESS_THAN_OR_EQUAL, value, valueAt, high, highAt, at)));
     }
 
+    /**
+     * {@code x IN (items)}: the constant items become one IN call (a set lookup); each other item
+     * becomes a comparison {@code x = item} of its own, ORed after it, as PostgreSQL does. So each
+     * such comparison behaves as one: a NULL constant makes it NULL without evaluating the item, and
+     * the OR stops at the first TRUE, never evaluating (nor failing on) the items after it.
+     */
     private Expr inList(InList in, int at) {
         Expr value = bind(in.value());
-        List<Expr> items = new ArrayList<>();
+        int valueAt = in.value().span().start();
+        List<Expr> constants = new ArrayList<>();
+        List<Integer> constantsAt = new ArrayList<>();
+        List<Expr> comparisons = new ArrayList<>();
         for (Expression item : in.list()) {
-            items.add(literalAdjusted(bind(item), List.of(value), item.span().start()));
+            Expr bound = bind(item);
+            int itemAt = item.span().start();
+            if (Exprs.isConstant(bound)) {
+                constants.add(literalAdjusted(bound, List.of(value), itemAt));
+                constantsAt.add(itemAt);
+            } else {
+                comparisons.add(comparison(ComparisonOperator.EQUAL, value, valueAt, bound, itemAt, itemAt));
+            }
         }
+        List<Expr> parts = new ArrayList<>();
+        if (!constants.isEmpty()) {
+            parts.add(constantList(value, constants, constantsAt, at));
+        }
+        parts.addAll(comparisons);
+        Expr in0 = parts.size() == 1 ? parts.get(0) : Exprs.or(parts);
+        return in.negated() ? not(in0) : in0;
+    }
+
+    /** {@code value IN (constants)} with every operand coerced to their common type. */
+    private static Expr constantList(Expr value, List<Expr> items, List<Integer> itemsAt, int at) {
         DataType t = value.type();
         for (int i = 0; i < items.size(); i++) {
             Optional<DataType> common = TypeCoercion.commonSuperType(t, items.get(i).type());
             if (common.isEmpty()) {
                 throw new QuiverException(SqlState.UNDEFINED_FUNCTION,
                         "IN list item of type " + items.get(i).type() + " cannot be compared with " + value.type())
-                        .attachPosition(in.list().get(i).span().start());
+                        .attachPosition(itemsAt.get(i));
             }
             t = common.get();
         }
@@ -569,8 +596,7 @@ final class ExpressionBinder {
         for (Expr item : items) {
             args.add(Coercions.to(item, t, at));
         }
-        Expr in0 = new Call(Function.IN, args, DataType.BOOLEAN, at);
-        return in.negated() ? not(in0) : in0;
+        return new Call(Function.IN, args, DataType.BOOLEAN, at);
     }
 
     private Expr like(Like like, int at) {

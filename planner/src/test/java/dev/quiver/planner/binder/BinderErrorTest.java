@@ -155,8 +155,12 @@ class BinderErrorTest {
                     "CASE types DECIMAL(15,2) and VARCHAR cannot be matched", 7);
             assertError("SELECT a LIKE 'x%' FROM t", SqlState.UNDEFINED_FUNCTION,
                     "operator does not exist: INTEGER LIKE VARCHAR; LIKE compares strings", 7);
-            String in = "SELECT a IN (1, e) FROM t";
-            assertError(in, SqlState.UNDEFINED_FUNCTION, "IN list item of type DATE cannot be compared with INTEGER", in.indexOf("e)"));
+            String in = "SELECT a IN (1, DATE '2020-01-01') FROM t";
+            assertError(in, SqlState.UNDEFINED_FUNCTION, "IN list item of type DATE cannot be compared with INTEGER", in.indexOf("DATE"));
+            // An item that is not a constant is a comparison of its own.
+            String inColumn = "SELECT a IN (1, e) FROM t";
+            assertError(inColumn, SqlState.UNDEFINED_FUNCTION,
+                    "operator does not exist: INTEGER = DATE; cast one side so both have the same type", inColumn.indexOf("e)"));
             String escape = "SELECT d LIKE 'x' ESCAPE 'ab' FROM t";
             assertError(escape, SqlState.INVALID_ESCAPE_SEQUENCE, "ESCAPE must be a string literal of at most one character",
                     escape.indexOf("'ab'"));
