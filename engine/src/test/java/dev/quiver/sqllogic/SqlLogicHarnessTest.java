@@ -138,22 +138,22 @@ class SqlLogicHarnessTest {
     @Test
     void sortsAndHashesLikeSqlLogicTest() {
         List<List<String>> rows = List.of(List.of("b", "1"), List.of("a", "2"), List.of("a", "10"));
-        assertThat(SqlLogicRunner.sorted(rows, SortMode.NOSORT)).containsExactly("b", "1", "a", "2", "a", "10");
-        assertThat(SqlLogicRunner.sorted(rows, SortMode.ROWSORT)).containsExactly("a", "10", "a", "2", "b", "1");
-        assertThat(SqlLogicRunner.sorted(rows, SortMode.VALUESORT)).containsExactly("1", "10", "2", "a", "a", "b");
+        assertThat(SqlLogicResults.sorted(rows, SortMode.NOSORT)).containsExactly("b", "1", "a", "2", "a", "10");
+        assertThat(SqlLogicResults.sorted(rows, SortMode.ROWSORT)).containsExactly("a", "10", "a", "2", "b", "1");
+        assertThat(SqlLogicResults.sorted(rows, SortMode.VALUESORT)).containsExactly("1", "10", "2", "a", "a", "b");
         // md5("1\n") as `printf '1\n' | md5sum` prints it
-        assertThat(SqlLogicRunner.md5(List.of("1"))).isEqualTo("b026324c6904b2a9cb4b88d6d61c81d1");
-        assertThat(SqlLogicRunner.md5(List.of("1", "2", "3"))).isEqualTo("c0710d6b4f15dfa88f600b0e6b624077");
+        assertThat(SqlLogicResults.md5(List.of("1"))).isEqualTo("b026324c6904b2a9cb4b88d6d61c81d1");
+        assertThat(SqlLogicResults.md5(List.of("1", "2", "3"))).isEqualTo("c0710d6b4f15dfa88f600b0e6b624077");
     }
 
     @Test
     void realValuesCompareWithRelativeTolerance() {
-        assertThat(SqlLogicRunner.sameValue("0.3333333333333333", "0.33333333333333337", 'R')).isTrue();
-        assertThat(SqlLogicRunner.sameValue("1.5", "1.500000", 'R')).isTrue();
-        assertThat(SqlLogicRunner.sameValue("1.5", "1.5000001", 'R')).isFalse();
-        assertThat(SqlLogicRunner.sameValue("1.5", "1.500000", 'T')).isFalse();
-        assertThat(SqlLogicRunner.sameValue("NULL", "0", 'R')).isFalse();
-        assertThat(SqlLogicRunner.sameValue("NaN", "NaN", 'R')).isTrue();
+        assertThat(SqlLogicDialect.QUIVER.sameValue("0.3333333333333333", "0.33333333333333337", 'R')).isTrue();
+        assertThat(SqlLogicDialect.QUIVER.sameValue("1.5", "1.500000", 'R')).isTrue();
+        assertThat(SqlLogicDialect.QUIVER.sameValue("1.5", "1.5000001", 'R')).isFalse();
+        assertThat(SqlLogicDialect.QUIVER.sameValue("1.5", "1.500000", 'T')).isFalse();
+        assertThat(SqlLogicDialect.QUIVER.sameValue("NULL", "0", 'R')).isFalse();
+        assertThat(SqlLogicDialect.QUIVER.sameValue("NaN", "NaN", 'R')).isTrue();
     }
 
     @Test

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * <p>{@code statement error [fragment]} expects a failure whose message contains the fragment; a
  * fragment starting with a bracketed SQLSTATE ({@code statement error [22012] division by zero})
  * must match the SQLSTATE too. DuckDB's form, the expected message after {@code ----}, works as well.
+ *
+ * <p>In the {@link SqlLogicDialect#SQLITE} dialect (the public corpus) every expected line is one
+ * value, whatever it holds, as SQLite's runner reads it.
  */
 public final class SqlLogicParser {
     /** The names {@code skipif}/{@code onlyif} match: Quiver follows PostgreSQL's semantics. */
@@ -32,17 +35,27 @@ public final class SqlLogicParser {
     private static final Pattern TYPES = Pattern.compile("^[ITR]+$");
 
     private final String file;
+    private final SqlLogicDialect dialect;
     private final List<String> lines;
     private int at; // index of the next line to read
+    private int skipped; // records skipped by a skipif/onlyif condition
 
-    private SqlLogicParser(String file, String text) {
+    private SqlLogicParser(String file, String text, SqlLogicDialect dialect) {
         this.file = file;
+        this.dialect = dialect;
         this.lines = List.of(text.replace("\r\n", "\n").split("\n", -1));
     }
 
-    /** Parses a whole file; {@code file} names it in error messages. */
+    /** Parses a whole file of Quiver's own suite; {@code file} names it in error messages. */
     public static List<SqlLogicRecord> parse(String file, String text) {
-        return new SqlLogicParser(file, text).records();
+        return parse(file, text, SqlLogicDialect.QUIVER).records();
+    }
+
+    /** Parses a whole file in the given dialect; {@code file} names it in error messages. */
+    public static SqlLogicScript parse(String file, String text, SqlLogicDialect dialect) {
+        SqlLogicParser parser = new SqlLogicParser(file, text, dialect);
+        List<SqlLogicRecord> records = parser.records();
+        return new SqlLogicScript(file, dialect, records, parser.skipped);
     }
 
     private List<SqlLogicRecord> records() {
@@ -89,14 +102,18 @@ public final class SqlLogicParser {
                     break;
                 case "statement": {
                     SqlLogicRecord r = statement(trimmed, headerLine);
-                    if (!skip) {
+                    if (skip) {
+                        skipped++;
+                    } else {
                         records.add(r);
                     }
                     break;
                 }
                 case "query": {
                     SqlLogicRecord r = query(words, headerLine);
-                    if (!skip) {
+                    if (skip) {
+                        skipped++;
+                    } else {
                         records.add(r);
                     }
                     break;
@@ -195,6 +212,9 @@ public final class SqlLogicParser {
 
     /** Flattens the expected lines into values, reading them as rows or as one value per line. */
     private List<String> values(List<String> resultLines, int columns, int firstLine) {
+        if (!dialect.rowsPerLine()) {
+            return List.copyOf(resultLines); // a count that does not fill rows is a wrong result, found when run
+        }
         List<String> values = new ArrayList<>();
         if (columns == 1) {
             for (int i = 0; i < resultLines.size(); i++) {

@@ -1,5 +1,7 @@
 package dev.quiver.sqllogic;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.quiver.Database;
 import dev.quiver.DatabaseOptions;
 import dev.quiver.Quiver;
@@ -9,82 +11,97 @@ import dev.quiver.Session;
 import dev.quiver.TestAccess;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
-import dev.quiver.sqllogic.SqlLogicRecord.SortMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Runs the records of one sqllogictest file, in order, against a fresh in-memory database with one
- * session in {@code verify} mode. After every record no query memory may remain allocated (only
- * table storage); {@link #finish()} drops every table, requires zero allocated bytes and closes the
- * database (which fails on any leak).
+ * session in the options' execution mode ({@code verify} by default). After every record no query
+ * memory may remain allocated (only table storage); {@link #finish()} drops every table, requires
+ * zero allocated bytes and closes the database (which fails on any leak). A failing record throws
+ * {@link SqlLogicFailure}. Not thread-safe: one thread runs a file.
  */
 public final class SqlLogicRunner implements AutoCloseable {
-    /** Worker threads of each file's database: two, so parallel paths run even on one core. */
-    public static final int THREADS = 2;
-    /** Relative tolerance for values of type letter R. */
-    public static final double REAL_TOLERANCE = 1e-9;
-
     /** {@code statement error [42601] fragment}: the SQLSTATE must match too. */
     private static final Pattern WITH_STATE = Pattern.compile("^\\[([0-9A-Z]{5})\\]\\s*(.*)$", Pattern.DOTALL);
 
+    /** Cancels records that run past the options' time limit; one daemon thread for every runner. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sqllogic-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final String file;
+    private final SqlLogicOptions options;
     private Database db;
     private Session session;
     private int hashThreshold = 0;
     private final Map<String, String> labels = new HashMap<>();
     private boolean finished;
 
+    /** A runner of one of Quiver's own files ({@link SqlLogicOptions#suite()}). */
     public SqlLogicRunner(String file) {
-        this.file = file;
+        this(file, SqlLogicOptions.suite());
+    }
+
+    public SqlLogicRunner(String file, SqlLogicOptions options) {
+        this.file = requireNonNull(file, "file");
+        this.options = requireNonNull(options, "options");
     }
 
     private Session session() {
         if (session == null) {
-            db = Quiver.openInMemory(DatabaseOptions.defaults().withThreads(THREADS));
+            db = Quiver.openInMemory(DatabaseOptions.defaults().withThreads(options.workerThreads()));
             session = db.connect();
-            session.set("execution_mode", "verify");
+            session.set("execution_mode", options.mode().name().toLowerCase(Locale.ROOT));
         }
         return session;
     }
 
-    /** Runs one record; throws {@link AssertionError} describing the difference on failure. */
+    /** Runs one record; throws {@link SqlLogicFailure} describing the difference on failure. */
     public void run(SqlLogicRecord record) {
         if (record instanceof SqlLogicRecord.HashThreshold h) {
             hashThreshold = h.threshold();
             return;
         }
         Session s = session();
-        Throwable failure = null;
+        ScheduledFuture<?> timer = options.recordTimeout().isZero() ? null
+                : WATCHDOG.schedule(s::cancel, options.recordTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        SqlLogicFailure failure = null;
         try {
             if (record instanceof SqlLogicRecord.Statement st) {
                 statement(s, st);
             } else {
                 query(s, (SqlLogicRecord.Query) record);
             }
-        } catch (AssertionError e) {
+        } catch (SqlLogicFailure e) {
             failure = e;
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // Not a QuiverException: the engine let an internal exception escape.
-            failure = new AssertionError(where(record) + ": unexpected " + e + "\nSQL: " + sqlOf(record), e);
-            throw (AssertionError) failure;
+            failure = new SqlLogicFailure("unexpected " + e.getClass().getName() + ": " + SqlLogicFailure.firstLine(e.getMessage()),
+                    where(record) + ": unexpected " + e + "\nSQL: " + sqlOf(record), e);
+            throw failure;
         } finally {
+            if (timer != null) {
+                timer.cancel(false);
+            }
             long queryBytes = db.allocatedBytes() - s.bufferAllocator().getAllocatedMemory();
             if (queryBytes != 0) {
-                AssertionError leak = new AssertionError(where(record) + ": " + queryBytes
-                        + " bytes of query memory still allocated after the record (a leak)\nSQL: " + sqlOf(record));
+                SqlLogicFailure leak = new SqlLogicFailure("query memory still allocated after the record", where(record) + ": "
+                        + queryBytes + " bytes of query memory still allocated after the record (a leak)\nSQL: " + sqlOf(record));
                 if (failure == null) {
                     throw leak;
                 }
@@ -98,32 +115,32 @@ public final class SqlLogicRunner implements AutoCloseable {
             try (Result r = s.execute(st.sql())) {
                 return;
             } catch (QuiverException e) {
-                throw new AssertionError(where(st) + ": statement failed\nSQL: " + st.sql() + "\nerror [" + e.sqlState() + "]: "
-                        + e.getMessage(), e);
+                throw engineFailure("statement failed", st, e);
             }
         }
         try (Result r = s.execute(st.sql())) {
-            throw new AssertionError(where(st) + ": statement succeeded but an error was expected"
+            throw new SqlLogicFailure("statement succeeded but an error was expected", where(st)
+                    + ": statement succeeded but an error was expected"
                     + st.errorFragment().map(f -> " containing \"" + f + "\"").orElse("") + "\nSQL: " + st.sql()
                     + (r.hasRows() ? "\nit returned " + r.rowCount() + " rows" : "\nstatus: " + r.status()));
         } catch (QuiverException e) {
             if (SqlState.INTERNAL_ERROR.equals(e.sqlState())) {
-                throw new AssertionError(where(st) + ": an internal error is never the right answer to bad input\nSQL: "
-                        + st.sql() + "\nerror [" + e.sqlState() + "]: " + e.getMessage(), e);
+                throw engineFailure("internal error instead of an error for bad input", st, e);
             }
             if (st.errorFragment().isPresent()) {
                 String fragment = st.errorFragment().get();
                 Matcher m = WITH_STATE.matcher(fragment);
                 if (m.matches()) {
                     if (!m.group(1).equals(e.sqlState())) {
-                        throw new AssertionError(where(st) + ": wrong SQLSTATE: expected " + m.group(1) + ", actual "
-                                + e.sqlState() + "\nSQL: " + st.sql() + "\nerror: " + e.getMessage(), e);
+                        throw new SqlLogicFailure("wrong SQLSTATE", where(st) + ": wrong SQLSTATE: expected " + m.group(1)
+                                + ", actual " + e.sqlState() + "\nSQL: " + st.sql() + "\nerror: " + e.getMessage(), e);
                     }
                     fragment = m.group(2);
                 }
                 if (!e.getMessage().contains(fragment) && !fragment.equals(e.sqlState())) {
-                    throw new AssertionError(where(st) + ": error message does not contain the expected text\nSQL: " + st.sql()
-                            + "\nexpected fragment: " + fragment + "\nactual [" + e.sqlState() + "]: " + e.getMessage(), e);
+                    throw new SqlLogicFailure("error message does not contain the expected text", where(st)
+                            + ": error message does not contain the expected text\nSQL: " + st.sql() + "\nexpected fragment: "
+                            + fragment + "\nactual [" + e.sqlState() + "]: " + e.getMessage(), e);
                 }
             }
         }
@@ -133,146 +150,53 @@ public final class SqlLogicRunner implements AutoCloseable {
         List<List<String>> rows = new ArrayList<>();
         try (Result r = s.execute(q.sql())) {
             if (!r.hasRows()) {
-                throw new AssertionError(where(q) + ": query returned no result set (status " + r.status() + ")\nSQL: " + q.sql());
+                throw new SqlLogicFailure("query returned no result set", where(q) + ": query returned no result set (status "
+                        + r.status() + ")\nSQL: " + q.sql());
             }
             int columns = r.columnTypes().size();
             if (columns != q.columns()) {
-                throw new AssertionError(where(q) + ": query returned " + columns + " columns " + r.columnTypes()
-                        + " but the header has " + q.columns() + " type letters (" + q.types() + ")\nSQL: " + q.sql());
+                throw new SqlLogicFailure("wrong number of columns", where(q) + ": query returned " + columns + " columns "
+                        + r.columnTypes() + " but the header has " + q.columns() + " type letters (" + q.types() + ")\nSQL: "
+                        + q.sql());
             }
             for (Row row : r.rows()) {
                 List<String> values = new ArrayList<>(columns);
                 for (int c = 0; c < columns; c++) {
-                    values.add(ValueRenderer.render(row.get(c)));
+                    values.add(options.dialect().render(row.get(c), q.types().charAt(c)));
                 }
                 rows.add(values);
             }
         } catch (QuiverException e) {
-            throw new AssertionError(where(q) + ": query failed\nSQL: " + q.sql() + "\nerror [" + e.sqlState() + "]: "
-                    + e.getMessage(), e);
+            throw engineFailure("query failed", q, e);
         }
-        List<String> actual = sorted(rows, q.sort());
-        String actualHash = md5(actual);
+        List<String> actual = SqlLogicResults.sorted(rows, q.sort());
+        String actualHash = SqlLogicResults.md5(actual);
         if (q.values().isPresent()) {
-            List<String> expected = q.values().get();
-            List<List<String>> expectedRows = new ArrayList<>();
-            for (int i = 0; i + q.columns() <= expected.size(); i += q.columns()) {
-                expectedRows.add(expected.subList(i, i + q.columns()));
-            }
-            List<String> expectedSorted = sorted(expectedRows, q.sort());
-            if (!same(expectedSorted, actual, q.types())) {
-                throw new AssertionError(where(q) + ": wrong result\nSQL: " + q.sql() + "\n" + describe("expected", expectedSorted, q)
-                        + describe("actual", actual, q) + firstDifference(expectedSorted, actual, q));
+            List<String> expected = SqlLogicResults.sorted(SqlLogicResults.rows(q.values().get(), q.columns()), q.sort());
+            if (!SqlLogicResults.same(expected, actual, q.types(), options.dialect())) {
+                throw new SqlLogicFailure("wrong result", where(q) + ": wrong result\nSQL: " + q.sql() + "\n"
+                        + SqlLogicResults.describe("expected", expected, q.columns(), hashThreshold)
+                        + SqlLogicResults.describe("actual", actual, q.columns(), hashThreshold)
+                        + SqlLogicResults.firstDifference(expected, actual, q.types(), options.dialect()));
             }
         } else if (actual.size() != q.hashedCount() || !actualHash.equals(q.hash().get())) {
-            throw new AssertionError(where(q) + ": wrong result\nSQL: " + q.sql() + "\nexpected: " + q.hashedCount()
-                    + " values hashing to " + q.hash().get() + "\nactual:   " + actual.size() + " values hashing to " + actualHash
-                    + "\n" + describe("actual", actual, q));
+            throw new SqlLogicFailure("wrong result", where(q) + ": wrong result\nSQL: " + q.sql() + "\nexpected: "
+                    + q.hashedCount() + " values hashing to " + q.hash().get() + "\nactual:   " + actual.size()
+                    + " values hashing to " + actualHash + "\n" + SqlLogicResults.describe("actual", actual, q.columns(), 0));
         }
         if (q.label().isPresent()) {
             String previous = labels.putIfAbsent(q.label().get(), actualHash);
             if (previous != null && !previous.equals(actualHash)) {
-                throw new AssertionError(where(q) + ": result differs from the earlier query labelled \"" + q.label().get()
-                        + "\"\nSQL: " + q.sql() + "\n" + describe("actual", actual, q));
+                throw new SqlLogicFailure("result differs from an earlier query with the same label", where(q)
+                        + ": result differs from the earlier query labelled \"" + q.label().get() + "\"\nSQL: " + q.sql() + "\n"
+                        + SqlLogicResults.describe("actual", actual, q.columns(), hashThreshold));
             }
         }
     }
 
-    /** Flattens rows into values in sqllogictest order: as returned, rows sorted, or all values sorted. */
-    static List<String> sorted(List<List<String>> rows, SortMode mode) {
-        List<List<String>> copy = new ArrayList<>(rows);
-        if (mode == SortMode.ROWSORT) {
-            copy.sort(ROW_ORDER);
-        }
-        List<String> values = new ArrayList<>();
-        copy.forEach(values::addAll);
-        if (mode == SortMode.VALUESORT) {
-            values.sort(Comparator.naturalOrder());
-        }
-        return values;
-    }
-
-    private static final Comparator<List<String>> ROW_ORDER = (a, b) -> {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = a.get(i).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
-    };
-
-    /** MD5 of the values, each followed by a newline, as sqllogictest computes it. */
-    static String md5(List<String> values) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("MD5");
-            for (String v : values) {
-                md.update(v.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) '\n');
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean same(List<String> expected, List<String> actual, String types) {
-        if (expected.size() != actual.size()) {
-            return false;
-        }
-        for (int i = 0; i < expected.size(); i++) {
-            if (!sameValue(expected.get(i), actual.get(i), types.charAt(i % types.length()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean sameValue(String expected, String actual, char type) {
-        if (expected.equals(actual)) {
-            return true;
-        }
-        if (type != 'R') {
-            return false;
-        }
-        try {
-            double e = Double.parseDouble(expected);
-            double a = Double.parseDouble(actual);
-            if (Double.compare(e, a) == 0) {
-                return true;
-            }
-            return Math.abs(e - a) <= REAL_TOLERANCE * Math.max(Math.abs(e), Math.abs(a));
-        } catch (NumberFormatException ex) {
-            return false;
-        }
-    }
-
-    private String describe(String what, List<String> values, SqlLogicRecord.Query q) {
-        int columns = q.columns();
-        StringBuilder s = new StringBuilder(what).append(" (").append(values.size() / Math.max(1, columns)).append(" rows)");
-        if (hashThreshold > 0 && values.size() > hashThreshold) {
-            return s.append(": ").append(values.size()).append(" values hashing to ").append(md5(values)).append('\n').toString();
-        }
-        s.append(":\n");
-        int shown = Math.min(values.size(), 200 * columns);
-        for (int i = 0; i < shown; i += columns) {
-            s.append("  ").append(String.join("\t", values.subList(i, Math.min(values.size(), i + columns)))).append('\n');
-        }
-        if (shown < values.size()) {
-            s.append("  ... ").append((values.size() - shown) / columns).append(" more rows\n");
-        }
-        return s.toString();
-    }
-
-    private static String firstDifference(List<String> expected, List<String> actual, SqlLogicRecord.Query q) {
-        int columns = q.columns();
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            if (!sameValue(expected.get(i), actual.get(i), q.types().charAt(i % columns))) {
-                return "first difference: row " + (i / columns + 1) + ", column " + (i % columns + 1) + ": expected "
-                        + expected.get(i) + ", actual " + actual.get(i);
-            }
-        }
-        return "row counts differ: expected " + expected.size() / columns + ", actual " + actual.size() / columns;
+    private SqlLogicFailure engineFailure(String what, SqlLogicRecord r, QuiverException e) {
+        return new SqlLogicFailure(what + ": [" + e.sqlState() + "] " + SqlLogicFailure.firstLine(e.getMessage()),
+                where(r) + ": " + what + "\nSQL: " + sqlOf(r) + "\nerror [" + e.sqlState() + "]: " + e.getMessage(), e);
     }
 
     private String where(SqlLogicRecord r) {
@@ -290,9 +214,9 @@ public final class SqlLogicRunner implements AutoCloseable {
     }
 
     /**
-     * Ends the file: drops every table (which must free all storage), requires that the database
-     * holds zero bytes, and closes it (Arrow's allocator fails on any leak). Returns the bytes held
-     * just before closing (always 0 when this returns normally).
+     * Ends the file: drops every view and table (which must free all storage), requires that the
+     * database holds zero bytes, and closes it (Arrow's allocator fails on any leak). Returns the
+     * bytes held just before closing (always 0 when this returns normally).
      */
     public long finish() {
         finished = true;
@@ -302,18 +226,10 @@ public final class SqlLogicRunner implements AutoCloseable {
         try {
             Set<String> failed = new HashSet<>();
             for (String view : TestAccess.viewNames(db)) {
-                try (Result r = session.execute("DROP VIEW \"" + view.replace("\"", "\"\"") + "\"")) {
-                    // dropped
-                } catch (QuiverException e) {
-                    failed.add(view + ": " + e.getMessage());
-                }
+                drop("VIEW", view, failed);
             }
             for (String table : TestAccess.tableNames(db)) {
-                try (Result r = session.execute("DROP TABLE \"" + table.replace("\"", "\"\"") + "\"")) {
-                    // dropped
-                } catch (QuiverException e) {
-                    failed.add(table + ": " + e.getMessage());
-                }
+                drop("TABLE", table, failed);
             }
             if (!failed.isEmpty()) {
                 throw new AssertionError(file + ": could not drop tables and views at the end: " + failed);
@@ -328,6 +244,14 @@ public final class SqlLogicRunner implements AutoCloseable {
             db = null;
             session = null;
             d.close(); // throws QuiverException if the allocator still holds memory
+        }
+    }
+
+    private void drop(String kind, String name, Set<String> failed) {
+        try (Result r = session.execute("DROP " + kind + " \"" + name.replace("\"", "\"\"") + "\"")) {
+            // dropped
+        } catch (QuiverException e) {
+            failed.add(name + ": " + e.getMessage());
         }
     }
 

@@ -72,7 +72,8 @@ class SqlLogicTest {
         return dynamicContainer(name, source, tests.stream());
     }
 
-    private static String title(SqlLogicRecord r) {
+    /** A test's display name: the record's line, kind and SQL on one shortened line. */
+    static String title(SqlLogicRecord r) {
         String sql;
         String kind;
         if (r instanceof SqlLogicRecord.Statement s) {

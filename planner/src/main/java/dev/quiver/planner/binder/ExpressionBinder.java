@@ -426,7 +426,9 @@ final class ExpressionBinder {
     private Expr unary(ArithmeticUnary u, int at) {
         if (!u.negate()) {
             Expr e = bind(u.value());
-            if (!e.type().isNumeric() && !e.type().isUnknown() && e.type().id() != TypeId.INTERVAL) {
+            // Unary plus on text is the text unchanged, as in SQLite (where + is a no-op on every
+            // type; the SQLite corpus uses it on text columns). PostgreSQL rejects it.
+            if (!e.type().isNumeric() && !e.type().isUnknown() && e.type().id() != TypeId.INTERVAL && !e.type().isString()) {
                 throw new QuiverException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: + " + e.type()).attachPosition(at);
             }
             return e;
