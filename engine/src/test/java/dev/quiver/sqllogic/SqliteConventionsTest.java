@@ -116,6 +116,15 @@ class SqliteConventionsTest {
     }
 
     @Test
+    void aCorpusQueryWithoutTheSeparatorExpectsNoRows() {
+        String text = "query I rowsort label-1\nSELECT 1 WHERE false\n\nquery I rowsort label-1\nSELECT 2 WHERE false";
+        List<SqlLogicRecord> records = SqlLogicParser.parse("q.test", text, SqlLogicDialect.SQLITE).records();
+        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(((Query) r).values()).contains(List.of()));
+        // Quiver's own files must always have it.
+        assertThatThrownBy(() -> SqlLogicParser.parse("q.test", text)).hasMessageContaining("expected \"----\"");
+    }
+
+    @Test
     void runnerRendersByTypeLetterAndComparesTextExactly() {
         SqlLogicScript script = SqlLogicParser.parse("c.test", String.join("\n",
                 "statement ok",
