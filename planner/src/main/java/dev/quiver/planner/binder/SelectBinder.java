@@ -3,6 +3,7 @@ package dev.quiver.planner.binder;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import dev.quiver.parser.ast.AllColumns;
+import dev.quiver.parser.ast.ArithmeticUnary;
 import dev.quiver.parser.ast.Cast;
 import dev.quiver.parser.ast.ColumnReference;
 import dev.quiver.parser.ast.Expression;
@@ -260,6 +261,11 @@ final class SelectBinder {
 
     /** A bare integer literal in ORDER BY or GROUP BY is a position in the select list. */
     static Optional<Integer> ordinal(Expression e) {
+        // A minus sign before an integer constant is part of it (as PostgreSQL's parser folds it):
+        // the position is negative, so out of range.
+        if (e instanceof ArithmeticUnary u && u.negate() && u.value() instanceof NumericLiteral) {
+            return ordinal(u.value()).map(k -> -k);
+        }
         if (e instanceof NumericLiteral n && n.text().chars().allMatch(Character::isDigit)) {
             try {
                 return Optional.of(Integer.parseInt(n.text()));
