@@ -13,6 +13,7 @@ public final class SqlState {
     public static final String DUPLICATE_ALIAS = "42712";
     public static final String WRONG_OBJECT_TYPE = "42809";
     public static final String DATATYPE_MISMATCH = "42804";
+    public static final String CANNOT_COERCE = "42846";
     public static final String GROUPING_ERROR = "42803";
     public static final String INVALID_COLUMN_REFERENCE = "42P10";
     public static final String INVALID_TABLE_DEFINITION = "42P16";

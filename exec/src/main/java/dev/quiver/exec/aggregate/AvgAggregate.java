@@ -6,8 +6,9 @@ import dev.quiver.planner.type.DataType;
 import java.util.List;
 
 /**
- * AVG as a DOUBLE. Exact inputs keep an exact 128-bit sum (so the average of decimals is computed
- * from their exact total), approximate inputs a double sum; both keep a count. No values: NULL.
+ * AVG as a DOUBLE. Exact inputs keep an exact 128-bit sum and their average is the double nearest
+ * the exact quotient (rounded once, see {@link Decimals#average}); approximate inputs keep a double
+ * sum. Both keep a count. No values: NULL.
  */
 public final class AvgAggregate implements AggregateFunction {
     private final boolean exact;
@@ -58,18 +59,18 @@ public final class AvgAggregate implements AggregateFunction {
         int scale = sumType.scale();
         for (int g = 0; g < groups; g++) {
             long count;
-            double sum;
+            double average;
             if (exact) {
                 WideSumState s = (WideSumState) state;
                 count = s.counts[g];
-                sum = Decimals.toDouble(s.high[g], s.low[g], scale);
+                average = count == 0 ? 0 : Decimals.average(s.high[g], s.low[g], scale, count);
             } else {
                 DoubleSumState s = (DoubleSumState) state;
                 count = s.counts[g];
-                sum = s.sums[g];
+                average = count == 0 ? 0 : s.sums[g] / count;
             }
             out.nulls[g] = count == 0;
-            out.doubles[g] = count == 0 ? 0 : sum / count;
+            out.doubles[g] = average;
         }
     }
 

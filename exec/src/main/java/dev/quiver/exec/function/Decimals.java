@@ -4,6 +4,7 @@ import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -13,6 +14,8 @@ import java.math.RoundingMode;
 public final class Decimals {
     /** POW10[i] = 10^i for i = 0..18. */
     public static final long[] POW10 = new long[19];
+    /** 2^53: every integer of at most this magnitude is exactly a double. */
+    private static final long MAX_EXACT_DOUBLE_INTEGER = 1L << 53;
 
     static {
         long p = 1;
@@ -76,6 +79,22 @@ public final class Decimals {
             return toDouble(low, scale);
         }
         return new BigDecimal(Int128.toBig(high, low), scale).doubleValue();
+    }
+
+    /**
+     * The double nearest to the exact average {@code (high:low / 10^scale) / count} of an exact sum,
+     * {@code count > 0}: the quotient is rounded once, so that the averages of equal values are
+     * equal whatever their number (converting the sum to a double first and then dividing rounds
+     * twice: three times 385.900 would average 385.90000000000003).
+     */
+    public static double average(long high, long low, int scale, long count) {
+        // One IEEE division of two exactly representable operands is correctly rounded.
+        if (high == (low >> 63) && low >= -MAX_EXACT_DOUBLE_INTEGER && low <= MAX_EXACT_DOUBLE_INTEGER
+                && scale < POW10.length && count <= MAX_EXACT_DOUBLE_INTEGER / POW10[scale]) {
+            return low / (double) (count * POW10[scale]);
+        }
+        return new BigDecimal(Int128.toBig(high, low), scale).divide(BigDecimal.valueOf(count), MathContext.DECIMAL128)
+                .doubleValue();
     }
 
     private static double POW10Double(int scale) {

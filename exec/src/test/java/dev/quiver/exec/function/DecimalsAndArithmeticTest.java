@@ -244,4 +244,25 @@ class DecimalsAndArithmeticTest {
         assertThat(Arithmetic.compareDouble(Double.NEGATIVE_INFINITY, -Double.MAX_VALUE)).isNegative();
         assertThat(Arithmetic.compareDouble(1.5, 2.5)).isNegative();
     }
+
+    @Test
+    void averageIsTheDoubleNearestTheExactQuotient() {
+        // 3 × 385.900 = 1157.700: the sum as a double divided by 3 is 385.90000000000003.
+        assertThat(Decimals.average(0, 1_157_700, 3, 3)).isEqualTo(385.9);
+        assertThat(Decimals.average(0, 771_800, 3, 2)).isEqualTo(385.9);
+        assertThat(Decimals.average(-1, -1, 0, 2)).isEqualTo(-0.5);
+        Random random = new Random(11);
+        long[] wide = new long[2];
+        for (int i = 0; i < 20_000; i++) {
+            int scale = random.nextInt(20);
+            long count = 1 + (random.nextBoolean() ? random.nextInt(10) : random.nextLong() >>> (1 + random.nextInt(63)));
+            BigInteger sum = i % 2 == 0 ? BigInteger.valueOf(random.nextLong() >> random.nextInt(64))
+                    : new BigInteger(100, random).subtract(BigInteger.ONE.shiftLeft(99));
+            Int128.fromBig(sum, wide);
+            double expected = new BigDecimal(sum, scale)
+                    .divide(BigDecimal.valueOf(count), new java.math.MathContext(60)).doubleValue();
+            assertThat(Decimals.average(wide[0], wide[1], scale, count)).as("%s / 10^%d / %d", sum, scale, count)
+                    .isEqualTo(expected);
+        }
+    }
 }

@@ -34,7 +34,10 @@ final class Coercions {
         return new Cast(e, target, position);
     }
 
-    /** Whether an explicit CAST from one type to another is defined. */
+    /**
+     * Whether an explicit CAST from one type to another is defined: PostgreSQL's casts (BOOLEAN
+     * converts to and from INTEGER only, not to other integer types).
+     */
     static boolean castable(DataType from, DataType to) {
         if (from.equals(to) || from.isUnknown() || to.isString() || from.isString()) {
             return true;
@@ -42,7 +45,7 @@ final class Coercions {
         if (from.isNumeric() && to.isNumeric()) {
             return true;
         }
-        if ((from.id() == TypeId.BOOLEAN && to.isIntegral()) || (from.isIntegral() && to.id() == TypeId.BOOLEAN)) {
+        if ((from.id() == TypeId.BOOLEAN && to.id() == TypeId.INTEGER) || (from.id() == TypeId.INTEGER && to.id() == TypeId.BOOLEAN)) {
             return true;
         }
         return from.isDatetime() && to.isDatetime();

@@ -667,7 +667,7 @@ final class ExpressionBinder {
 
     private static Expr cast(Expr value, DataType target, int at) {
         if (!Coercions.castable(value.type(), target)) {
-            throw new QuiverException(SqlState.DATATYPE_MISMATCH, "cannot cast type " + value.type() + " to " + target)
+            throw new QuiverException(SqlState.CANNOT_COERCE, "cannot cast type " + value.type() + " to " + target)
                     .attachPosition(at);
         }
         if (value instanceof Literal l && l.type().isString() && target.isString()) {

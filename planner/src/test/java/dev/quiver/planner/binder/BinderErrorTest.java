@@ -168,7 +168,7 @@ class BinderErrorTest {
 
         @Test
         void castsThatDoNotExist() {
-            assertError("SELECT CAST(e AS INTEGER) FROM t", SqlState.DATATYPE_MISMATCH, "cannot cast type DATE to INTEGER", 7);
+            assertError("SELECT CAST(e AS INTEGER) FROM t", SqlState.CANNOT_COERCE, "cannot cast type DATE to INTEGER", 7);
             assertError("SELECT CAST(a AS money) FROM t", SqlState.UNDEFINED_OBJECT, "type \"money\" does not exist", 17);
         }
 
