@@ -1,17 +1,28 @@
 package dev.quiver.fuzz;
 
 import dev.quiver.fuzz.CaseResult.Status;
+import dev.quiver.testing.NumberMatch;
+import dev.quiver.testing.ResultComparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Runs a generated query on Quiver and on DuckDB and compares the results: as multisets, or as
- * sequences where the query's ORDER BY fixes the order ({@link ResultComparator}). Both engines
+ * sequences where the query's ORDER BY fixes the order ({@link #RESULTS}). Both engines
  * failing is agreement; Quiver failing where DuckDB returns rows, or the reverse, is a mismatch
  * (except Quiver's SQLSTATE 0A000, counted as unsupported).
  */
 final class DifferentialOracle implements QueryOracle {
+    /** Relative difference allowed between inexact numbers: far above rounding noise, far below a real error. */
+    static final double RELATIVE_TOLERANCE = 1e-9;
+    /**
+     * How the fuzzer compares results, the differential and the reference-free oracles alike: exact
+     * numbers exactly (both engines must agree to the last digit on exact arithmetic), a pair with
+     * an inexact number within {@link #RELATIVE_TOLERANCE}.
+     */
+    static final ResultComparator RESULTS = new ResultComparator(NumberMatch.exactOrRelative(RELATIVE_TOLERANCE));
+
     private final FuzzTarget quiver;
     private final FuzzTarget reference;
 
@@ -56,7 +67,7 @@ final class DifferentialOracle implements QueryOracle {
         if (!(expected instanceof Outcome.Rows e) || !(actual instanceof Outcome.Rows a)) {
             return new CaseResult(Status.FAILED, List.of(sql), List.of(referenceSql), "only one engine failed" + outcomes);
         }
-        Optional<String> diff = ResultComparator.compare(e.rows(), a.rows(), query.order());
+        Optional<String> diff = RESULTS.compare(e.rows(), a.rows(), query.order());
         return diff.map(d -> new CaseResult(Status.FAILED, List.of(sql), List.of(referenceSql), d + outcomes))
                 .orElseGet(() -> new CaseResult(Status.PASSED, List.of(sql), List.of(referenceSql), ""));
     }

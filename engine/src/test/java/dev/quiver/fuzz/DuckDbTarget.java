@@ -1,14 +1,12 @@
 package dev.quiver.fuzz;
 
+import dev.quiver.testing.JdbcRows;
+import dev.quiver.testing.QueryRows;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /** An in-process, in-memory DuckDB database: the differential fuzzer's reference. */
@@ -62,7 +60,7 @@ final class DuckDbTarget implements FuzzTarget {
                 return new Outcome.Rows(new QueryRows(List.of(), List.of()));
             }
             try (ResultSet rs = s.getResultSet()) {
-                return new Outcome.Rows(read(rs));
+                return new Outcome.Rows(JdbcRows.read(rs));
             }
         } catch (SQLException e) {
             invalidated |= String.valueOf(e.getMessage()).contains(FATAL) || String.valueOf(e.getMessage()).contains(INTERNAL);
@@ -70,24 +68,6 @@ final class DuckDbTarget implements FuzzTarget {
         } catch (RuntimeException e) {
             return new Outcome.Crashed(e);
         }
-    }
-
-    private static QueryRows read(ResultSet rs) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        int columns = meta.getColumnCount();
-        List<String> names = new ArrayList<>(columns);
-        for (int c = 1; c <= columns; c++) {
-            names.add(meta.getColumnLabel(c));
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        while (rs.next()) {
-            List<Object> row = new ArrayList<>(columns);
-            for (int c = 1; c <= columns; c++) {
-                row.add(meta.getColumnType(c) == Types.DATE ? rs.getObject(c, LocalDate.class) : rs.getObject(c));
-            }
-            rows.add(row);
-        }
-        return new QueryRows(names, rows);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.quiver.fuzz;
 
+import dev.quiver.testing.RowOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,9 +32,12 @@ record GeneratedQuery(QueryNode query, RowOrder order) {
             if (index < 0) {
                 throw new IllegalArgumentException("ORDER BY " + key.column() + " is not a result column");
             }
-            keys.add(new RowOrder.Key(index, key.descending(), key.nullsFirst()));
+            RowOrder.NullPlacement nulls = key.nullsFirst() ? RowOrder.NullPlacement.FIRST : RowOrder.NullPlacement.LAST;
+            keys.add(new RowOrder.Key(index, key.descending(), nulls));
         }
-        return new GeneratedQuery(query, new RowOrder(keys, tail.limit().isPresent() || tail.offset().isPresent()));
+        // Either clause counts as cutting both ends: conservative where only one is present.
+        boolean cut = tail.limit().isPresent() || tail.offset().isPresent();
+        return new GeneratedQuery(query, new RowOrder(keys, cut, cut));
     }
 
     String sql(Dialect dialect) {

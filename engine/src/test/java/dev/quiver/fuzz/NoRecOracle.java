@@ -3,6 +3,7 @@ package dev.quiver.fuzz;
 import dev.quiver.fuzz.QueryNode.Select;
 import dev.quiver.fuzz.QueryNode.SelectItem;
 import dev.quiver.fuzz.QueryNode.Tail;
+import dev.quiver.testing.QueryRows;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.quiver.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.fuzz.CaseResult.Status;
+import dev.quiver.testing.QueryRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

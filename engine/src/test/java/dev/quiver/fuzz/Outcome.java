@@ -1,5 +1,6 @@
 package dev.quiver.fuzz;
 
+import dev.quiver.testing.QueryRows;
 import java.util.Objects;
 import java.util.Optional;
 

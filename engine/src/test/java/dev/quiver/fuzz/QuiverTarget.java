@@ -7,6 +7,7 @@ import dev.quiver.Result;
 import dev.quiver.Row;
 import dev.quiver.Session;
 import dev.quiver.error.QuiverException;
+import dev.quiver.testing.QueryRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,6 +1,8 @@
 package dev.quiver.fuzz;
 
 import dev.quiver.fuzz.CaseResult.Status;
+import dev.quiver.testing.QueryRows;
+import dev.quiver.testing.RowOrder;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,6 +74,6 @@ abstract class ReferenceFreeOracle implements QueryOracle {
 
     /** Rows equal as multisets. */
     static Optional<String> sameRows(QueryRows expected, QueryRows actual) {
-        return ResultComparator.compare(expected, actual, RowOrder.UNORDERED);
+        return DifferentialOracle.RESULTS.compare(expected, actual, RowOrder.UNORDERED);
     }
 }

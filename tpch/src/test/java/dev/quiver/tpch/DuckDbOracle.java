@@ -3,14 +3,14 @@ package dev.quiver.tpch;
 import dev.quiver.Result;
 import dev.quiver.Row;
 import dev.quiver.Session;
+import dev.quiver.testing.JdbcRows;
+import dev.quiver.testing.QueryRows;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +98,7 @@ final class DuckDbOracle implements AutoCloseable {
             try (Statement s = connection.createStatement()) {
                 if (s.execute(statements.get(i))) {
                     try (ResultSet rs = s.getResultSet()) {
-                        rows = Optional.of(read(rs));
+                        rows = Optional.of(JdbcRows.read(rs));
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -128,36 +128,6 @@ final class DuckDbOracle implements AutoCloseable {
             }
         }
         return types;
-    }
-
-    private static QueryRows read(ResultSet rs) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        int columns = meta.getColumnCount();
-        List<String> names = new ArrayList<>(columns);
-        for (int c = 1; c <= columns; c++) {
-            names.add(meta.getColumnLabel(c));
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        while (rs.next()) {
-            List<Object> row = new ArrayList<>(columns);
-            for (int c = 1; c <= columns; c++) {
-                row.add(value(rs, meta, c));
-            }
-            rows.add(row);
-        }
-        return new QueryRows(names, rows);
-    }
-
-    /** A column value as a plain Java value: dates as LocalDate; numbers as DuckDB's driver returns them (HUGEINT as BigInteger). */
-    private static Object value(ResultSet rs, ResultSetMetaData meta, int column) throws SQLException {
-        if (meta.getColumnType(column) == Types.DATE) {
-            return rs.getObject(column, LocalDate.class);
-        }
-        Object v = rs.getObject(column);
-        if (v instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return v;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.quiver.tpch;
 import dev.quiver.Result;
 import dev.quiver.Row;
 import dev.quiver.Session;
+import dev.quiver.testing.QueryRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -10,6 +10,10 @@ import dev.quiver.Row;
 import dev.quiver.Session;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
+import dev.quiver.testing.NumberMatch;
+import dev.quiver.testing.QueryRows;
+import dev.quiver.testing.ResultComparator;
+import dev.quiver.testing.RowOrder;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +40,21 @@ import org.junit.jupiter.api.TestFactory;
  * Quiver database and copied into an in-process DuckDB; then every query runs on both, in
  * Quiver's {@code verify} execution mode, with the validation parameters (parameter set 0) and
  * with the random parameters of seeds 1 to {@value #RANDOM_PARAMETER_SETS}, and the results must
- * agree exactly ({@link ResultDiff}). A query Quiver cannot run (SQLSTATE 0A000) fails.
+ * agree ({@link #RESULTS}). A query Quiver cannot run (SQLSTATE 0A000) fails.
  *
  * <p>The system property {@code tpch.differential} chooses the queries ({@link DifferentialSelection});
  * the others are reported as skipped. DuckDB's own answers with the validation parameters are
  * checked against the shipped reference answers, for all 22 queries whatever the selection.
  */
 class TpchDifferentialTest {
+    /**
+     * How results are compared: every number, exact or not, within TPC-H's tolerances
+     * ({@link AnswerComparator#RELATIVE_TOLERANCE}, or {@link AnswerComparator#ABSOLUTE_TOLERANCE}
+     * near zero), as the reference answers are checked; text, dates and NULLs exactly.
+     */
+    static final ResultComparator RESULTS = new ResultComparator(
+            NumberMatch.relative(AnswerComparator.RELATIVE_TOLERANCE, AnswerComparator.ABSOLUTE_TOLERANCE));
+
     /** The scale factor compared: small enough for 22 x 21 queries on each engine in well under a minute. */
     static final double SF = 0.01;
     /** Random parameter sets per query, after the validation set: seeds 1 to this. */
@@ -144,10 +156,15 @@ class TpchDifferentialTest {
         } finally {
             cancellation.cancel(false);
         }
-        Optional<String> diff = ResultDiff.compare(expected, actual, OrderSpec.of(lastQuery(statements)));
+        Optional<String> diff = compare(expected, actual, lastQuery(statements));
         if (diff.isPresent()) {
             fail("Quiver and DuckDB disagree on " + context + "\n" + diff.get());
         }
+    }
+
+    /** Empty when {@code actual} matches {@code expected} in the order the text of {@code query} fixes; otherwise what differs. */
+    private static Optional<String> compare(QueryRows expected, QueryRows actual, String query) {
+        return RESULTS.compare(expected, actual, OrderSpec.of(query).rowOrder(expected.columnNames(), expected.rows().size()));
     }
 
     /** The statement whose rows are compared: the SELECT (Q15's second statement; the only one elsewhere). */
@@ -180,7 +197,7 @@ class TpchDifferentialTest {
             for (long seed = TpchQueryGenerator.VALIDATION_SEED; seed <= RANDOM_PARAMETER_SETS; seed++) {
                 List<String> statements = new TpchQueryGenerator(seed).statements(q, SF);
                 QueryRows rows = duckdb.run(statements);
-                assertThat(ResultDiff.compare(rows, rows, OrderSpec.of(lastQuery(statements)))).as("Q%d seed %d", q, seed).isEmpty();
+                assertThat(compare(rows, rows, lastQuery(statements))).as("Q%d seed %d", q, seed).isEmpty();
                 counts.append(rows.rows().size()).append(' ');
             }
             System.out.printf("Q%02d rows per parameter set: %s%n", q, counts);
@@ -201,11 +218,10 @@ class TpchDifferentialTest {
                 }
             }
             assertThat(copy.rows()).as(table.name()).hasSameSizeAs(original);
-            Optional<String> diff = ResultDiff.compare(copy, new QueryRows(copy.columnNames(), original), new OrderSpec(List.of(),
-                    java.util.OptionalInt.empty()));
+            Optional<String> diff = RESULTS.compare(copy, new QueryRows(copy.columnNames(), original), RowOrder.UNORDERED);
             assertThat(diff).as(table.name()).isEmpty();
             // The copy is exact, not merely within the numeric tolerance: the same Java values (BigDecimal scale included).
-            assertThat(ResultDiff.sorted(copy.rows())).as(table.name()).isEqualTo(ResultDiff.sorted(original));
+            assertThat(ResultComparator.sorted(copy.rows())).as(table.name()).isEqualTo(ResultComparator.sorted(original));
         }
         assertThat(duckdb.columnTypes("lineitem")).containsExactly("BIGINT", "INTEGER", "INTEGER", "INTEGER", "DECIMAL(15,2)",
                 "DECIMAL(15,2)", "DECIMAL(15,2)", "DECIMAL(15,2)", "VARCHAR", "VARCHAR", "DATE", "DATE", "DATE", "VARCHAR", "VARCHAR",
