@@ -2,6 +2,7 @@ package dev.quiver.codegen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Accumulates a generated class: hoisted constants (passed to the constructor, never written into
@@ -15,8 +16,18 @@ final class ClassBuilder {
     private final List<String> constructor = new ArrayList<>();
     /** Initialization statements per generated init method: ~20 bytes each keeps a method near 4 KB. */
     static final int INIT_CHUNK = 200;
+    /**
+     * Statements (or boolean terms) per method when {@link #statements}, {@link #fold} or {@link
+     * #chain} split a sequence: the largest units split so are ~100 bytes of bytecode (a nullable
+     * string key stored or compared, a string column bound), so a method stays near 3 KB, the size
+     * {@link ExpressionGenerator#SPLIT_THRESHOLD} aims at, far below the 8,000-byte JIT limit.
+     */
+    static final int STATEMENTS_PER_METHOD = 32;
     private final List<StringBuilder> methods = new ArrayList<>();
     private int names;
+    private int fieldCount;
+    /** Methods {@link #source} wrote besides those of {@link #method}: the constructor, init methods, the push method. */
+    private int otherMethods;
 
     String fresh(String prefix) {
         return prefix + (names++);
@@ -39,6 +50,16 @@ final class ClassBuilder {
         return name;
     }
 
+    /**
+     * Hoists a constant only the constructor reads (such as a column's type or name): returns a Java
+     * expression of {@code javaType} valid in constructor statements, and declares no field.
+     */
+    String constructorConstant(String javaType, Object value) {
+        int index = constants.size();
+        constants.add(value);
+        return "((" + javaType + ") constants[" + index + "])";
+    }
+
     /** A per-instance object created in the constructor (scratch state must not be shared between threads). */
     String instance(String javaType, String initializer) {
         String name = fresh("o");
@@ -48,11 +69,102 @@ final class ClassBuilder {
     }
 
     void field(String declaration) {
+        fieldCount++;
         fields.append("    ").append(declaration).append('\n');
     }
 
     void constructorLine(String statement) {
         constructor.add(statement);
+    }
+
+    /**
+     * The statements of a method body with the given parameters, to run in order: returned as they
+     * are when there are at most {@link #STATEMENTS_PER_METHOD}, otherwise moved, in runs of that
+     * many, into new methods {@code void prefix<n>(parameters)} and replaced by calls to them
+     * (passing {@code arguments}), split again while the calls are too many. Either way the result
+     * runs the same statements in the same order. This keeps a method whose body grows with the
+     * number of columns, keys or aggregates below the JIT limit.
+     *
+     * <p>A statement (a unit) may span several lines, written from column 0; it may declare locals
+     * only it reads, may read the method's parameters and fields, and must not {@code return},
+     * {@code break} or {@code continue}.
+     */
+    List<String> statements(String prefix, String parameters, String arguments, List<String> statements) {
+        return split(statements, run -> {
+            String name = fresh(prefix);
+            StringBuilder m = method();
+            m.append("    private void ").append(name).append("(").append(parameters).append(") {\n");
+            for (String unit : run) {
+                m.append(indent(unit, "        "));
+            }
+            m.append("    }\n");
+            return name + "(" + arguments + ");";
+        });
+    }
+
+    /**
+     * Statements that each update local {@code variable} of {@code javaType} (such as a hash
+     * combined key by key), run in order: returned as they are when few, otherwise moved, in runs of
+     * {@link #STATEMENTS_PER_METHOD}, into methods {@code javaType prefix<n>(javaType variable)}
+     * that return the updated value, and replaced by {@code variable = prefix<n>(variable);}. Units
+     * read only {@code variable} and fields, and are otherwise as for {@link #statements}.
+     */
+    List<String> fold(String prefix, String javaType, String variable, List<String> statements) {
+        return split(statements, run -> {
+            String name = fresh(prefix);
+            StringBuilder m = method();
+            m.append("    private ").append(javaType).append(' ').append(name).append("(").append(javaType).append(' ').append(variable)
+                    .append(") {\n");
+            for (String unit : run) {
+                m.append(indent(unit, "        "));
+            }
+            m.append("        return ").append(variable).append(";\n");
+            m.append("    }\n");
+            return variable + " = " + name + "(" + variable + ");";
+        });
+    }
+
+    /**
+     * Boolean terms whose chain with {@code operator} ({@code "&&"} or {@code "||"}) means what the
+     * chain of {@code terms} means, evaluating the same terms in the same order and stopping at the
+     * same one: the terms themselves when few, otherwise runs of {@link #STATEMENTS_PER_METHOD}
+     * moved into methods {@code boolean prefix<n>(parameters)} returning their chain, and replaced
+     * by calls passing {@code arguments}. Terms read only the parameters and fields.
+     */
+    List<String> chain(String prefix, String operator, String parameters, String arguments, List<String> terms) {
+        return split(terms, run -> {
+            String name = fresh(prefix);
+            StringBuilder m = method();
+            m.append("    private boolean ").append(name).append("(").append(parameters).append(") {\n");
+            m.append("        return ").append(String.join("\n                " + operator + " ", run)).append(";\n");
+            m.append("    }\n");
+            return name + "(" + arguments + ")";
+        });
+    }
+
+    /**
+     * While there are more than {@link #STATEMENTS_PER_METHOD} units, replaces each run of that many
+     * by the one unit {@code method} returns for it (having generated a method holding the run).
+     */
+    private static List<String> split(List<String> units, Function<List<String>, String> method) {
+        List<String> current = units;
+        while (current.size() > STATEMENTS_PER_METHOD) {
+            List<String> replaced = new ArrayList<>();
+            for (int from = 0; from < current.size(); from += STATEMENTS_PER_METHOD) {
+                replaced.add(method.apply(current.subList(from, Math.min(current.size(), from + STATEMENTS_PER_METHOD))));
+            }
+            current = replaced;
+        }
+        return current;
+    }
+
+    /** {@code code} (lines written from column 0) with every line indented by {@code indent}. */
+    static String indent(String code, String indent) {
+        StringBuilder s = new StringBuilder();
+        for (String line : code.split("\n")) {
+            s.append(indent).append(line).append('\n');
+        }
+        return s.toString();
     }
 
     /** Starts a new method; returns its body builder (the caller writes the whole method text). */
@@ -66,6 +178,11 @@ final class ClassBuilder {
         return constants;
     }
 
+    /** Fields and methods the class declares; complete once {@link #source} has been called. */
+    int members() {
+        return fieldCount + methods.size() + otherMethods;
+    }
+
     String source(String className, String pushMethod) {
         StringBuilder s = new StringBuilder();
         s.append("package dev.quiver.codegen.generated;\n\n");
@@ -77,10 +194,15 @@ final class ClassBuilder {
         s.append("    public ").append(className).append("(Object[] constants, LocalSink local, QueryContext context) {\n");
         s.append("        super(constants, local, context);\n");
         int chunks = (constructor.size() + INIT_CHUNK - 1) / INIT_CHUNK;
+        List<String> inits = new ArrayList<>();
         for (int c = 0; c < chunks; c++) {
-            s.append("        init").append(c).append("();\n");
+            inits.add("init" + c + "();");
+        }
+        for (String call : statements("initAll", "", "", inits)) {
+            s.append("        ").append(call).append('\n');
         }
         s.append("    }\n\n");
+        otherMethods = 2 + chunks;
         for (int c = 0; c < chunks; c++) {
             s.append("    private void init").append(c).append("() {\n");
             for (String statement : constructor.subList(c * INIT_CHUNK, Math.min(constructor.size(), (c + 1) * INIT_CHUNK))) {

@@ -20,10 +20,13 @@ import java.util.Optional;
 /**
  * Runs pipelines as generated, Janino-compiled code. Each pipeline is generated, looked up in the
  * class cache by its source (compiled on a miss), and instantiated per worker with the pipeline's
- * hoisted constants. When a method comes out too large it regenerates with finer method splitting;
- * when generation or compilation fails for any reason it logs a warning and runs the pipeline with
- * the interpreter, saying so (and why) in the mode EXPLAIN ANALYZE prints, as do pipelines whose
- * shape the generator does not support.
+ * hoisted constants. When a method comes out too large it regenerates with finer expression
+ * splitting; when generation or compilation fails for any reason it logs a warning and runs the
+ * pipeline with the interpreter, saying so (and why) in the mode EXPLAIN ANALYZE prints, as do
+ * pipelines whose shape the generator does not support. The cache remembers failed compilations
+ * too, so a source that failed is never compiled again: later executions of the same pipeline
+ * shape fall back at the cost of generating its source, without calling Janino (and without the
+ * warning, logged once per shape).
  */
 public final class CompiledDriverFactory implements DriverFactory {
     private static final System.Logger LOG = System.getLogger(CompiledDriverFactory.class.getName());
@@ -31,6 +34,14 @@ public final class CompiledDriverFactory implements DriverFactory {
     static final String CLASS_NAME = "GeneratedPipeline";
     /** Split thresholds tried in turn when a generated method exceeds the JIT limit. */
     static final int[] SPLIT_THRESHOLDS = {ExpressionGenerator.SPLIT_THRESHOLD, 16, 4};
+    /**
+     * Fields and methods a generated class may declare and still be compiled: Janino needs about
+     * 0.1 ms per member once warm on the 2-core development machine (a 1,500-column projection has
+     * ~3,100 members: 0.2-0.4 s, several times that for the first compile in a JVM), so past this a
+     * first run would wait seconds for a class the interpreter does without (and at about 20,000
+     * members a class file's 65,535 constant-pool entries run out).
+     */
+    static final int MAX_CLASS_MEMBERS = 4_000;
 
     private final Optional<Path> dumpDirectory;
     private final long minRows;
@@ -64,36 +75,38 @@ public final class CompiledDriverFactory implements DriverFactory {
         }
         long start = System.nanoTime();
         String failure = "";
+        // Whether this call ran Janino: a failure found in the cache was logged when it happened.
+        boolean[] attempted = {false};
         for (int threshold : SPLIT_THRESHOLDS) {
             PipelineGenerator.GenerationResult result;
             try {
                 result = PipelineGenerator.generate(pipeline, CLASS_NAME, threshold);
             } catch (RuntimeException e) {
-                failure = "code generation failed: " + e;
-                break;
+                return fallback(pipeline, context, "compile failed: code generation failed: " + e, true);
             }
             if (result.generated().isEmpty()) {
                 return fallback(pipeline, context, "not compiled: " + result.reason(), false);
             }
             PipelineGenerator.Generated generated = result.generated().get();
             dump(generated.source());
-            try {
-                ClassCompiler.Compiled compiled = CompiledClassCache.get(generated.source(), () -> {
-                    try {
-                        return ClassCompiler.compile(CLASS_NAME, generated.source());
-                    } catch (org.codehaus.commons.compiler.CompileException e) {
-                        throw new IllegalStateException("Janino rejected the generated source: " + e.getMessage(), e);
-                    }
-                });
+            if (generated.members() > MAX_CLASS_MEMBERS) {
+                return fallback(pipeline, context, "not compiled: the generated class would declare " + generated.members()
+                        + " fields and methods, over the limit of " + MAX_CLASS_MEMBERS + " for compiling", false);
+            }
+            ClassCompiler.Outcome outcome = CompiledClassCache.get(generated.source(), () -> {
+                attempted[0] = true;
+                return ClassCompiler.attempt(CLASS_NAME, generated.source());
+            });
+            if (outcome instanceof ClassCompiler.Compiled compiled) {
                 return prepared(pipeline, compiled, generated.constants(), System.nanoTime() - start);
-            } catch (ClassCompiler.MethodTooLargeException e) {
-                failure = e.getMessage();
-            } catch (RuntimeException e) {
-                failure = e.getMessage();
+            }
+            ClassCompiler.Failed failed = (ClassCompiler.Failed) outcome;
+            failure = failed.reason();
+            if (!failed.methodTooLarge()) {
                 break;
             }
         }
-        return fallback(pipeline, context, "compile failed: " + failure, true);
+        return fallback(pipeline, context, "compile failed: " + failure, attempted[0]);
     }
 
     private PreparedPipeline prepared(Pipeline pipeline, ClassCompiler.Compiled compiled, List<Object> constantList, long nanos) {

@@ -35,9 +35,15 @@ import java.util.Optional;
  * most one projection (the normalized form the optimizer produces); with probes, any chain of
  * filters, projections and hash-join probes of any type, generated as nested stages by {@link
  * StagedPipeline} with the helpers here. Other shapes return empty and run interpreted.
+ *
+ * <p>No generated method grows with the width of the pipeline: computed columns share project
+ * methods by the size of their expressions ({@link #project}), and every sequence with one entry
+ * per column, conjunct, key or aggregate goes through {@link ClassBuilder#statements}, {@link
+ * ClassBuilder#fold} or {@link ClassBuilder#chain}, which split it into methods of bounded length.
  */
 final class PipelineGenerator {
-    record Generated(String source, List<Object> constants) {
+    /** A generated class: its source, the constants its constructor takes, and how many fields and methods it declares. */
+    record Generated(String source, List<Object> constants, int members) {
     }
 
     private final Pipeline pipeline;
@@ -72,7 +78,8 @@ final class PipelineGenerator {
             }
             push = aggregation != null ? g.aggregating(aggregation) : g.streaming();
         }
-        return GenerationResult.of(new Generated(g.cb.source(className, push), g.cb.constants()));
+        String source = g.cb.source(className, push);
+        return GenerationResult.of(new Generated(source, g.cb.constants(), g.cb.members()));
     }
 
     record GenerationResult(Optional<Generated> generated, String reason) {
@@ -145,55 +152,73 @@ final class PipelineGenerator {
     private String loopHead(StringBuilder s, List<String> filters) {
         s.append("        for (int k = 0; k < n; k++) {\n");
         s.append("            int i = sel[k];\n");
-        for (String f : filters) {
-            s.append("            if (!").append(f).append("(i)) { continue; }\n");
+        for (String f : passes(filters)) {
+            s.append("            if (!").append(f).append(") { continue; }\n");
         }
         return "            ";
     }
 
-    // ------------------------------------------------------------------ streaming sinks
-
-    /** One column handed to the sink: an input vector passed through, or a computed one with its method. */
-    private record OutputColumn(String vector, Optional<String> method) {
+    /**
+     * Boolean terms, over row {@code i}, each of which must be true for the row to pass the filter
+     * methods {@code filters}: their calls, grouped into methods when there are many conjuncts.
+     */
+    List<String> passes(List<String> filters) {
+        List<String> calls = new ArrayList<>();
+        for (String f : filters) {
+            calls.add(f + "(i)");
+        }
+        return cb.chain("passes", "&&", "int i", "i", calls);
     }
+
+    /** Appends {@code statements} (units as {@link ClassBuilder#statements} returns them) at {@code indent}. */
+    static void append(StringBuilder s, String indent, List<String> statements) {
+        for (String statement : statements) {
+            s.append(ClassBuilder.indent(statement, indent));
+        }
+    }
+
+    // ------------------------------------------------------------------ streaming sinks
 
     private String streaming() {
         List<String> filters = filterMethods(conjuncts);
-        List<OutputColumn> outputColumns = new ArrayList<>();
-        List<String> writers = new ArrayList<>();
         Layout source = pipeline.sourceLayout();
         List<ColumnRef> outLayout = pipeline.sinkLayout().columns();
+        List<Expr> computed = new ArrayList<>();
+        List<ColumnRef> computedOut = new ArrayList<>();
         for (int c = 0; c < outputs.size(); c++) {
-            Expr e = outputs.get(c);
-            if (e instanceof ColumnRef ref) {
-                outputColumns.add(new OutputColumn("batch.column(" + source.indexOf(ref) + ")", Optional.empty()));
-                continue;
+            if (!(outputs.get(c) instanceof ColumnRef)) {
+                computed.add(outputs.get(c));
+                computedOut.add(outLayout.get(c));
             }
-            Written written = projectInto(e, outLayout.get(c), "i");
-            writers.add(written.writer());
-            outputColumns.add(new OutputColumn(written.writer() + ".vector()", Optional.of(written.method())));
         }
+        Projection projection = project(computed, computedOut, "i");
+        boolean writes = !projection.writers().isEmpty();
+        // Each sink column: an input vector passed through, or a computed one's vector.
+        List<String> handed = new ArrayList<>();
+        int next = 0;
+        for (int c = 0; c < outputs.size(); c++) {
+            String vector = outputs.get(c) instanceof ColumnRef ref ? "batch.column(" + source.indexOf(ref) + ")"
+                    : projection.writers().get(next++) + ".vector()";
+            handed.add("columns[" + c + "] = " + vector + ";");
+        }
+        List<String> projections = projection.calls();
         StringBuilder s = pushHead();
-        for (String w : writers) {
-            s.append("        ").append(w).append(".begin(rows);\n");
+        if (writes) {
+            s.append("        beginWriters(rows);\n");
         }
         s.append("        int[] out = selectionBuffer(rows);\n");
         s.append("        int m = 0;\n");
         String in = loopHead(s, filters);
         s.append(in).append("out[m++] = i;\n");
-        for (OutputColumn column : outputColumns) {
-            column.method().ifPresent(method -> s.append(in).append(method).append("(i);\n"));
-        }
+        append(s, in, cb.statements("projectRow", "int i", "i", projections));
         s.append("        }\n");
-        for (String w : writers) {
-            s.append("        ").append(w).append(".finish(rows);\n");
+        if (writes) {
+            s.append("        finishWriters(rows);\n");
         }
         s.append("        rowsOut += m;\n");
         s.append("        if (m == 0) { return; }\n");
-        s.append("        FieldVector[] columns = new FieldVector[").append(outputColumns.size()).append("];\n");
-        for (int c = 0; c < outputColumns.size(); c++) {
-            s.append("        columns[").append(c).append("] = ").append(outputColumns.get(c).vector()).append(";\n");
-        }
+        s.append("        FieldVector[] columns = new FieldVector[").append(outputs.size()).append("];\n");
+        append(s, "        ", cb.statements("outputColumns", "Batch batch, FieldVector[] columns", "batch, columns", handed));
         s.append("        local.consume(batch.withColumns(columns).withSelection(out, m), morsel);\n");
         s.append("    }\n");
         return s.toString();
@@ -210,35 +235,65 @@ final class PipelineGenerator {
         s.append("        int[] sel = batch.positions();\n");
         s.append("        int rows = batch.rowCount();\n");
         s.append("        rowsIn += n;\n");
-        s.append(columns.bind("        "));
+        append(s, "        ", cb.statements("bindColumns", "Batch batch, int rows", "batch, rows", columns.bind()));
         return s;
     }
 
-    /** A computed sink column: the writer of its owned vector and the method {@code (int i)} writing row i's value. */
-    record Written(String writer, String method) {
+    /** Computed sink columns: the writer of each one's owned vector, and the statements writing row i's values. */
+    record Projection(List<String> writers, List<String> calls) {
     }
 
     /**
-     * A writer of an owned vector for sink column {@code out}, and a method computing {@code e} for
-     * row i and writing it at {@code position} (a Java int expression: i itself when the output is
-     * aligned with the input, a running count when it is dense).
+     * Writers of owned vectors for sink columns {@code outs}, and methods {@code (int i)} computing
+     * {@code es} for row i and writing each at {@code position} (a Java int expression: i itself
+     * when the output is aligned with the input, a running count when it is dense); the calls of
+     * those methods, in column order, write every column. Consecutive columns share a method while
+     * their expressions fit the expression generator's node budget together (a larger one has a
+     * method of its own, which the generator splits), so the number of methods grows with the
+     * size of the expressions, not with the number of columns.
      */
-    Written projectInto(Expr e, ColumnRef out, String position) {
-        String type = cb.constant("DataType", out.type());
-        String name = cb.constant("String", out.name());
-        String writer = cb.instance("ColumnWriter", "ColumnWriter.create(own(dev.quiver.exec.vector.ArrowColumns.create("
-                + name + ", " + type + ", context.allocator(), false)), " + type + ")");
-        String method = cb.fresh("project");
-        StringBuilder m = cb.method();
-        m.append("    private void ").append(method).append("(int i) {\n");
-        JValue v = expressions.generate(e, m, "        ");
-        m.append("        if (").append(v.isNull()).append(") {\n");
-        m.append("            ").append(writer).append(".setNull(").append(position).append(");\n");
-        m.append("        } else {\n");
-        m.append("            ").append(write(writer, v, position)).append('\n');
-        m.append("        }\n");
-        m.append("    }\n");
-        return new Written(writer, method);
+    Projection project(List<Expr> es, List<ColumnRef> outs, String position) {
+        List<String> writers = new ArrayList<>();
+        List<String> calls = new ArrayList<>();
+        StringBuilder m = null;
+        int nodes = 0;
+        for (int c = 0; c < es.size(); c++) {
+            Expr e = es.get(c);
+            ColumnRef out = outs.get(c);
+            String type = cb.constructorConstant("DataType", out.type());
+            String name = cb.constructorConstant("String", out.name());
+            String writer = cb.instance("ColumnWriter", "writer(" + name + ", " + type + ")");
+            writers.add(writer);
+            // The write itself counts as one node.
+            int size = Exprs.size(e) + 1;
+            if (m == null || nodes + size > splitThreshold) {
+                if (m != null) {
+                    m.append("    }\n");
+                }
+                String method = cb.fresh("project");
+                m = cb.method();
+                m.append("    private void ").append(method).append("(int i) {\n");
+                calls.add(method + "(i);");
+                nodes = 0;
+            }
+            nodes += size;
+            JValue v = expressions.generate(e, m, "        ");
+            if (v.isNull().equals("false")) {
+                m.append("        ").append(write(writer, v, position)).append('\n');
+            } else if (v.isNull().equals("true")) {
+                m.append("        ").append(writer).append(".setNull(").append(position).append(");\n");
+            } else {
+                m.append("        if (").append(v.isNull()).append(") {\n");
+                m.append("            ").append(writer).append(".setNull(").append(position).append(");\n");
+                m.append("        } else {\n");
+                m.append("            ").append(write(writer, v, position)).append('\n');
+                m.append("        }\n");
+            }
+        }
+        if (m != null) {
+            m.append("    }\n");
+        }
+        return new Projection(writers, calls);
     }
 
     private static String write(String writer, JValue v, String at) {
@@ -261,9 +316,7 @@ final class PipelineGenerator {
         s.append("        long m = 0;\n");
         String in = loopHead(s, filters);
         s.append(in).append("m++;\n");
-        for (String statement : row) {
-            s.append(in).append(statement).append('\n');
-        }
+        append(s, in, row);
         s.append("        }\n");
         s.append("        rowsOut += m;\n");
         s.append("    }\n");
@@ -294,11 +347,13 @@ final class PipelineGenerator {
                 needed.add(a);
             }
         }
+        List<String> computeCalls = new ArrayList<>();
         for (int c : needed) {
             ExpressionGenerator.Computed value = expressions.compute(inputs.get(c), "compute");
             computed[c] = value.value();
-            statements.add(value.method() + "(i);");
+            computeCalls.add(value.method() + "(i);");
         }
+        statements.addAll(cb.statements("computeRow", "int i", "i", computeCalls));
         String groupExpr = "0";
         if (keyColumns.length > 0) {
             String table = cb.instance("GroupByHashTable", agg + ".table()");
@@ -316,9 +371,7 @@ final class PipelineGenerator {
             if (inlineProbe) {
                 m.append(inlineProbe(table, keys, keyColumns, computed, agg));
             } else {
-                for (int k = 0; k < keyColumns.length; k++) {
-                    m.append(JValueCode.storeNullable(keys + "[" + k + "]", computed[keyColumns[k]], "        "));
-                }
+                append(m, "        ", storeKeys(keys, keyColumns, computed));
                 m.append("        int g = ").append(table).append(".findOrInsert(").append(keys).append(", 0, GroupByHashTable.hash(")
                         .append(keys).append(", 0));\n");
                 m.append("        ").append(agg).append(".ensureGroups(").append(table).append(".groupCount());\n");
@@ -328,12 +381,23 @@ final class PipelineGenerator {
             groupExpr = "group()";
         }
         statements.add("int g = " + groupExpr + ";");
+        List<String> updateCalls = new ArrayList<>();
         for (int a = 0; a < argumentColumns.length; a++) {
             String update = update(sink, agg, a, argumentColumns[a] >= 0 ? computed[argumentColumns[a]] : null,
                     argumentColumns[a] >= 0 ? sinkLayout.get(argumentColumns[a]).type() : null);
-            statements.add(update + "(g);");
+            updateCalls.add(update + "(g);");
         }
+        statements.addAll(cb.statements("updateRow", "int g", "g", updateCalls));
         return statements;
+    }
+
+    /** Statements storing each key value (NULL included) into its one-entry vector of {@code keys}. */
+    private List<String> storeKeys(String keys, int[] keyColumns, JValue[] computed) {
+        List<String> stores = new ArrayList<>();
+        for (int k = 0; k < keyColumns.length; k++) {
+            stores.add(JValueCode.storeNullable(keys + "[" + k + "]", computed[keyColumns[k]], ""));
+        }
+        return cb.statements("storeKeys", "", "", stores);
     }
 
     /**
@@ -341,14 +405,15 @@ final class PipelineGenerator {
      * dev.quiver.exec.aggregate.GroupByHashTable#hash} computes it, the table's own probe sequence,
      * and key equality as the table tests it, so the group found is the group the interpreter finds.
      */
-    private static String inlineProbe(String table, String keys, int[] keyColumns, JValue[] computed, String agg) {
+    private String inlineProbe(String table, String keys, int[] keyColumns, JValue[] computed, String agg) {
         StringBuilder m = new StringBuilder();
         m.append("        long h = 0L;\n");
+        List<String> hashes = new ArrayList<>();
         for (int k = 0; k < keyColumns.length; k++) {
             JValue v = computed[keyColumns[k]];
-            m.append("        h = Hashing.combine(h, ").append(v.isNull()).append(" ? Hashing.NULL_HASH : ").append(JValueCode.hash(v))
-                    .append(");\n");
+            hashes.add("h = Hashing.combine(h, " + v.isNull() + " ? Hashing.NULL_HASH : " + JValueCode.hash(v) + ");");
         }
+        append(m, "        ", cb.fold("hashKeys", "long", "h", hashes));
         m.append("        ValueVector[] stored = ").append(table).append(".keys();\n");
         m.append("        int[] slots = ").append(table).append(".slots();\n");
         m.append("        long[] hashes = ").append(table).append(".hashes();\n");
@@ -357,19 +422,16 @@ final class PipelineGenerator {
         m.append("        while (true) {\n");
         m.append("            int g = slots[slot] - 1;\n");
         m.append("            if (g < 0) {\n");
-        for (int k = 0; k < keyColumns.length; k++) {
-            m.append(JValueCode.storeNullable(keys + "[" + k + "]", computed[keyColumns[k]], "        ").replace("\n        ", "\n                ")
-                    .replaceFirst("^        ", "                "));
-        }
+        append(m, "                ", storeKeys(keys, keyColumns, computed));
         m.append("                g = ").append(table).append(".insert(").append(keys).append(", 0, h, slot);\n");
         m.append("                ").append(agg).append(".ensureGroups(").append(table).append(".groupCount());\n");
         m.append("                return g;\n");
         m.append("            }\n");
-        StringBuilder equal = new StringBuilder("hashes[g] == h");
+        List<String> same = new ArrayList<>();
         for (int k = 0; k < keyColumns.length; k++) {
             JValue v = computed[keyColumns[k]];
             String s = "stored[" + k + "]";
-            String same = switch (v.kind()) {
+            String equal = switch (v.kind()) {
                 case BOOLEAN -> s + ".longs[g] == (" + v.v() + " ? 1L : 0L)";
                 case LONG -> s + ".longs[g] == " + v.v();
                 case DOUBLE -> "Arithmetic.compareDouble(" + s + ".doubles[g], " + v.v() + ") == 0";
@@ -377,8 +439,11 @@ final class PipelineGenerator {
                 default -> "Strings.equals(" + s + ".bytes, " + s + ".offsets[g], " + s + ".lengths[g], " + v.arr() + ", " + v.off()
                         + ", " + v.len() + ")";
             };
-            equal.append("\n                    && (").append(s).append(".nulls[g] ? ").append(v.isNull()).append(" : (!")
-                    .append(v.isNull()).append(" && ").append(same).append("))");
+            same.add("(" + s + ".nulls[g] ? " + v.isNull() + " : (!" + v.isNull() + " && " + equal + "))");
+        }
+        StringBuilder equal = new StringBuilder("hashes[g] == h");
+        for (String term : cb.chain("sameKeys", "&&", "ValueVector[] stored, int g", "stored, g", same)) {
+            equal.append("\n                    && ").append(term);
         }
         m.append("            if (").append(equal).append(") {\n");
         m.append("                return g;\n");

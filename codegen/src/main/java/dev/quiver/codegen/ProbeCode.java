@@ -135,31 +135,33 @@ final class ProbeCode {
         String method = cb.fresh("probeKeys");
         StringBuilder m = cb.method();
         m.append("    private boolean ").append(method).append("(int i) {\n");
-        StringBuilder unprobeable = new StringBuilder();
+        List<String> calls = new ArrayList<>();
+        List<String> unprobeable = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
-            m.append("        ").append(keyMethods.get(k)).append("(i);\n");
+            calls.add(keyMethods.get(k) + "(i);");
             if (!join.nullSafe().get(k)) {
-                unprobeable.append(unprobeable.length() == 0 ? "" : " || ").append(values.get(k).isNull());
+                unprobeable.add(values.get(k).isNull());
             }
         }
-        if (unprobeable.length() > 0) {
-            m.append("        if (").append(unprobeable).append(") {\n");
+        PipelineGenerator.append(m, "        ", cb.statements("probeKeyRow", "int i", "i", calls));
+        if (!unprobeable.isEmpty()) {
+            m.append("        if (").append(String.join(" || ", cb.chain("anyNullKey", "||", "", "", unprobeable))).append(") {\n");
             m.append("            return false;\n");
             m.append("        }\n");
         }
         m.append("        long h = 0L;\n");
+        List<String> hashes = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
             JValue v = values.get(k);
             if (v.kind() == Kind.INTERVAL) {
                 // Intervals hash normalized (1 month = 30 days): leave that to the interpreter's own hash.
                 String scratch = cb.instance("ValueVector", "new ValueVector(" + cb.constant("DataType", keys.get(k).type()) + ", 1)");
-                m.append(JValueCode.storeNullable(scratch, v, "        "));
-                m.append("        h = Hashing.combine(h, ValueComparisons.hash(").append(scratch).append(", 0));\n");
+                hashes.add(JValueCode.storeNullable(scratch, v, "") + "h = Hashing.combine(h, ValueComparisons.hash(" + scratch + ", 0));");
             } else {
-                m.append("        h = Hashing.combine(h, ").append(v.isNull()).append(" ? Hashing.NULL_HASH : ").append(JValueCode.hash(v))
-                        .append(");\n");
+                hashes.add("h = Hashing.combine(h, " + v.isNull() + " ? Hashing.NULL_HASH : " + JValueCode.hash(v) + ");");
             }
         }
+        PipelineGenerator.append(m, "        ", cb.fold("hashProbeKeys", "long", "h", hashes));
         m.append("        ").append(hash).append(" = h;\n");
         m.append("        return true;\n");
         m.append("    }\n");
@@ -174,7 +176,7 @@ final class ProbeCode {
         String method = cb.fresh("matches");
         StringBuilder m = cb.method();
         m.append("    private boolean ").append(method).append("(int r) {\n");
-        m.append("        return true");
+        List<String> sameKeys = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
             JValue p = values.get(k);
             DataType buildType = join.buildKeys().get(k).type();
@@ -188,7 +190,11 @@ final class ProbeCode {
             } else {
                 same = ExpressionGenerator.equal(p, b);
             }
-            m.append("\n                && ").append(same);
+            sameKeys.add(same);
+        }
+        m.append("        return true");
+        for (String term : cb.chain("matchKeys", "&&", "int r", "r", sameKeys)) {
+            m.append("\n                && ").append(term);
         }
         m.append(";\n");
         m.append("    }\n");

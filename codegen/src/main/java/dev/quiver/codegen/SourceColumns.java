@@ -3,6 +3,8 @@ package dev.quiver.codegen;
 import dev.quiver.exec.vector.Kind;
 import dev.quiver.planner.type.DataType;
 import dev.quiver.planner.type.TypeId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -105,21 +107,26 @@ final class SourceColumns {
         };
     }
 
-    /** Statements binding the addresses of every used column for {@code batch} with {@code rows} rows. */
-    String bind(String indent) {
-        StringBuilder s = new StringBuilder();
+    /**
+     * Per used column, the statements (one unit, lines from column 0) binding its addresses for
+     * {@code batch} with {@code rows} rows; they declare no local another unit reads.
+     */
+    List<String> bind() {
+        List<String> units = new ArrayList<>();
         for (Map.Entry<Integer, DataType> e : used.entrySet()) {
             int c = e.getKey();
             String vec = "colVector" + c;
-            s.append(indent).append("FieldVector ").append(vec).append(" = batch.column(").append(c).append(");\n");
-            s.append(indent).append("checkBounds(").append(vec).append(", rows);\n");
-            s.append(indent).append("colData").append(c).append(" = ").append(vec).append(".getDataBufferAddress();\n");
-            s.append(indent).append("colValid").append(c).append(" = ").append(vec).append(".getValidityBufferAddress();\n");
-            s.append(indent).append("colMayNull").append(c).append(" = dev.quiver.exec.vector.ArrowColumns.hasNulls(").append(vec).append(", rows);\n");
+            StringBuilder s = new StringBuilder();
+            s.append("FieldVector ").append(vec).append(" = batch.column(").append(c).append(");\n");
+            s.append("checkBounds(").append(vec).append(", rows);\n");
+            s.append("colData").append(c).append(" = ").append(vec).append(".getDataBufferAddress();\n");
+            s.append("colValid").append(c).append(" = ").append(vec).append(".getValidityBufferAddress();\n");
+            s.append("colMayNull").append(c).append(" = dev.quiver.exec.vector.ArrowColumns.hasNulls(").append(vec).append(", rows);\n");
             if (e.getValue().isString()) {
-                s.append(indent).append("colOffsets").append(c).append(" = ").append(vec).append(".getOffsetBufferAddress();\n");
+                s.append("colOffsets").append(c).append(" = ").append(vec).append(".getOffsetBufferAddress();\n");
             }
+            units.add(s.toString());
         }
-        return s.toString();
+        return units;
     }
 }

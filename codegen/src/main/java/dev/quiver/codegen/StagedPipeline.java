@@ -212,15 +212,16 @@ final class StagedPipeline {
 
     /** A stage computing the carried columns later stages read into their fields, then passing row i on. */
     private void carryStage(ExpressionGenerator x, List<Carried> columns, String name, String next) {
-        StringBuilder m = cb.method();
-        m.append("    private void ").append(name).append("(int i) {\n");
+        List<String> carries = new ArrayList<>();
         for (Carried c : columns) {
             if (c.read) {
                 ExpressionGenerator.Computed computed = x.compute(c.value, "carry");
-                m.append("        ").append(computed.method()).append("(i);\n");
-                m.append(JValueCode.assign(c.fields, computed.value(), "        "));
+                carries.add(computed.method() + "(i);\n" + JValueCode.assign(c.fields, computed.value(), ""));
             }
         }
+        StringBuilder m = cb.method();
+        m.append("    private void ").append(name).append("(int i) {\n");
+        PipelineGenerator.append(m, "        ", cb.statements("carryRow", "int i", "i", carries));
         m.append("        ").append(next).append("(i);\n");
         m.append("    }\n");
     }
@@ -235,9 +236,11 @@ final class StagedPipeline {
         StringBuilder m = new StringBuilder();
         for (int k = 0; k < stages.size(); k++) {
             if (stages.get(k) instanceof ProbeStage p && p.probe().flagsBuildRows()) {
+                List<String> nulls = new ArrayList<>();
                 for (Carried c : ((CarryStage) stages.get(k - 1)).columns()) {
-                    m.append("        ").append(c.fields.isNull()).append(" = true;\n");
+                    nulls.add(c.fields.isNull() + " = true;");
                 }
+                PipelineGenerator.append(m, "        ", cb.statements("nullCarried", "", "", nulls));
                 String tail = cb.fresh("tail");
                 p.probe().tail(tail, names.get(k + 1));
                 m.append("        ").append(tail).append("();\n");
@@ -260,11 +263,11 @@ final class StagedPipeline {
 
     /** A stage passing row i on when every conjunct is TRUE. */
     private void filterStage(List<Expr> conjuncts, String name, String next) {
-        List<String> filters = g.filterMethods(conjuncts);
+        List<String> passes = g.passes(g.filterMethods(conjuncts));
         StringBuilder m = cb.method();
         m.append("    private void ").append(name).append("(int i) {\n");
-        for (String f : filters) {
-            m.append("        if (!").append(f).append("(i)) {\n");
+        for (String f : passes) {
+            m.append("        if (!").append(f).append(") {\n");
             m.append("            return;\n");
             m.append("        }\n");
         }
@@ -278,9 +281,7 @@ final class StagedPipeline {
         StringBuilder m = cb.method();
         m.append("    private void ").append(name).append("(int i) {\n");
         m.append("        rowsOut++;\n");
-        for (String statement : row) {
-            m.append("        ").append(statement).append('\n');
-        }
+        PipelineGenerator.append(m, "        ", row);
         m.append("    }\n");
     }
 
@@ -292,17 +293,16 @@ final class StagedPipeline {
         cb.field("private int outRows;");
         cb.field("private int outMorsel;");
         List<ColumnRef> sinkLayout = pipeline.sinkLayout().columns();
-        List<PipelineGenerator.Written> written = new ArrayList<>();
-        for (int c = 0; c < sinkInputs.size(); c++) {
-            PipelineGenerator.Written w = g.projectInto(sinkInputs.get(c), sinkLayout.get(c), "outRows");
-            cb.constructorLine(w.writer() + ".begin(" + OUTPUT_ROWS + ");");
-            written.add(w);
+        PipelineGenerator.Projection projection = g.project(sinkInputs, sinkLayout, "outRows");
+        List<String> writes = projection.calls();
+        List<String> handed = new ArrayList<>();
+        for (int c = 0; c < projection.writers().size(); c++) {
+            handed.add("columns[" + c + "] = " + projection.writers().get(c) + ".vector();");
         }
+        cb.constructorLine("beginWriters(" + OUTPUT_ROWS + ");");
         StringBuilder m = cb.method();
         m.append("    private void ").append(name).append("(int i) {\n");
-        for (PipelineGenerator.Written w : written) {
-            m.append("        ").append(w.method()).append("(i);\n");
-        }
+        PipelineGenerator.append(m, "        ", cb.statements("emitRow", "int i", "i", writes));
         m.append("        if (++outRows == ").append(OUTPUT_ROWS).append(") {\n");
         m.append("            flush();\n");
         m.append("        }\n");
@@ -312,18 +312,14 @@ final class StagedPipeline {
         f.append("        if (outRows == 0) {\n");
         f.append("            return;\n");
         f.append("        }\n");
-        f.append("        FieldVector[] columns = new FieldVector[").append(written.size()).append("];\n");
-        for (int c = 0; c < written.size(); c++) {
-            f.append("        ").append(written.get(c).writer()).append(".finish(outRows);\n");
-            f.append("        columns[").append(c).append("] = ").append(written.get(c).writer()).append(".vector();\n");
-        }
+        f.append("        FieldVector[] columns = new FieldVector[").append(projection.writers().size()).append("];\n");
+        f.append("        finishWriters(outRows);\n");
+        PipelineGenerator.append(f, "        ", cb.statements("outputColumns", "FieldVector[] columns", "columns", handed));
         f.append("        int m = outRows;\n");
         f.append("        outRows = 0;\n");
         f.append("        rowsOut += m;\n");
         f.append("        local.consume(Batch.of(columns, m), outMorsel);\n");
-        for (PipelineGenerator.Written w : written) {
-            f.append("        ").append(w.writer()).append(".begin(").append(OUTPUT_ROWS).append(");\n");
-        }
+        f.append("        beginWriters(").append(OUTPUT_ROWS).append(");\n");
         f.append("    }\n");
     }
 }

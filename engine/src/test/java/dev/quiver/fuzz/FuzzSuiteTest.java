@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
  * queries in {@code verify} mode (compiled code compared with the interpreter): Janino compiles
  * each new pipeline in about 25 ms, and random queries average five pipelines, so verify mode
  * costs about 120 ms per query, against about 5 ms interpreted; 3,000 queries in verify mode would
- * take six minutes. The mutation run is interpreted too: in verify mode a statement with a select
- * list of thousands of items spends seconds in Janino (see the pending fuzz_wide_select_compile
- * test). Long runs ({@link FuzzMain}) use {@code verify} throughout. All of it takes about 45 s on
- * two cores.
+ * take six minutes. The mutation run is interpreted too: in verify mode nearly every mutated
+ * statement is a new shape to compile, and one with a select list of thousands of items keeps
+ * Janino busy for up to a second (see expressions/fuzz_wide_select_compile.test). Long runs
+ * ({@link FuzzMain}) use {@code verify} throughout. All of it takes about 45 s on two cores.
  */
 class FuzzSuiteTest {
     /** Seed of the differential run (the verify slice, TLP and NoREC use the next three seeds). */

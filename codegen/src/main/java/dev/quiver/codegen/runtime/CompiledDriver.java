@@ -3,6 +3,8 @@ package dev.quiver.codegen.runtime;
 import dev.quiver.exec.pipeline.Driver;
 import dev.quiver.exec.pipeline.LocalSink;
 import dev.quiver.exec.pipeline.QueryContext;
+import dev.quiver.exec.vector.ArrowColumns;
+import dev.quiver.planner.type.DataType;
 import java.util.Arrays;
 import org.apache.arrow.vector.FieldVector;
 
@@ -27,6 +29,8 @@ public abstract class CompiledDriver implements Driver {
     protected long rowsOut;
     private int[] selection = new int[0];
     private FieldVector[] owned = new FieldVector[0];
+    /** The writers {@link #writer} made, in order. */
+    private ColumnWriter[] writers = new ColumnWriter[0];
 
     protected CompiledDriver(Object[] constants, LocalSink local, QueryContext context) {
         this.constants = constants;
@@ -47,6 +51,31 @@ public abstract class CompiledDriver implements Driver {
         owned = Arrays.copyOf(owned, owned.length + 1);
         owned[owned.length - 1] = v;
         return v;
+    }
+
+    /**
+     * A writer of a new vector named {@code name} of {@code type}, which the driver owns; {@link
+     * #beginWriters} and {@link #finishWriters} act on it with every other writer made so.
+     */
+    protected final ColumnWriter writer(String name, DataType type) {
+        ColumnWriter w = ColumnWriter.create(own(ArrowColumns.create(name, type, context.allocator(), false)), type);
+        writers = Arrays.copyOf(writers, writers.length + 1);
+        writers[writers.length - 1] = w;
+        return w;
+    }
+
+    /** {@link ColumnWriter#begin} of every writer {@link #writer} made, in order. */
+    protected final void beginWriters(int rows) {
+        for (ColumnWriter w : writers) {
+            w.begin(rows);
+        }
+    }
+
+    /** {@link ColumnWriter#finish} of every writer {@link #writer} made, in order. */
+    protected final void finishWriters(int rows) {
+        for (ColumnWriter w : writers) {
+            w.finish(rows);
+        }
     }
 
     /** Checks once per batch that every row the loop may touch exists in the vector. */
