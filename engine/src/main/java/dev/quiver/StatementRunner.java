@@ -2,7 +2,9 @@ package dev.quiver;
 
 import dev.quiver.codegen.CompiledDriverFactory;
 import dev.quiver.engine.catalog.IndexDefinition;
+import dev.quiver.engine.statement.ConflictResolution;
 import dev.quiver.engine.statement.KeyConstraints;
+import dev.quiver.engine.statement.Reindexing;
 import dev.quiver.engine.storage.Table;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
@@ -19,6 +21,7 @@ import dev.quiver.extension.Procedure;
 import dev.quiver.parser.ast.Call;
 import dev.quiver.parser.ast.CallArgument;
 import dev.quiver.parser.ast.ColumnDefinition;
+import dev.quiver.parser.ast.ConflictAction;
 import dev.quiver.parser.ast.CreateIndex;
 import dev.quiver.parser.ast.CreateTable;
 import dev.quiver.parser.ast.CreateTableAs;
@@ -33,6 +36,7 @@ import dev.quiver.parser.ast.Insert;
 import dev.quiver.parser.ast.NumericLiteral;
 import dev.quiver.parser.ast.Query;
 import dev.quiver.parser.ast.QueryStatement;
+import dev.quiver.parser.ast.Reindex;
 import dev.quiver.parser.ast.SetOption;
 import dev.quiver.parser.ast.Statement;
 import dev.quiver.parser.ast.StringLiteral;
@@ -199,6 +203,10 @@ final class StatementRunner {
         if (statement instanceof DropIndex drop) {
             database.catalog().dropIndex(drop.name().joined(), drop.ifExists(), drop.name().span().start());
             return Result.status("DROP INDEX", 0);
+        }
+        if (statement instanceof Reindex reindex) {
+            Reindexing.check(database.catalog(), reindex);
+            return Result.status("REINDEX", 0);
         }
         throw new QuiverException(SqlState.FEATURE_NOT_SUPPORTED, "statement not supported").attachPosition(statement.span().start());
     }
@@ -374,7 +382,10 @@ final class StatementRunner {
         List<String> names = bound.table().columns().stream().map(ColumnMetadata::name).toList();
         Executed executed = execute(optimized.plan(), names);
         try {
-            long rows = appendAll((Table) bound.table(), executed.output());
+            Table table = (Table) bound.table();
+            long rows = insert.onConflict() == ConflictAction.ERROR
+                    ? appendAll(table, executed.output())
+                    : ConflictResolution.insert(table, rows(executed.output()), insert.onConflict());
             return Result.status("INSERT 0 " + rows, rows);
         } finally {
             executed.close();
@@ -383,11 +394,12 @@ final class StatementRunner {
 
     /** Appends every result row to the table in one atomic step. */
     private static long appendAll(Table table, QueryOutput output) {
-        return table.append(columns(output), Math.toIntExact(output.rowCount()));
+        Table.Rows rows = rows(output);
+        return table.append(rows.columns(), rows.count());
     }
 
     /** Every result row, one heap vector per column. */
-    private static ValueVector[] columns(QueryOutput output) {
+    private static Table.Rows rows(QueryOutput output) {
         int total = Math.toIntExact(output.rowCount());
         List<DataType> types = output.types();
         ValueVector[] values = new ValueVector[types.size()];
@@ -401,7 +413,7 @@ final class StatementRunner {
             }
             at += batch.getRowCount();
         }
-        return values;
+        return new Table.Rows(values, total);
     }
 
     private Result delete(Delete delete) {
@@ -436,8 +448,9 @@ final class StatementRunner {
         List<String> names = plan.outputColumns().stream().map(ColumnRef::name).toList();
         Executed executed = execute(plan, names);
         try {
-            ValueVector[] values = columns(executed.output());
-            int rows = Math.toIntExact(executed.output().rowCount());
+            Table.Rows result = rows(executed.output());
+            ValueVector[] values = result.columns();
+            int rows = result.count();
             table.replace(Arrays.copyOf(values, width), rows);
             if (values.length == width) {
                 return rows;

@@ -350,6 +350,10 @@ final class ExpressionGenerator {
 
     private JValue in(Call call) {
         List<Expr> items = call.arguments().subList(1, call.arguments().size());
+        if (items.isEmpty()) {
+            // value IN (): FALSE for every value, NULL included, without evaluating it (as InNode).
+            return JValue.simple(Kind.BOOLEAN, "false", "false");
+        }
         JValue value = gen(call.argument(0), false);
         JValue result = declare(Kind.BOOLEAN);
         line(result.isNull() + " = " + value.isNull() + ";");

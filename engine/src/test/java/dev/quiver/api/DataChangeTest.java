@@ -9,6 +9,7 @@ import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,13 +19,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * DELETE, UPDATE and indexes through the API: command tags and counts, statements that fail
- * leaving the table and memory as they were, and writers that run concurrently with them.
+ * DELETE, UPDATE, INSERT OR REPLACE/IGNORE and indexes through the API: command tags and counts,
+ * statements that fail leaving the table and memory as they were, and writers that run
+ * concurrently with them.
  */
 class DataChangeTest extends ApiTestSupport {
     /** Rows in the table the concurrency tests update: enough that one UPDATE takes a while. */
     private static final int ROWS = 20_000;
-    /** UPDATE statements the concurrent writer test runs. */
+    /** Rounds of UPDATE (or REPLACE) statements the concurrent writer tests run. */
     private static final int UPDATES = 8;
     /** Upper bound on waiting for another thread; reached only if the code under test hangs. */
     private static final long HANG_SECONDS = 60;
@@ -33,17 +35,9 @@ class DataChangeTest extends ApiTestSupport {
     void statementsReportWhatTheyChanged() {
         exec("CREATE TABLE t (k INTEGER, v INTEGER)");
         exec("INSERT INTO t VALUES (1, 10), (2, NULL), (3, 30), (4, 40)");
-        try (Result r = session.execute("UPDATE t SET v = v + 1 WHERE v > 15")) {
-            assertThat(r.status()).isEqualTo("UPDATE 2");
-            assertThat(r.rowCount()).isEqualTo(2);
-        }
-        try (Result r = session.execute("UPDATE t SET v = 0 WHERE v IS NULL OR k = 1")) {
-            assertThat(r.status()).isEqualTo("UPDATE 2");
-        }
-        try (Result r = session.execute("DELETE FROM t WHERE v > 40")) {
-            assertThat(r.status()).isEqualTo("DELETE 1");
-            assertThat(r.rowCount()).isEqualTo(1);
-        }
+        assertReports("UPDATE t SET v = v + 1 WHERE v > 15", "UPDATE 2", 2);
+        assertReports("UPDATE t SET v = 0 WHERE v IS NULL OR k = 1", "UPDATE 2", 2);
+        assertReports("DELETE FROM t WHERE v > 40", "DELETE 1", 1);
         assertThat(exec("DELETE FROM t WHERE k > 100")).isEqualTo("DELETE 0");
         assertThat(exec("UPDATE t SET v = 5 WHERE FALSE")).isEqualTo("UPDATE 0");
         assertThat(exec("CREATE UNIQUE INDEX i ON t (k)")).isEqualTo("CREATE INDEX");
@@ -59,26 +53,48 @@ class DataChangeTest extends ApiTestSupport {
         exec("INSERT INTO t SELECT k, 'abc' FROM (VALUES (1), (2), (3)) v (k)");
         exec("INSERT INTO t SELECT k + 3, s FROM t");
         exec("CREATE UNIQUE INDEX u ON t (k)");
-        long stored = storageBytes();
-        List<List<Object>> before = rows("SELECT k, s FROM t ORDER BY k");
+        assertFailuresChangeNothing("SELECT k, s FROM t ORDER BY k", Map.of(
+                "UPDATE t SET s = s || 'x' WHERE k = 6", SqlState.STRING_DATA_RIGHT_TRUNCATION,
+                "UPDATE t SET k = NULL WHERE k > 5", SqlState.NOT_NULL_VIOLATION,
+                "UPDATE t SET k = k % 3", SqlState.UNIQUE_VIOLATION));
+        assertThat(error("UPDATE t SET k = k % 3").getMessage()).contains("duplicate key value violates unique constraint \"u\"");
+    }
 
-        QuiverException tooLong = error("UPDATE t SET s = s || 'x' WHERE k = 6");
-        assertThat(tooLong.sqlState()).isEqualTo(SqlState.STRING_DATA_RIGHT_TRUNCATION);
-        QuiverException notNull = error("UPDATE t SET k = NULL WHERE k > 5");
-        assertThat(notNull.sqlState()).isEqualTo(SqlState.NOT_NULL_VIOLATION);
-        QuiverException duplicate = error("UPDATE t SET k = k % 3");
-        assertThat(duplicate.sqlState()).isEqualTo(SqlState.UNIQUE_VIOLATION);
-        assertThat(duplicate.getMessage()).contains("duplicate key value violates unique constraint \"u\"");
+    @Test
+    void insertOrReplaceAndOrIgnoreReportTheRowsTheyInserted() {
+        exec("CREATE TABLE t (k INTEGER PRIMARY KEY, v INTEGER)");
+        exec("INSERT INTO t VALUES (1, 10), (2, 20)");
+        // As SQLite counts: every row is inserted, although the third replaces the second.
+        assertReports("REPLACE INTO t VALUES (2, 21), (3, 30), (3, 31)", "INSERT 0 3", 3);
+        assertReports("INSERT OR IGNORE INTO t VALUES (1, 0), (4, 40), (4, 0)", "INSERT 0 1", 1);
+        assertThat(exec("INSERT OR IGNORE INTO t VALUES (1, 0)")).isEqualTo("INSERT 0 0");
+        assertThat(exec("INSERT OR REPLACE INTO t SELECT k, v FROM t WHERE k > 100")).isEqualTo("INSERT 0 0");
+        assertThat(exec("REINDEX TABLE t")).isEqualTo("REINDEX");
+        assertThat(exec("CREATE INDEX t_v ON t (v)")).isEqualTo("CREATE INDEX");
+        assertThat(exec("REINDEX t_v")).isEqualTo("REINDEX");
+        assertThat(rows("SELECT k, v FROM t ORDER BY k")).containsExactly(row(1, 10), row(2, 21), row(3, 31), row(4, 40));
+    }
 
-        assertThat(rows("SELECT k, s FROM t ORDER BY k")).isEqualTo(before);
-        assertThat(storageBytes()).isEqualTo(stored);
+    @Test
+    void aFailedReplaceChangesNothingAndFreesItsMemory() {
+        exec("CREATE TABLE t (k INTEGER NOT NULL, s VARCHAR(3), u INTEGER UNIQUE)");
+        exec("INSERT INTO t SELECT k, 'abc', k FROM (VALUES (1), (2), (3)) v (k)");
+        exec("CREATE UNIQUE INDEX i ON t (k)");
+        assertFailuresChangeNothing("SELECT k, s, u FROM t ORDER BY k", Map.of(
+                "REPLACE INTO t VALUES (1, 'x', 1), (2, 'long', 3)", SqlState.STRING_DATA_RIGHT_TRUNCATION,
+                "REPLACE INTO t SELECT CASE WHEN k = 3 THEN NULL ELSE k END, s, u FROM t", SqlState.NOT_NULL_VIOLATION,
+                "INSERT OR IGNORE INTO t SELECT k + 10, s, 10 / (k - 3) FROM t", SqlState.DIVISION_BY_ZERO));
+        // The unique constraints still hold and are still enforced.
+        assertThat(error("INSERT INTO t VALUES (1, 'x', 9)").sqlState()).isEqualTo(SqlState.UNIQUE_VIOLATION);
+        assertThat(error("INSERT INTO t VALUES (9, 'x', 1)").sqlState()).isEqualTo(SqlState.UNIQUE_VIOLATION);
     }
 
     @Test
     void viewsAreNotUpdatable() {
         exec("CREATE TABLE t (k INTEGER)");
         exec("CREATE VIEW v AS SELECT k FROM t");
-        for (String sql : List.of("DELETE FROM v", "UPDATE v SET k = 1", "INSERT INTO v VALUES (1)")) {
+        for (String sql : List.of("DELETE FROM v", "UPDATE v SET k = 1", "INSERT INTO v VALUES (1)", "REPLACE INTO v VALUES (1)",
+                "INSERT OR REPLACE INTO v VALUES (1)", "INSERT OR IGNORE INTO v VALUES (1)")) {
             QuiverException e = error(sql);
             assertThat(e.sqlState()).as(sql).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED);
             assertThat(e.getMessage()).as(sql).contains("view \"v\"").contains("views are not updatable");
@@ -112,39 +128,59 @@ class DataChangeTest extends ApiTestSupport {
     @Test
     void concurrentInsertsDuringUpdatesAreNeverLost() throws Exception {
         fill();
+        // The DELETE removes nothing: it keeps the write lock busy.
+        insertWhileRewriting(List.of("UPDATE t SET v = v + 1 WHERE k >= 0", "DELETE FROM t WHERE k >= " + ROWS));
+    }
+
+    @Test
+    void concurrentInsertsDuringReplacesAreNeverLost() throws Exception {
+        fill();
+        exec("CREATE UNIQUE INDEX t_k ON t (k)");
+        // Each REPLACE deletes every original row and rewrites the table; the INSERT OR IGNORE skips them all.
+        insertWhileRewriting(List.of("REPLACE INTO t SELECT k, v + 1 FROM t WHERE k >= 0",
+                "INSERT OR IGNORE INTO t SELECT k, -1 FROM t WHERE k >= 0"));
+    }
+
+    /**
+     * Runs {@code round} {@link #UPDATES} times in one session, each round adding 1 to {@code v} of
+     * every row with {@code k >= 0}, while another session inserts rows with new negative keys until
+     * the rounds end; then checks that no insert and no round was lost.
+     */
+    private void insertWhileRewriting(List<String> round) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        AtomicBoolean updating = new AtomicBoolean(true);
+        AtomicBoolean rewriting = new AtomicBoolean(true);
         CountDownLatch started = new CountDownLatch(1);
         try (Session writer = db.connect(); Session inserter = db.connect()) {
             writer.set("execution_mode", "verify");
-            Future<?> updates = pool.submit(() -> {
+            Future<?> rewrites = pool.submit(() -> {
                 try {
                     started.await();
                     for (int i = 0; i < UPDATES; i++) {
-                        status(writer, "UPDATE t SET v = v + 1 WHERE k >= 0");
-                        status(writer, "DELETE FROM t WHERE k >= " + ROWS); // none: keeps the write lock busy
+                        for (String sql : round) {
+                            status(writer, sql);
+                        }
                     }
                 } finally {
-                    updating.set(false);
+                    rewriting.set(false);
                 }
                 return null;
             });
             Future<Integer> inserts = pool.submit(() -> {
                 started.countDown();
                 int n = 0;
-                while (updating.get() || n == 0) {
+                while (rewriting.get() || n == 0) {
                     n++;
                     status(inserter, "INSERT INTO t VALUES (" + -n + ", 0)");
                 }
                 return n;
             });
-            updates.get(HANG_SECONDS, TimeUnit.SECONDS);
+            rewrites.get(HANG_SECONDS, TimeUnit.SECONDS);
             int inserted = inserts.get(HANG_SECONDS, TimeUnit.SECONDS);
 
             assertThat(value("SELECT count(*) FROM t")).isEqualTo((long) ROWS + inserted);
             assertThat(value("SELECT count(DISTINCT k) FROM t WHERE k < 0")).isEqualTo((long) inserted);
             assertThat(value("SELECT min(k) FROM t")).isEqualTo(-inserted);
-            // no UPDATE was lost either: every original row was incremented by each of them
+            // no round was lost either: every original row was incremented by each of them
             assertThat(value("SELECT count(*) FROM t WHERE k >= 0 AND v = " + UPDATES)).isEqualTo((long) ROWS);
             assertThat(value("SELECT count(*) FROM t WHERE k < 0 AND v BETWEEN 0 AND " + UPDATES)).isEqualTo((long) inserted);
         } finally {
@@ -166,6 +202,26 @@ class DataChangeTest extends ApiTestSupport {
         exec("DELETE FROM t WHERE k > 0");
         assertThat(table.distinctValues(0).orElseThrow()).isEqualTo(1L);
         assertThat(table.statistics().rowCount()).isEqualTo(1024 / 10 + 1);
+    }
+
+    /** Runs {@code sql} and checks its command tag and the number of rows it reports changed. */
+    private void assertReports(String sql, String status, long rowCount) {
+        try (Result r = session.execute(sql)) {
+            assertThat(r.status()).as(sql).isEqualTo(status);
+            assertThat(r.rowCount()).as(sql).isEqualTo(rowCount);
+        }
+    }
+
+    /**
+     * Runs each statement of {@code failures}, which must fail with the SQLSTATE it maps to, and
+     * checks that none changed the rows {@code query} returns or the memory the tables take.
+     */
+    private void assertFailuresChangeNothing(String query, Map<String, String> failures) {
+        long stored = storageBytes();
+        List<List<Object>> before = rows(query);
+        failures.forEach((sql, state) -> assertThat(error(sql).sqlState()).as(sql).isEqualTo(state));
+        assertThat(rows(query)).isEqualTo(before);
+        assertThat(storageBytes()).isEqualTo(stored);
     }
 
     private void fill() {

@@ -80,6 +80,7 @@ import dev.quiver.parser.antlr.QuiverSqlParser.QuerySpecificationContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.QueryTermContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.QueryTermDefaultContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.QuotedIdentifierContext;
+import dev.quiver.parser.antlr.QuiverSqlParser.ReindexContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.RelationContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.RelationDefaultContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.RowConstructorContext;
@@ -132,6 +133,7 @@ import dev.quiver.parser.ast.ColumnReference;
 import dev.quiver.parser.ast.Comparison;
 import dev.quiver.parser.ast.ComparisonOperator;
 import dev.quiver.parser.ast.Concatenation;
+import dev.quiver.parser.ast.ConflictAction;
 import dev.quiver.parser.ast.CreateIndex;
 import dev.quiver.parser.ast.CreateTable;
 import dev.quiver.parser.ast.CreateTableAs;
@@ -177,6 +179,7 @@ import dev.quiver.parser.ast.Query;
 import dev.quiver.parser.ast.QueryBody;
 import dev.quiver.parser.ast.QuerySpecification;
 import dev.quiver.parser.ast.QueryStatement;
+import dev.quiver.parser.ast.Reindex;
 import dev.quiver.parser.ast.Relation;
 import dev.quiver.parser.ast.ScalarSubquery;
 import dev.quiver.parser.ast.SelectExpression;
@@ -369,7 +372,25 @@ final class AstBuilder extends QuiverSqlBaseVisitor<Object> {
     @Override
     public Statement visitInsertInto(InsertIntoContext context) {
         return new Insert(qualifiedName(context.qualifiedName()), columnAliases(context.columnAliases()),
-                query(context.query()), span(context));
+                query(context.query()), conflictAction(context), span(context));
+    }
+
+    /** {@code REPLACE INTO} is SQLite's {@code INSERT OR REPLACE INTO}. */
+    private static ConflictAction conflictAction(InsertIntoContext context) {
+        if (context.INSERT() == null) {
+            return ConflictAction.REPLACE;
+        }
+        if (context.conflictAction == null) {
+            return ConflictAction.ERROR;
+        }
+        return context.conflictAction.getType() == QuiverSqlLexer.REPLACE ? ConflictAction.REPLACE : ConflictAction.IGNORE;
+    }
+
+    @Override
+    public Statement visitReindex(ReindexContext context) {
+        Optional<Reindex.Kind> kind = Optional.ofNullable(context.reindexKind)
+                .map(token -> token.getType() == QuiverSqlLexer.INDEX ? Reindex.Kind.INDEX : Reindex.Kind.TABLE);
+        return new Reindex(kind, Optional.ofNullable(context.qualifiedName()).map(this::qualifiedName), span(context));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.quiver.parser;
 
 import dev.quiver.error.SqlState;
 import dev.quiver.parser.ast.ColumnAssignment;
+import dev.quiver.parser.ast.ConflictAction;
 import dev.quiver.parser.ast.CreateIndex;
 import dev.quiver.parser.ast.CreateTable;
 import dev.quiver.parser.ast.Delete;
@@ -9,7 +10,10 @@ import dev.quiver.parser.ast.DropIndex;
 import dev.quiver.parser.ast.Explain;
 import dev.quiver.parser.ast.Identifier;
 import dev.quiver.parser.ast.IndexColumn;
+import dev.quiver.parser.ast.Insert;
 import dev.quiver.parser.ast.KeyConstraint;
+import dev.quiver.parser.ast.QualifiedName;
+import dev.quiver.parser.ast.Reindex;
 import dev.quiver.parser.ast.Span;
 import dev.quiver.parser.ast.Statement;
 import dev.quiver.parser.ast.Update;
@@ -20,7 +24,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** DELETE, UPDATE, CREATE/DROP INDEX and the key constraints of CREATE TABLE. */
+/**
+ * DELETE, UPDATE, INSERT OR REPLACE/IGNORE, CREATE/DROP INDEX, REINDEX and the key constraints of
+ * CREATE TABLE.
+ */
 class DataChangeParserTest {
     private static <T extends Statement> T parse(String sql, Class<T> type) {
         Statement statement = SqlParser.parseStatement(sql);
@@ -116,6 +123,54 @@ class DataChangeParserTest {
     }
 
     @Test
+    void insertOrReplaceAndOrIgnore() {
+        Insert plain = parse("INSERT INTO t VALUES (1)", Insert.class);
+        assertThat(plain.onConflict()).isEqualTo(ConflictAction.ERROR);
+
+        Insert orReplace = parse("insert or replace into s.t (a, b) values (2, 'x')", Insert.class);
+        assertThat(orReplace.onConflict()).isEqualTo(ConflictAction.REPLACE);
+        assertThat(orReplace.table().joined()).isEqualTo("s.t");
+        assertThat(orReplace.columns()).extracting(Identifier::value).containsExactly("a", "b");
+        assertThat(AstShape.of(orReplace.source())).isEqualTo("(values (2 'x'))");
+        assertThat(orReplace.span()).isEqualTo(new Span(0, 49));
+
+        Insert replace = parse("REPLACE INTO t SELECT * FROM u", Insert.class);
+        assertThat(replace.onConflict()).isEqualTo(ConflictAction.REPLACE);
+        assertThat(AstShape.of(replace.source())).isEqualTo("(select * (from u))");
+
+        Insert orIgnore = parse("INSERT OR IGNORE INTO t (a) VALUES (1), (2)", Insert.class);
+        assertThat(orIgnore.onConflict()).isEqualTo(ConflictAction.IGNORE);
+        assertThat(AstShape.of(orIgnore.source())).isEqualTo("(values (1) (2))");
+    }
+
+    @Test
+    void reindex() {
+        Reindex index = parse("REINDEX INDEX s.i1", Reindex.class);
+        assertThat(index.kind()).hasValue(Reindex.Kind.INDEX);
+        assertThat(index.name()).map(QualifiedName::joined).hasValue("s.i1");
+        assertThat(index.name().orElseThrow().span()).isEqualTo(new Span(14, 18));
+
+        Reindex table = parse("reindex table T1;", Reindex.class);
+        assertThat(table.kind()).hasValue(Reindex.Kind.TABLE);
+        assertThat(table.name()).map(QualifiedName::joined).hasValue("t1");
+        assertThat(table.span()).isEqualTo(new Span(0, 16));
+
+        // SQLite's forms: a name that is an index or a table, or nothing (every index).
+        Reindex sqlite = parse("REINDEX t1i1", Reindex.class);
+        assertThat(sqlite.kind()).isEmpty();
+        assertThat(sqlite.name()).map(QualifiedName::joined).hasValue("t1i1");
+        Reindex all = parse("REINDEX", Reindex.class);
+        assertThat(all.kind()).isEmpty();
+        assertThat(all.name()).isEmpty();
+
+        // INDEX and TABLE are not reserved: alone, each is the name of the object to rebuild.
+        Reindex named = parse("REINDEX index", Reindex.class);
+        assertThat(named.kind()).isEmpty();
+        assertThat(named.name()).map(QualifiedName::joined).hasValue("index");
+        assertThat(parse("REINDEX TABLE table", Reindex.class).name()).map(QualifiedName::joined).hasValue("table");
+    }
+
+    @Test
     void keyConstraintsOfCreateTable() {
         CreateTable create = parse("""
                 CREATE TABLE t (
@@ -133,7 +188,11 @@ class DataChangeParserTest {
 
     @Test
     void newKeywordsAreNotReserved() {
-        assertThat(SqlParser.reservedKeywords()).doesNotContain("DELETE", "UPDATE", "INDEX");
+        assertThat(SqlParser.reservedKeywords()).doesNotContain("DELETE", "UPDATE", "INDEX", "REINDEX", "REPLACE", "IGNORE");
+        assertThat(parse("CREATE TABLE reindex (ignore INTEGER, replace INTEGER)", CreateTable.class).columns())
+                .extracting(c -> c.name().value()).containsExactly("ignore", "replace");
+        assertThat(parse("INSERT OR IGNORE INTO ignore (replace) SELECT reindex FROM reindex", Insert.class).onConflict())
+                .isEqualTo(ConflictAction.IGNORE);
         CreateTable create = parse("CREATE TABLE index (update INTEGER, delete INTEGER, index INTEGER)", CreateTable.class);
         assertThat(create.name().joined()).isEqualTo("index");
         assertThat(create.columns()).extracting(c -> c.name().value()).containsExactly("update", "delete", "index");
@@ -151,7 +210,10 @@ class DataChangeParserTest {
     void syntaxErrors() {
         for (String sql : List.of("UPDATE t WHERE a = 1", "UPDATE t SET", "UPDATE t SET a", "UPDATE t SET t.a = 1",
                 "DELETE t", "DELETE FROM t WHERE", "CREATE INDEX ON t (a)", "CREATE INDEX i ON t ()", "CREATE INDEX i ON t",
-                "CREATE INDEX i ON t (a + 1)", "CREATE UNIQUE i ON t (a)", "DROP INDEX", "DROP INDEX a, b")) {
+                "CREATE INDEX i ON t (a + 1)", "CREATE UNIQUE i ON t (a)", "DROP INDEX", "DROP INDEX a, b",
+                "INSERT OR INTO t VALUES (1)", "INSERT OR ABORT INTO t VALUES (1)", "INSERT OR REPLACE t VALUES (1)",
+                "REPLACE t VALUES (1)", "INSERT REPLACE INTO t VALUES (1)", "REPLACE INTO t", "REINDEX a, b",
+                "REINDEX INDEX a b", "REINDEX DATABASE d", "REINDEX (VERBOSE) TABLE t")) {
             assertThatThrownBy(() -> SqlParser.parseStatement(sql)).as(sql)
                     .isInstanceOf(SqlSyntaxException.class)
                     .satisfies(e -> assertThat(((SqlSyntaxException) e).sqlState()).isEqualTo(SqlState.SYNTAX_ERROR));

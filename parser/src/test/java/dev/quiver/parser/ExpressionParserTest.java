@@ -80,6 +80,9 @@ class ExpressionParserTest {
         assertShape("a NOT BETWEEN 1 AND 2", "(not-between a 1 2)");
         assertShape("a IN (1, 'x', b)", "(in a (1 'x' b))");
         assertShape("a NOT IN (1)", "(not-in a (1))");
+        assertShape("a IN ()", "(in a ())");
+        assertShape("NULL NOT IN ( )", "(not-in null ())");
+        assertShape("a IN () = b NOT IN ()", "(= (in a ()) (not-in b ()))");
         assertShape("a IN (SELECT b FROM t)", "(in a (select b (from t)))");
         assertShape("a NOT IN (VALUES (1))", "(not-in a (values (1)))");
         assertShape("a IN ((SELECT 1))", "(in a (paren (select 1)))");

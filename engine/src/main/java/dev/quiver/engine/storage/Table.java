@@ -31,9 +31,9 @@ import org.apache.arrow.vector.FieldVector;
  * (a constraint, memory) leaves the table as it was.
  *
  * <p>Writers take the table's write lock: an append holds it while it checks and publishes; a
- * rewrite (DELETE, UPDATE) holds it through {@link #whileWriting} from reading the rows to
- * publishing their replacement, so no append made meanwhile is lost. Readers never wait for it.
- * The table's {@link UniqueConstraint}s are checked on every write, under the lock.
+ * rewrite (DELETE, UPDATE, INSERT OR REPLACE) holds it through {@link #whileWriting} from reading
+ * the rows to publishing their replacement, so no append made meanwhile is lost. Readers never wait
+ * for it. The table's {@link UniqueConstraint}s are checked on every write, under the lock.
  */
 public final class Table implements TableHandle {
     private final String name;
@@ -170,9 +170,7 @@ public final class Table implements TableHandle {
     public long append(ValueVector[] values, int rows) {
         writeLock.lock();
         try {
-            for (int c = 0; c < columns.size(); c++) {
-                check(columns.get(c), values[c], rows);
-            }
+            checkRows(values, rows);
             if (rows == 0) {
                 return 0;
             }
@@ -203,6 +201,58 @@ public final class Table implements TableHandle {
         }
     }
 
+    /** Rows on the heap: {@code count} entries of each column vector, in table column order. */
+    public record Rows(ValueVector[] columns, int count) {
+        public Rows {
+            requireNonNull(columns, "columns");
+        }
+    }
+
+    /**
+     * The current rows as heap vectors. Only inside {@link #whileWriting}, so that they are still the
+     * table's rows when the caller replaces them.
+     */
+    public Rows currentRows() {
+        requireWriteLock("currentRows");
+        TableData current = retainCurrent();
+        try {
+            ValueVector[] values = new ValueVector[columns.size()];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = current.readColumn(c, columns.get(c).type());
+            }
+            return new Rows(values, Math.toIntExact(current.rowCount()));
+        } finally {
+            current.chunks().forEach(Chunk::release);
+        }
+    }
+
+    /**
+     * The table's unique constraints (PRIMARY KEY, UNIQUE, unique indexes), which every write
+     * enforces. Only inside {@link #whileWriting}, so that none is added or removed meanwhile.
+     */
+    public List<UniqueConstraint> uniqueConstraints() {
+        requireWriteLock("uniqueConstraints");
+        return unique.list();
+    }
+
+    /**
+     * Checks rows to be written (entries 0..rows-1 of heap vectors in table column order) as every
+     * write does: NOT NULL (a 23502 error) and VARCHAR lengths (a 22001 error), cutting excess
+     * trailing spaces off as storing them would, so the rows afterwards hold the values the table
+     * would store.
+     */
+    public void checkRows(ValueVector[] values, int rows) {
+        for (int c = 0; c < columns.size(); c++) {
+            check(columns.get(c), values[c], rows);
+        }
+    }
+
+    private void requireWriteLock(String operation) {
+        if (!writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException(operation + " outside whileWriting");
+        }
+    }
+
     /** Whether another thread waits for the write lock (for monitoring and tests). */
     public boolean hasWaitingWriters() {
         return writeLock.hasQueuedThreads();
@@ -213,12 +263,8 @@ public final class Table implements TableHandle {
      * append: all or nothing. Only inside {@link #whileWriting}.
      */
     public void replace(ValueVector[] values, int rows) {
-        if (!writeLock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("replace outside whileWriting");
-        }
-        for (int c = 0; c < columns.size(); c++) {
-            check(columns.get(c), values[c], rows);
-        }
+        requireWriteLock("replace");
+        checkRows(values, rows);
         UniqueConstraints.Checked checked = unique.check(TableData.EMPTY, values, rows);
         List<Chunk> built = buildChunks(values, rows);
         TableData replaced;

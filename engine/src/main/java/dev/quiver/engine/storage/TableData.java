@@ -1,5 +1,8 @@
 package dev.quiver.engine.storage;
 
+import dev.quiver.exec.vector.ArrowColumns;
+import dev.quiver.exec.vector.ValueVector;
+import dev.quiver.planner.type.DataType;
 import java.util.List;
 
 /** The chunks of a table at one moment; replaced as a whole on every change (copy on write). */
@@ -11,5 +14,16 @@ record TableData(List<Chunk> chunks, long rowCount) {
 
     TableData {
         chunks = List.copyOf(chunks);
+    }
+
+    /** All rows of the column at {@code ordinal} (of type {@code type}) as one heap vector; the caller keeps the chunks alive. */
+    ValueVector readColumn(int ordinal, DataType type) {
+        ValueVector values = new ValueVector(type, Math.toIntExact(rowCount));
+        int at = 0;
+        for (Chunk chunk : chunks) {
+            ArrowColumns.read(chunk.column(ordinal), type, null, chunk.rows(), values, at);
+            at += chunk.rows();
+        }
+        return values;
     }
 }

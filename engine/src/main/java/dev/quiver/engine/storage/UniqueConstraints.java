@@ -1,9 +1,7 @@
 package dev.quiver.engine.storage;
 
-import dev.quiver.exec.vector.ArrowColumns;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.catalog.ColumnMetadata;
-import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,7 +52,7 @@ final class UniqueConstraints {
         UniqueKeys keys = new UniqueKeys(constraint, table, columns);
         ValueVector[] values = new ValueVector[columns.size()];
         for (int ordinal : constraint.ordinals()) {
-            values[ordinal] = readColumn(current, ordinal);
+            values[ordinal] = current.readColumn(ordinal, columns.get(ordinal).type());
         }
         int rows = Math.toIntExact(current.rowCount());
         keys.commit(current, keys.check(TableData.EMPTY, values, rows, UniqueKeys.Purpose.CREATE));
@@ -65,15 +63,8 @@ final class UniqueConstraints {
         constraints.removeIf(k -> k.constraint().name().equals(name));
     }
 
-    /** All rows of one column as a heap vector. */
-    private ValueVector readColumn(TableData current, int ordinal) {
-        DataType type = columns.get(ordinal).type();
-        ValueVector values = new ValueVector(type, Math.toIntExact(current.rowCount()));
-        int at = 0;
-        for (Chunk chunk : current.chunks()) {
-            ArrowColumns.read(chunk.column(ordinal), type, null, chunk.rows(), values, at);
-            at += chunk.rows();
-        }
-        return values;
+    /** The constraints, in the order they were added. */
+    List<UniqueConstraint> list() {
+        return constraints.stream().map(UniqueKeys::constraint).toList();
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 /**
  * {@code value IN (e1, ..., en)}: TRUE if value equals some ei; otherwise NULL if value or some ei
  * is NULL, else FALSE. When every ei is a constant, the non-NULL ones are put in a hash set once.
+ * An empty list ({@code value IN ()}) is FALSE for every row, NULL included, and the value is not
+ * evaluated (the planner folds it to FALSE the same way).
  */
 final class InNode extends Node {
     private final Node value;
@@ -34,6 +36,14 @@ final class InNode extends Node {
     @Override
     ValueVector evaluate(Batch batch, int[] sel, int n) {
         prepare(batch);
+        if (items.length == 0) {
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                out.nulls[i] = false;
+                out.longs[i] = 0;
+            }
+            return out;
+        }
         ValueVector v = value.evaluate(batch, sel, n);
         if (constants != null) {
             for (int k = 0; k < n; k++) {

@@ -215,6 +215,17 @@ class ExpressionEvaluatorTest {
                 Literal.of(new BigDecimal("0.00"), DataType.decimal(30, 2))))).containsExactly(true, false, null, true);
     }
 
+    @Test
+    void anEmptyInListIsFalseForEveryValueWhichItNeverEvaluates() {
+        ColumnRef x = data.add("x", DataType.INTEGER, 1L, null, 0L);
+        assertThat(eval(bool(Function.IN, x))).containsExactly(false, false, false);
+        assertThat(eval(bool(Function.NOT, bool(Function.IN, x)))).containsExactly(true, true, true);
+        // x / 0 and 1 / x would fail: neither is evaluated.
+        assertThat(eval(bool(Function.IN, call(Function.DIVIDE, DataType.INTEGER, x, integer(0))))).containsExactly(false, false, false);
+        assertThat(eval(bool(Function.IN, call(Function.DIVIDE, DataType.INTEGER, integer(1), x)), new int[] {1, 2}))
+                .containsExactly(false, false);
+    }
+
     // ---------------------------------------------------------------- errors and positions
 
     @Test

@@ -42,10 +42,12 @@ statement
     | CREATE UNIQUE? INDEX (IF NOT EXISTS)? identifier ON qualifiedName
         LEFT_PAREN indexColumn (COMMA indexColumn)* RIGHT_PAREN               #createIndex
     | DROP INDEX (IF EXISTS)? qualifiedName                                   #dropIndex
-    | INSERT INTO qualifiedName columnAliases? query                          #insertInto
+    | (INSERT (OR conflictAction=(REPLACE | IGNORE))? | REPLACE) INTO
+        qualifiedName columnAliases? query                                    #insertInto
     | DELETE FROM qualifiedName targetAlias? (WHERE where=expression)?        #deleteFrom
     | UPDATE qualifiedName targetAlias? SET setClause (COMMA setClause)*
         (WHERE where=expression)?                                             #update
+    | REINDEX (reindexKind=(INDEX | TABLE)? qualifiedName)?                   #reindex
     | EXPLAIN ANALYZE? statement                                              #explain
     | CALL qualifiedName LEFT_PAREN (callArgument (COMMA callArgument)*)? RIGHT_PAREN  #call
     | SET identifier (EQ | TO) setValue                                       #setOption
@@ -234,7 +236,7 @@ predicateExpression
 predicate
     : NOT? BETWEEN lower=valueExpression AND upper=valueExpression             #between
     | NOT? IN LEFT_PAREN query RIGHT_PAREN                                     #inSubquery
-    | NOT? IN LEFT_PAREN expression (COMMA expression)* RIGHT_PAREN            #inList
+    | NOT? IN LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN         #inList
     | NOT? operator=(LIKE | ILIKE) pattern=valueExpression (ESCAPE escape=valueExpression)?  #like
     ;
 
@@ -333,10 +335,10 @@ identifier
 // Every keyword that is not reserved. Keep this list in sync with the keyword tokens below.
 nonReserved
     : ANALYZE | ANY | ASC | BOTH | CALL | CHARACTER | CONSTRAINT | DATE | DAY | DAYS | DEFAULT | DELETE
-    | DESC | DOUBLE | ESCAPE | EXPLAIN | EXTRACT | FIRST | FOR | HOUR | HOURS | IF | INDEX | INTERVAL | KEY
-    | LAST | LEADING | MINUTE | MINUTES | MONTH | MONTHS | NULLS | POSITION | PRECISION | PRIMARY | REPLACE
-    | ROW | ROWS | SECOND | SECONDS | SET | SOME | SUBSTRING | TABLE | TIME | TIMESTAMP | TO | TRAILING
-    | TRIM | UNIQUE | UNKNOWN | UPDATE | VARYING | VIEW | WITHOUT | YEAR | YEARS | ZONE
+    | DESC | DOUBLE | ESCAPE | EXPLAIN | EXTRACT | FIRST | FOR | HOUR | HOURS | IF | IGNORE | INDEX | INTERVAL
+    | KEY | LAST | LEADING | MINUTE | MINUTES | MONTH | MONTHS | NULLS | POSITION | PRECISION | PRIMARY
+    | REINDEX | REPLACE | ROW | ROWS | SECOND | SECONDS | SET | SOME | SUBSTRING | TABLE | TIME | TIMESTAMP | TO
+    | TRAILING | TRIM | UNIQUE | UNKNOWN | UPDATE | VARYING | VIEW | WITHOUT | YEAR | YEARS | ZONE
     ;
 
 // ---------------------------------------------------------------- keywords
@@ -383,6 +385,7 @@ HAVING: 'HAVING';
 HOUR: 'HOUR';
 HOURS: 'HOURS';
 IF: 'IF';
+IGNORE: 'IGNORE';
 ILIKE: 'ILIKE';
 IN: 'IN';
 INDEX: 'INDEX';
@@ -415,6 +418,7 @@ OUTER: 'OUTER';
 POSITION: 'POSITION';
 PRECISION: 'PRECISION';
 PRIMARY: 'PRIMARY';
+REINDEX: 'REINDEX';
 REPLACE: 'REPLACE';
 RIGHT: 'RIGHT';
 ROW: 'ROW';

@@ -551,7 +551,9 @@ final class ExpressionBinder {
      * {@code x IN (items)}: the constant items become one IN call (a set lookup); each other item
      * becomes a comparison {@code x = item} of its own, ORed after it, as PostgreSQL does. So each
      * such comparison behaves as one: a NULL constant makes it NULL without evaluating the item, and
-     * the OR stops at the first TRUE, never evaluating (nor failing on) the items after it.
+     * the OR stops at the first TRUE, never evaluating (nor failing on) the items after it. An empty
+     * list (SQLite's {@code x IN ()}) is an IN call without items, FALSE for every x: x is still
+     * bound, so its names and grouping are checked, but never evaluated.
      */
     private Expr inList(InList in, int at) {
         Expr value = bind(in.value());
@@ -570,7 +572,7 @@ final class ExpressionBinder {
             }
         }
         List<Expr> parts = new ArrayList<>();
-        if (!constants.isEmpty()) {
+        if (!constants.isEmpty() || in.list().isEmpty()) {
             parts.add(constantList(value, constants, constantsAt, at));
         }
         parts.addAll(comparisons);

@@ -21,7 +21,10 @@ public enum Function {
     // logic and nulls
     AND("AND", false), OR("OR", false), NOT("NOT", true), IS_NULL("IS NULL", false), IS_NOT_NULL("IS NOT NULL", false),
     COALESCE("coalesce", false), NULLIF("nullif", false),
-    /** {@code IN(value, e1, e2, ...)}: true if value equals some ei; NULL if none is equal but a NULL took part. */
+    /**
+     * {@code IN(value, e1, e2, ...)}: true if value equals some ei; NULL if none is equal but a NULL took part.
+     * Without items ({@code value IN ()}, SQLite's empty list) FALSE for every value, NULL included.
+     */
     IN("IN", false),
     // strings
     LIKE("LIKE", true), ILIKE("ILIKE", true), CONCAT("||", true), CONCAT_WS("concat_ws", false),

@@ -416,6 +416,15 @@ class BinderTest {
         }
 
         @Test
+        void anEmptyInListIsAnInCallWithoutItems() {
+            assertThat(planning.expression("a IN ()")).hasToString("a#0 IN ()");
+            assertThat(planning.expression("d NOT IN ()")).hasToString("NOT (d#3 IN ())");
+            Call untyped = (Call) planning.expression("NULL IN ()");
+            assertThat(untyped.function()).isEqualTo(Function.IN);
+            assertThat(untyped.arguments()).containsExactly(Literal.nullOf(DataType.INTEGER));
+        }
+
+        @Test
         void likeForms() {
             assertThat(planning.expression("d LIKE 'x%'")).hasToString("d#3 LIKE 'x%'");
             assertThat(planning.expression("d NOT ILIKE 'X_'")).hasToString("NOT (d#3 ILIKE 'X_')");

@@ -17,11 +17,12 @@ import java.util.Set;
  * Folds constant subexpressions (with the executor's evaluator) and applies the identities of
  * three-valued logic that hold for every input: {@code x AND TRUE = x}, {@code x AND FALSE = FALSE},
  * {@code x OR TRUE = TRUE}, {@code x OR FALSE = x}, {@code NOT NOT x = x}, duplicate conjuncts
- * removed, CASE branches with a constant FALSE/NULL condition dropped, and a strict function with
- * a NULL constant argument replaced by NULL. The last two, like {@code x AND FALSE}, mean the other
- * operands are never evaluated, so their errors (division by zero, overflow) never happen — as in
- * PostgreSQL, whose planner folds the same way (eval_const_expressions). A constant that fails to
- * evaluate is kept as it is, to fail at run time.
+ * removed, CASE branches with a constant FALSE/NULL condition dropped, {@code x IN ()} (an empty
+ * list, SQLite's form) replaced by FALSE, and a strict function with a NULL constant argument
+ * replaced by NULL. The last three, like {@code x AND FALSE}, mean the other operands are never
+ * evaluated, so their errors (division by zero, overflow) never happen — as in PostgreSQL, whose
+ * planner folds the same way (eval_const_expressions). A constant that fails to evaluate is kept as
+ * it is, to fail at run time.
  */
 public final class ExpressionSimplifier {
     private ExpressionSimplifier() {
@@ -55,6 +56,9 @@ public final class ExpressionSimplifier {
                         return inner.argument(0);
                     }
                     return call;
+                case IN:
+                    // value IN (): FALSE whatever the value (see Function.IN), so the value is never evaluated.
+                    return call.arguments().size() == 1 ? Exprs.FALSE : call;
                 default:
                     return call;
             }

@@ -13,10 +13,12 @@ import static dev.quiver.planner.PlanFixtures.or;
 import static dev.quiver.planner.PlanFixtures.plus;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quiver.planner.expr.Call;
 import dev.quiver.planner.expr.CaseWhen;
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Exprs;
+import dev.quiver.planner.expr.Function;
 import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.rule.ConstantEvaluator;
 import dev.quiver.planner.type.DataType;
@@ -82,6 +84,19 @@ class ExpressionSimplifierTest {
         assertThat(simplify(and(X, NULL))).isEqualTo(and(X, NULL));
         // A strict function without a NULL constant is kept.
         assertThat(simplify(plus(failing, integer(1)))).isEqualTo(plus(failing, integer(1)));
+    }
+
+    @Test
+    void anEmptyInListIsFalseWithoutEvaluatingItsValue() {
+        Expr failing = divide(A, integer(0));
+        Expr emptyIn = new Call(Function.IN, List.of(failing), DataType.BOOLEAN);
+        assertThat(simplify(emptyIn)).isEqualTo(FALSE);
+        assertThat(simplify(not(emptyIn))).isEqualTo(not(FALSE));
+        assertThat(simplify(or(X, emptyIn))).isEqualTo(X);
+        assertThat(simplify(new Call(Function.IN, List.of(Literal.nullOf(DataType.INTEGER)), DataType.BOOLEAN))).isEqualTo(FALSE);
+        // With items, IN is kept.
+        Expr in = new Call(Function.IN, List.of(A, integer(1)), DataType.BOOLEAN);
+        assertThat(simplify(in)).isEqualTo(in);
     }
 
     @Test
