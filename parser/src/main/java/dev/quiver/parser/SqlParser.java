@@ -9,7 +9,6 @@ import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -42,15 +41,26 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Parsing runs ANTLR's fast SLL prediction first and only re-parses with full LL prediction (and
  * error reporting) when that fails, which is the usual cost of a syntax error or a rare ambiguity.
- * Input nested deeper than {@link #MAX_NESTING_DEPTH} parentheses is rejected up front with SQLSTATE
- * 54001, as is anything else that would overflow the stack.
+ * Input nested deeper than {@link #MAX_NESTING_DEPTH} levels is rejected with SQLSTATE 54001 before
+ * ANTLR sees it, by a linear scan of the tokens, so that such a statement fails within milliseconds
+ * whatever its size. A level is an open parenthesis, {@code CASE} or {@code JOIN} awaiting its
+ * {@code ON}, an {@code EXPLAIN}, or one of the operators {@code NOT}, unary {@code -} and {@code +},
+ * {@code ::} and {@code IS} (see {@link NestingCheck} for the exact measure); binary operators and
+ * lists are flat, so long chains such as {@code a + b + c ...}, {@code p AND q AND r ...} or
+ * {@code IN (1, 2, 3, ...)} are not limited by it. Anything that still overflows the stack is
+ * rejected with 54001 too.
  *
  * <p>The class is stateless and thread-safe.
  */
 public final class SqlParser {
     /**
-     * The deepest nesting of parentheses accepted. Chosen so that every nested construct (scalar
-     * subqueries are the most stack-hungry) still parses on a thread with a 1 MB stack.
+     * The deepest nesting accepted, in the levels {@link NestingCheck} counts. Chosen so that every
+     * nested construct still parses on a thread with a 1 MB stack (scalar subqueries, the most
+     * stack-hungry, overflow it at about 140 levels when the parser runs interpreted; a unary operator
+     * costs a twelfth as much), so that ANTLR's prediction through the deepest nest allowed stays
+     * cheap (a tenth of a second the first time a shape is seen, milliseconds after), and well above
+     * what real SQL needs (no statement of the SQLite sqllogictest corpus, whose generated
+     * expressions nest unary operators, CASEs and parentheses freely, goes past 40 levels).
      */
     public static final int MAX_NESTING_DEPTH = 100;
 
@@ -59,7 +69,7 @@ public final class SqlParser {
 
     /** Parses exactly one statement, optionally followed by {@code ;}. */
     public static Statement parseStatement(String sql) {
-        return parse(sql, QuiverSqlParser::singleStatement, (tree, builder) -> builder.statement(tree.statement()));
+        return parse(sql, true, QuiverSqlParser::singleStatement, (tree, builder) -> builder.statement(tree.statement()));
     }
 
     /**
@@ -67,13 +77,13 @@ public final class SqlParser {
      * comments) are skipped, so an empty script is an empty list.
      */
     public static List<Statement> parseScript(String sql) {
-        return parse(sql, QuiverSqlParser::script,
+        return parse(sql, true, QuiverSqlParser::script,
                 (tree, builder) -> tree.statement().stream().map(builder::statement).toList());
     }
 
     /** Parses one scalar expression, such as {@code a + 1} or {@code x BETWEEN 1 AND ?}. */
     public static Expression parseExpression(String sql) {
-        return parse(sql, QuiverSqlParser::standaloneExpression,
+        return parse(sql, false, QuiverSqlParser::standaloneExpression,
                 (tree, builder) -> builder.standaloneExpression(tree.expression()));
     }
 
@@ -82,8 +92,9 @@ public final class SqlParser {
         return TokenNames.reservedKeywords();
     }
 
-    private static <C extends ParserRuleContext, T> T parse(String sql, Function<QuiverSqlParser, C> rule,
-            BiFunction<C, AstBuilder, T> build) {
+    /** Parses with the given entry rule; {@code statements} says whether it reads statements or an expression. */
+    private static <C extends ParserRuleContext, T> T parse(String sql, boolean statements,
+            Function<QuiverSqlParser, C> rule, BiFunction<C, AstBuilder, T> build) {
         requireNonNull(sql, "sql");
         SourceText source = new SourceText(sql);
         try {
@@ -91,7 +102,7 @@ public final class SqlParser {
             lexer.removeErrorListeners();
             CommonTokenStream tokens = new CommonTokenStream(lexer);
             tokens.fill();
-            checkNesting(source, tokens);
+            NestingCheck.check(source, tokens.getTokens(), statements, MAX_NESTING_DEPTH);
 
             QuiverSqlParser parser = new QuiverSqlParser(tokens);
             parser.removeErrorListeners();
@@ -122,24 +133,6 @@ public final class SqlParser {
         }
         catch (RuntimeException e) {
             throw source.error(SqlState.INTERNAL_ERROR, "internal error while parsing: " + e, 0, e);
-        }
-    }
-
-    /** Rejects input nested deeper than {@link #MAX_NESTING_DEPTH} before the parser recurses into it. */
-    private static void checkNesting(SourceText source, CommonTokenStream tokens) {
-        int depth = 0;
-        for (Token token : tokens.getTokens()) {
-            if (token.getType() == QuiverSqlLexer.LEFT_PAREN) {
-                depth++;
-                if (depth > MAX_NESTING_DEPTH) {
-                    throw source.error(SqlState.STATEMENT_TOO_COMPLEX,
-                            "statement is too deeply nested: more than " + MAX_NESTING_DEPTH + " levels of parentheses",
-                            source.offset(token.getStartIndex()), null);
-                }
-            }
-            else if (token.getType() == QuiverSqlLexer.RIGHT_PAREN) {
-                depth = Math.max(0, depth - 1);
-            }
         }
     }
 }
