@@ -77,12 +77,18 @@ final class DifferentialOracle implements QueryOracle {
 
     /**
      * Whether DuckDB failed by a limitation of its own rather than by the query's meaning: an
-     * internal error (a DuckDB bug), or an overflow of a DECIMAL it narrowed to 18 digits or
-     * fewer where PostgreSQL's NUMERIC (and Quiver's 38 digits) do not overflow.
+     * internal error (a DuckDB bug), an overflow of a DECIMAL it narrowed to 18 digits or fewer
+     * where PostgreSQL's NUMERIC (and Quiver's 38 digits) do not overflow, or an integer overflow
+     * while Quiver returned rows: DuckDB evaluates some expressions above an outer join on rows the
+     * join then drops (seed 1 of the long run found {@code WHERE r6.d0 < r4.i2 * r4.i2} above a
+     * RIGHT JOIN overflowing on an r4 row that matched nothing, where PostgreSQL and Quiver return
+     * the same 7 rows; sql/joins/fuzz_overflow_on_dropped_row.test keeps that case). Quiver's own
+     * integer overflow checks are tested by the SQL suite, not by this oracle.
      */
     static boolean isReferenceLimitation(Outcome.Failed failure) {
         String message = failure.message();
-        return REFERENCE_BUGS.stream().anyMatch(message::contains) || message.matches("(?s).*Overflow in \\w+ of DECIMAL\\(1?\\d\\).*");
+        return REFERENCE_BUGS.stream().anyMatch(message::contains)
+                || message.matches("(?s).*Overflow in \\w+ of (DECIMAL\\(1?\\d\\)|INT16|INT32|INT64).*");
     }
 
     /** The top frames of a crash or an internal error's cause, for the report; empty for other outcomes. */
