@@ -42,6 +42,12 @@ public final class CompiledDriverFactory implements DriverFactory {
      * members a class file's 65,535 constant-pool entries run out).
      */
     static final int MAX_CLASS_MEMBERS = 4_000;
+    /**
+     * Characters of generated source that may still be compiled: Janino parses and compiles about
+     * 1 MB per second once warm on the development machine (a 1,500-column projection is 400 KB),
+     * so a larger class would keep a first run waiting seconds for code the interpreter does without.
+     */
+    static final int MAX_SOURCE_CHARS = 1_000_000;
 
     private final Optional<Path> dumpDirectory;
     private final long minRows;
@@ -92,6 +98,10 @@ public final class CompiledDriverFactory implements DriverFactory {
             if (generated.members() > MAX_CLASS_MEMBERS) {
                 return fallback(pipeline, context, "not compiled: the generated class would declare " + generated.members()
                         + " fields and methods, over the limit of " + MAX_CLASS_MEMBERS + " for compiling", false);
+            }
+            if (generated.source().length() > MAX_SOURCE_CHARS) {
+                return fallback(pipeline, context, "not compiled: the generated source has " + generated.source().length()
+                        + " characters, over the limit of " + MAX_SOURCE_CHARS + " for compiling", false);
             }
             ClassCompiler.Outcome outcome = CompiledClassCache.get(generated.source(), () -> {
                 attempted[0] = true;

@@ -336,14 +336,13 @@ final class PipelineGenerator {
         List<String> statements = new ArrayList<>();
         int[] keyColumns = sink.keyColumns();
         int[] argumentColumns = sink.argumentColumns();
-        List<Integer> needed = new ArrayList<>();
+        // In first-use order, without repeats (a set: wide GROUP BYs have thousands of keys).
+        java.util.Set<Integer> needed = new java.util.LinkedHashSet<>();
         for (int k : keyColumns) {
-            if (!needed.contains(k)) {
-                needed.add(k);
-            }
+            needed.add(k);
         }
         for (int a : argumentColumns) {
-            if (a >= 0 && !needed.contains(a)) {
+            if (a >= 0) {
                 needed.add(a);
             }
         }

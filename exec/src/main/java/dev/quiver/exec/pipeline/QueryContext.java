@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Queue;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -25,7 +27,8 @@ public final class QueryContext implements AutoCloseable {
     private final SnapshotProvider snapshots;
     private final int parallelism;
     private final Map<TableHandle, TableSnapshot> openSnapshots = Collections.synchronizedMap(new IdentityHashMap<>());
-    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    /** Resources to close, in registration order: a lock-free queue, as a copy-on-write list made registering thousands (one vector per column of a wide result) quadratic. */
+    private final Queue<AutoCloseable> resources = new ConcurrentLinkedQueue<>();
     private final List<PipelineStats> stats = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
     private volatile String cancelReason = "canceling statement due to user request";

@@ -45,6 +45,8 @@ final class AggregationBinder {
     private final Map<Expr, ColumnRef> projected = new LinkedHashMap<>();
     private final Map<AggregateKey, ColumnRef> aggregateOutputs = new LinkedHashMap<>();
     private final List<AggregateAssignment> aggregates = new ArrayList<>();
+    /** Per AST node (by identity): whether an aggregate or subquery occurs in it; see holdsAggregateOrSubquery. */
+    private final Map<Expression, Boolean> aggregateOrSubquery = new IdentityHashMap<>();
     private final Map<FunctionCall, ColumnRef> callOutputs = new IdentityHashMap<>();
     private final Optional<SubqueryBinder> subqueries;
 
@@ -124,6 +126,24 @@ final class AggregationBinder {
         return LogicalPlan.of(new LogicalAggregate(groupKeys, aggregates), projectedInput);
     }
 
+    /**
+     * Whether an aggregate call or a subquery occurs in the expression. Remembered for the node
+     * and everything below it, since {@link #intercept} asks for every node from the top down:
+     * asking each node's subtree afresh would cost time quadratic in the expression's depth.
+     */
+    private boolean holdsAggregateOrSubquery(Expression node) {
+        Boolean known = aggregateOrSubquery.get(node);
+        if (known != null) {
+            return known;
+        }
+        boolean holds = AstExpressions.isAggregateCall(node) || AstExpressions.isSubquery(node);
+        for (Expression child : AstExpressions.children(node)) {
+            holds |= holdsAggregateOrSubquery(child);
+        }
+        aggregateOrSubquery.put(node, holds);
+        return holds;
+    }
+
     /** A binder for expressions evaluated after aggregation (SELECT, HAVING, ORDER BY). */
     ExpressionBinder outputBinder(String clause) {
         return new ExpressionBinder(inputScope, clause, Optional.of(this::intercept), subqueries);
@@ -133,7 +153,7 @@ final class AggregationBinder {
         if (node instanceof FunctionCall call && callOutputs.containsKey(call)) {
             return Optional.of(callOutputs.get(call));
         }
-        if (AstExpressions.containsAggregate(node) || AstExpressions.containsSubquery(node)) {
+        if (holdsAggregateOrSubquery(node)) {
             // Aggregates and subqueries are bound in place (a subquery is planned exactly once).
             return Optional.empty();
         }

@@ -113,9 +113,14 @@ final class AstExpressions {
     /** Whether a subquery occurs anywhere in the expression. */
     static boolean containsSubquery(Expression e) {
         boolean[] found = {false};
-        walk(e, node -> found[0] |= node instanceof dev.quiver.parser.ast.ScalarSubquery || node instanceof dev.quiver.parser.ast.Exists
-                || node instanceof InSubquery || node instanceof QuantifiedComparison);
+        walk(e, node -> found[0] |= isSubquery(node));
         return found[0];
+    }
+
+    /** Whether the node itself is a subquery expression (scalar, EXISTS, IN or quantified). */
+    static boolean isSubquery(Expression node) {
+        return node instanceof dev.quiver.parser.ast.ScalarSubquery || node instanceof dev.quiver.parser.ast.Exists
+                || node instanceof InSubquery || node instanceof QuantifiedComparison;
     }
 
     static boolean containsAggregate(Expression e) {

@@ -23,9 +23,11 @@ import dev.quiver.planner.memo.LogicalProperties.ColumnOrigin;
 import dev.quiver.planner.plan.Assignment;
 import dev.quiver.planner.plan.JoinType;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Estimates how many rows a logical operator produces from its inputs' estimates. The rules are
@@ -102,9 +104,11 @@ public final class CardinalityEstimator {
                 }
             }
         } else if (!(operator instanceof LogicalUnionAll)) {
+            // A set, not the list: wide operators (thousands of columns) would make this quadratic.
+            Set<ColumnRef> outputSet = new HashSet<>(outputs);
             for (LogicalProperties input : inputs) {
                 for (Map.Entry<ColumnRef, ColumnOrigin> e : input.origins().entrySet()) {
-                    if (outputs.contains(e.getKey())) {
+                    if (outputSet.contains(e.getKey())) {
                         origin.put(e.getKey(), e.getValue());
                     }
                 }
