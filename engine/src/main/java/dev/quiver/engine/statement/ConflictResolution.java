@@ -70,17 +70,22 @@ public final class ConflictResolution {
             Table.Rows stored = table.currentRows();
             boolean[] alive = resolve(table.columns(), constraints, stored, rows, action);
             boolean storedRowsDeleted = false;
-            for (int s = 0; s < stored.count(); s++) {
-                storedRowsDeleted |= !alive[s];
+            int insertedCount = 0;
+            for (int f = 0; f < alive.length; f++) {
+                if (f < stored.count()) {
+                    storedRowsDeleted |= !alive[f];
+                } else if (alive[f]) {
+                    insertedCount++;
+                }
             }
-            Table.Rows inserted = survivors(alive, stored.count(), List.of(rows));
             if (storedRowsDeleted) {
                 Table.Rows all = survivors(alive, 0, List.of(stored, rows));
                 table.replace(all.columns(), all.count());
             } else {
+                Table.Rows inserted = survivors(alive, stored.count(), List.of(rows));
                 table.append(inserted.columns(), inserted.count());
             }
-            return (long) (action == ConflictAction.REPLACE ? rows.count() : inserted.count());
+            return (long) (action == ConflictAction.REPLACE ? rows.count() : insertedCount);
         });
     }
 
