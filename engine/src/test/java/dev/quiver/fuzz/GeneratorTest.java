@@ -61,6 +61,30 @@ class GeneratorTest {
     }
 
     @Test
+    void queriesOverTheLargeTableHaveNoSubqueriesInTheirExpressions() {
+        int overLarge = 0;
+        for (long seed = 0; overLarge < QUERIES / 10; seed++) {
+            FuzzSchema schema = QueryFuzzer.schema(seed);
+            if (schema.tables().stream().noneMatch(FuzzSchema.Table::isLarge)) {
+                continue;
+            }
+            for (int i = 0; i < 50; i++) {
+                QueryGenerator generator = new QueryGenerator(new FuzzRandom(FuzzRandom.caseSeed(seed, i)), schema, true);
+                QueryNode.Select select = generator.select(List.of(), List.of());
+                boolean large = select.from().get(0).sql(Dialect.POSTGRES).startsWith("tl AS ");
+                List<Expr> expressions = new ArrayList<>(select.items().stream().map(QueryNode.SelectItem::expr).toList());
+                select.where().ifPresent(expressions::add);
+                select.having().ifPresent(expressions::add);
+                String text = String.join("\n", expressions.stream().map(e -> e.sql(Dialect.POSTGRES)).toList());
+                if (large) {
+                    overLarge++;
+                    assertThat(text).doesNotContain("SELECT");
+                }
+            }
+        }
+    }
+
+    @Test
     void theMergedColumnsOfUsingAndNaturalJoinsAreReferredToUnqualified() {
         // every other column reference is qualified (r3.i0), and aliases are never followed by an operator
         java.util.regex.Pattern bare = java.util.regex.Pattern.compile(
