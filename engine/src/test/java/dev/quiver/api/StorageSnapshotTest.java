@@ -7,6 +7,7 @@ import dev.quiver.Session;
 import dev.quiver.engine.storage.Table;
 import dev.quiver.error.QuiverException;
 import dev.quiver.exec.pipeline.TableSnapshot;
+import dev.quiver.planner.catalog.ColumnStatistics;
 import dev.quiver.planner.type.Interval;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -446,5 +447,40 @@ class StorageSnapshotTest extends ApiTestSupport {
         assertThat((double) t.distinctValues(0).getAsLong()).isCloseTo(800, org.assertj.core.api.Assertions.within(40.0));
         assertThat((double) t.distinctValues(1).getAsLong()).isCloseTo(200, org.assertj.core.api.Assertions.within(10.0));
         assertThat(t.distinctValues(2).getAsLong()).isEqualTo(1);
+    }
+
+    @Test
+    void columnStatisticsFollowAppendsAndRewrites() {
+        exec("CREATE TABLE st (i INTEGER, d DECIMAL(10,2), t DATE, s VARCHAR, x DECIMAL(30,3))");
+        exec("INSERT INTO st VALUES (5, -1.25, DATE '2020-01-02', 'b', 12345678901234567890.5), (NULL, 3.50, NULL, 'a', NULL)");
+        exec("INSERT INTO st VALUES (-7, NULL, DATE '1999-12-31', NULL, -2.25)");
+        Table t = table("st");
+        ColumnStatistics i = t.statistics().column(0);
+        assertThat(i.nullCount()).isEqualTo(1);
+        assertThat(i.min()).hasValue(-7);
+        assertThat(i.max()).hasValue(5);
+        assertThat(i.distinct()).hasValue(2);
+        // positions on the value line: decimals by value, dates as days since 1970-01-01
+        assertThat(t.statistics().column(1).min()).hasValue(-1.25);
+        assertThat(t.statistics().column(1).max()).hasValue(3.5);
+        assertThat(t.statistics().column(2).min()).hasValue(java.time.LocalDate.parse("1999-12-31").toEpochDay());
+        assertThat(t.statistics().column(2).max()).hasValue(java.time.LocalDate.parse("2020-01-02").toEpochDay());
+        assertThat(t.statistics().column(4).max().getAsDouble()).isCloseTo(12345678901234567890.5, org.assertj.core.api.Assertions.withinPercentage(1e-9));
+        assertThat(t.statistics().column(4).min()).hasValue(-2.25);
+        // strings have no value line, but a distinct count and a null count
+        assertThat(t.statistics().column(3).min()).isEmpty();
+        assertThat(t.statistics().column(3).distinct()).hasValue(2);
+        assertThat(t.statistics().column(3).nullCount()).isEqualTo(1);
+        // a rewrite computes them afresh from the rows it keeps: sketches cannot forget values
+        exec("DELETE FROM st WHERE i = -7");
+        assertThat(t.statistics().rowCount()).isEqualTo(2);
+        assertThat(t.statistics().column(0).min()).hasValue(5);
+        assertThat(t.statistics().column(0).distinct()).hasValue(1);
+        exec("UPDATE st SET i = 40 WHERE i IS NULL");
+        assertThat(t.statistics().column(0).max()).hasValue(40);
+        assertThat(t.statistics().column(0).nullCount()).isZero();
+        exec("DELETE FROM st");
+        assertThat(t.statistics().column(0).min()).isEmpty();
+        assertThat(t.statistics().column(0).distinct()).hasValue(0);
     }
 }

@@ -2,6 +2,7 @@ package dev.quiver.planner;
 
 import dev.quiver.planner.catalog.Catalog;
 import dev.quiver.planner.catalog.ColumnMetadata;
+import dev.quiver.planner.catalog.ColumnStatistics;
 import dev.quiver.planner.catalog.TableHandle;
 import dev.quiver.planner.catalog.TableStatistics;
 import dev.quiver.planner.type.DataType;
@@ -26,13 +27,14 @@ public final class TestCatalog implements Catalog {
     public static final class Table implements TableHandle {
         private final String name;
         private final List<ColumnMetadata> columns;
-        private final TableStatistics statistics;
+        private final long rows;
         private final Map<Integer, Long> distinct = new java.util.HashMap<>();
+        private final Map<Integer, ColumnStatistics> columnStatistics = new java.util.HashMap<>();
 
         public Table(String name, List<ColumnMetadata> columns, long rows) {
             this.name = name;
             this.columns = List.copyOf(columns);
-            this.statistics = new TableStatistics(rows);
+            this.rows = rows;
         }
 
         @Override
@@ -45,17 +47,35 @@ public final class TestCatalog implements Catalog {
             return columns;
         }
 
+        /** The row count, and per column the statistics given by {@link #withStatistics} (with the distinct count of {@link #withDistinct}). */
         @Override
         public TableStatistics statistics() {
-            return statistics;
+            List<ColumnStatistics> list = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnStatistics c = columnStatistics.getOrDefault(i, ColumnStatistics.UNKNOWN);
+                list.add(distinct.containsKey(i) ? new ColumnStatistics(c.nullCount(), java.util.OptionalLong.of(distinct.get(i)), c.min(), c.max()) : c);
+            }
+            return new TableStatistics(rows, list);
         }
 
         /** Makes the table report a distinct count for a column (none by default). */
         public Table withDistinct(String column, long values) {
+            distinct.put(ordinal(column), values);
+            return this;
+        }
+
+        /** Makes the table report these statistics for a column (nothing known by default). */
+        public Table withStatistics(String column, ColumnStatistics statistics) {
+            int ordinal = ordinal(column);
+            columnStatistics.put(ordinal, statistics);
+            statistics.distinct().ifPresent(d -> distinct.put(ordinal, d));
+            return this;
+        }
+
+        private int ordinal(String column) {
             for (int i = 0; i < columns.size(); i++) {
                 if (columns.get(i).name().equals(column)) {
-                    distinct.put(i, values);
-                    return this;
+                    return i;
                 }
             }
             throw new IllegalArgumentException("no column " + column);

@@ -4,20 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
-import dev.quiver.exec.function.HyperLogLog;
 import dev.quiver.exec.function.Strings;
 import dev.quiver.exec.pipeline.TableSnapshot;
 import dev.quiver.exec.vector.ArrowColumns;
-import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.catalog.ColumnMetadata;
 import dev.quiver.planner.catalog.TableHandle;
 import dev.quiver.planner.catalog.TableStatistics;
 import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -39,7 +35,7 @@ public final class Table implements TableHandle {
     private final String name;
     private final List<ColumnMetadata> columns;
     private final BufferAllocator allocator;
-    private volatile TableData data = TableData.EMPTY;
+    private volatile TableData data;
     /** Guarded by the object's monitor, as {@link #data} changes are. */
     private boolean dropped;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -51,6 +47,11 @@ public final class Table implements TableHandle {
         this.columns = List.copyOf(columns);
         this.allocator = requireNonNull(allocator, "allocator");
         this.unique = new UniqueConstraints(name, this.columns);
+        this.data = TableData.empty(types());
+    }
+
+    private List<DataType> types() {
+        return columns.stream().map(ColumnMetadata::type).toList();
     }
 
     @Override
@@ -63,53 +64,17 @@ public final class Table implements TableHandle {
         return columns;
     }
 
+    /** Row count and per-column statistics, kept up to date by every write (see {@link TableSketch}). */
     @Override
     public TableStatistics statistics() {
-        return new TableStatistics(data.rowCount());
+        TableData current = data;
+        return current.sketch().statistics(current.rowCount());
     }
 
-    /** Distinct-value estimates per column ordinal, each for the data it was computed from. */
-    private record DistinctEstimate(TableData data, long distinct) {
-    }
-
-    private final Map<Integer, DistinctEstimate> distinct = new HashMap<>();
-
-    /**
-     * A HyperLogLog estimate of the column's distinct non-NULL values, computed on first use for the
-     * current rows and kept until they change.
-     */
+    /** The column's HyperLogLog estimate of distinct non-NULL values, kept up to date by every write. */
     @Override
     public OptionalLong distinctValues(int ordinal) {
-        TableData current = retainCurrent();
-        try {
-            synchronized (distinct) {
-                DistinctEstimate known = distinct.get(ordinal);
-                if (known == null || known.data() != current) {
-                    known = new DistinctEstimate(current, sketch(current, ordinal));
-                    distinct.put(ordinal, known);
-                }
-                return OptionalLong.of(known.distinct());
-            }
-        } finally {
-            current.chunks().forEach(Chunk::release);
-        }
-    }
-
-    private long sketch(TableData current, int ordinal) {
-        DataType type = columns.get(ordinal).type();
-        HyperLogLog sketch = new HyperLogLog();
-        ValueVector values = new ValueVector(type, TableData.CHUNK_ROWS);
-        for (Chunk chunk : current.chunks()) {
-            int rows = chunk.rows();
-            values.ensureCapacity(rows);
-            ArrowColumns.read(chunk.column(ordinal), type, null, rows, values, 0);
-            for (int r = 0; r < rows; r++) {
-                if (!values.nulls[r]) {
-                    sketch.add(ValueComparisons.hash(values, r));
-                }
-            }
-        }
-        return sketch.estimate();
+        return statistics().column(ordinal).distinct();
     }
 
     public long rowCount() {
@@ -268,7 +233,7 @@ public final class Table implements TableHandle {
         UniqueConstraints.Checked checked = unique.check(TableData.EMPTY, values, rows);
         List<Chunk> built = buildChunks(values, rows);
         TableData replaced;
-        TableData published = new TableData(built, rows);
+        TableData published = new TableData(built, rows, TableSketch.empty(types()).plus(values, rows));
         synchronized (this) {
             if (dropped) {
                 built.forEach(Chunk::release);
@@ -339,7 +304,7 @@ public final class Table implements TableHandle {
             }
             List<Chunk> chunks = new ArrayList<>(data.chunks());
             chunks.addAll(built);
-            data = new TableData(chunks, data.rowCount() + rows);
+            data = new TableData(chunks, data.rowCount() + rows, data.sketch().plus(values, rows));
             return data;
         }
     }
@@ -373,7 +338,7 @@ public final class Table implements TableHandle {
             created.forEach(Chunk::release);
             throw memoryError(e);
         }
-        data = new TableData(chunks, current.rowCount() + rows);
+        data = new TableData(chunks, current.rowCount() + rows, current.sketch().plus(values, rows));
         if (replacedTail != null) {
             replacedTail.release();
         }

@@ -5,15 +5,25 @@ import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
 import java.util.List;
 
-/** The chunks of a table at one moment; replaced as a whole on every change (copy on write). */
-record TableData(List<Chunk> chunks, long rowCount) {
+/**
+ * The chunks of a table at one moment and the sketch of their statistics; replaced as a whole on
+ * every change (copy on write).
+ */
+record TableData(List<Chunk> chunks, long rowCount, TableSketch sketch) {
     /** Rows per chunk: equal to the executor's batch size, so a scan hands each chunk on as one batch. */
     static final int CHUNK_ROWS = dev.quiver.exec.batch.Selections.BATCH_SIZE;
 
-    static final TableData EMPTY = new TableData(List.of(), 0);
+    /** No rows, for checking new rows against nothing (its sketch has no columns). */
+    static final TableData EMPTY = empty(List.of());
 
     TableData {
         chunks = List.copyOf(chunks);
+        java.util.Objects.requireNonNull(sketch, "sketch");
+    }
+
+    /** No rows of columns of these types. */
+    static TableData empty(List<DataType> types) {
+        return new TableData(List.of(), 0, TableSketch.empty(types));
     }
 
     /** All rows of the column at {@code ordinal} (of type {@code type}) as one heap vector; the caller keeps the chunks alive. */

@@ -15,6 +15,13 @@ public final class HyperLogLog {
 
     private final byte[] registers = new byte[REGISTERS];
 
+    /** An independent sketch of the same values. */
+    public HyperLogLog copy() {
+        HyperLogLog c = new HyperLogLog();
+        System.arraycopy(registers, 0, c.registers, 0, REGISTERS);
+        return c;
+    }
+
     /** Adds one value by its hash (which must be well mixed, as {@link Hashing}'s are). */
     public void add(long hash) {
         int index = (int) (hash >>> (64 - PRECISION));

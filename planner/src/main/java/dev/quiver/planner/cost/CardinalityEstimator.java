@@ -30,9 +30,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Estimates how many rows a logical operator produces from its inputs' estimates. The rules are
- * deliberately simple until column statistics exist (the optimizer issue replaces the constants
- * with estimates from NDV, min/max and histograms).
+ * Estimates how many rows a logical operator produces from its inputs' estimates and the column
+ * statistics of the base tables (filters: {@link FilterSelectivity}; aggregations: the product of
+ * the group keys' distinct values, capped by the input).
  *
  * <p>Joins use the containment assumption (|A ⋈ B| = |A||B| / max(ndv(a), ndv(b)) for the most
  * selective equi-key, Selinger et al. 1979) with each key's distinct values bounded by the rows
@@ -69,14 +69,10 @@ public final class CardinalityEstimator {
             return input;
         }
         if (operator instanceof LogicalFilter filter) {
-            int conjuncts = Exprs.conjuncts(filter.predicate()).size();
-            return input * Math.pow(DEFAULT_CONJUNCT_SELECTIVITY, conjuncts);
+            return input * FilterSelectivity.of(filter.predicate(), inputs.get(0));
         }
         if (operator instanceof LogicalAggregate aggregate) {
-            if (aggregate.groupKeys().isEmpty()) {
-                return 1;
-            }
-            return Math.max(1, Math.min(input, input * DEFAULT_GROUP_RATIO));
+            return groups(aggregate, inputs.get(0));
         }
         if (operator instanceof LogicalLimit limit) {
             double afterOffset = Math.max(0, input - limit.offset());
@@ -115,6 +111,24 @@ public final class CardinalityEstimator {
             }
         }
         return new LogicalProperties(outputs, rows, origin);
+    }
+
+    /**
+     * Groups of an aggregation: the product of its keys' distinct values (a key computed above the
+     * scans counts as {@link #DEFAULT_GROUP_RATIO} of the rows), at most one per input row.
+     */
+    private static double groups(LogicalAggregate aggregate, LogicalProperties input) {
+        if (aggregate.groupKeys().isEmpty()) {
+            return 1;
+        }
+        double groups = 1;
+        for (ColumnRef key : aggregate.groupKeys()) {
+            groups *= input.origins().containsKey(key) ? input.distinctValues(key) : Math.max(1, input.rowCount() * DEFAULT_GROUP_RATIO);
+            if (groups >= input.rowCount()) {
+                break;
+            }
+        }
+        return Math.max(1, Math.min(input.rowCount(), groups));
     }
 
     private static double joinRows(JoinType type, Expr condition, LogicalProperties left, LogicalProperties right) {

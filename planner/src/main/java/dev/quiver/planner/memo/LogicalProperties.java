@@ -1,5 +1,6 @@
 package dev.quiver.planner.memo;
 
+import dev.quiver.planner.catalog.ColumnStatistics;
 import dev.quiver.planner.catalog.TableHandle;
 import dev.quiver.planner.expr.ColumnRef;
 import java.util.List;
@@ -24,6 +25,11 @@ public record LogicalProperties(List<ColumnRef> outputColumns, double rowCount, 
 
         public double tableRows() {
             return table.statistics().rowCount();
+        }
+
+        /** The column's statistics in its table. */
+        public ColumnStatistics statistics() {
+            return table.statistics().column(ordinal);
         }
 
         public OptionalDouble distinct() {

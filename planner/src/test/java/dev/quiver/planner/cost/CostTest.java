@@ -69,10 +69,10 @@ class CostTest {
         assertThat(estimator.estimate(new LogicalScan(catalog.get("lineitem"), List.of(), List.of()), List.of())).isEqualTo(6000);
         assertThat(estimator.estimate(new LogicalValues(List.of(a), List.of(List.of(integer(1)), List.of(integer(2)))), List.of()))
                 .isEqualTo(2);
-        // Each conjunct keeps half; TRUE keeps all.
-        assertThat(estimator.estimate(new LogicalFilter(gt(a, integer(1))), input(1000))).isEqualTo(500);
+        // Without statistics a range keeps a third; conjuncts combine by exponential backoff; TRUE keeps all.
+        assertThat(estimator.estimate(new LogicalFilter(gt(a, integer(1))), input(1000))).isEqualTo(1000.0 / 3, within(1e-9));
         assertThat(estimator.estimate(new LogicalFilter(and(gt(a, integer(1)), lt(a, integer(5)), gt(b, integer(0)))), input(1000)))
-                .isEqualTo(125);
+                .isEqualTo(1000 * Math.pow(1.0 / 3, 1 + 0.5 + 0.25), within(1e-9));
         assertThat(estimator.estimate(new LogicalFilter(bool(true)), input(1000))).isEqualTo(1000);
         // A global aggregate is one row; grouped, a tenth of the input, at least one.
         assertThat(estimator.estimate(new LogicalAggregate(List.of(), List.of(count)), input(1000))).isEqualTo(1);

@@ -22,11 +22,11 @@ class PlanPrinterTest {
     @Test
     void printsOneLinePerOperatorWithEstimatesAndColumns() {
         PhysicalPlan plan = planning.physical("SELECT a FROM t WHERE a > 1");
-        // Costs as in OptimizerTest: scan 100, filter +1000, project +250; rows 1000, 500, 500.
+        // Costs as in OptimizerTest: scan 100, filter +1000, project +166.7; rows 1000, 333, 333.
         assertThat(PlanPrinter.print(plan)).isEqualTo("""
-                Project [a#6 := a#0]  (rows=500 cost=1350.0)
+                Project [a#6 := a#0]  (rows=333 cost=1266.7)
                     columns: a#6 INTEGER
-                  Filter a#0 > 1  (rows=500 cost=1100.0)
+                  Filter a#0 > 1  (rows=333 cost=1100.0)
                       columns: a#0 INTEGER
                     TableScan t [a#0]  (rows=1000 cost=100.0)
                         columns: a#0 INTEGER
@@ -84,9 +84,9 @@ class PlanPrinterTest {
         Map<PhysicalPlan, List<String>> notes = new IdentityHashMap<>();
         notes.put(plan.input(0), List.of("actual rows=42", "time=1 ms"));
         assertThat(PlanPrinter.print(plan, PlanPrinter.fromMap(notes))).isEqualTo("""
-                Project [a#6 := a#0]  (rows=500 cost=1350.0)
+                Project [a#6 := a#0]  (rows=333 cost=1266.7)
                     columns: a#6 INTEGER
-                  Filter a#0 > 1  (rows=500 cost=1100.0)
+                  Filter a#0 > 1  (rows=333 cost=1100.0)
                       columns: a#0 INTEGER
                       actual rows=42
                       time=1 ms
