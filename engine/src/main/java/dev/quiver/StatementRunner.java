@@ -18,6 +18,7 @@ import dev.quiver.exec.pipeline.QueryOutput;
 import dev.quiver.exec.vector.ArrowColumns;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.extension.Procedure;
+import dev.quiver.parser.ast.Analyze;
 import dev.quiver.parser.ast.Call;
 import dev.quiver.parser.ast.CallArgument;
 import dev.quiver.parser.ast.ColumnDefinition;
@@ -68,6 +69,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.FieldVector;
@@ -203,6 +205,9 @@ final class StatementRunner {
         if (statement instanceof DropIndex drop) {
             database.catalog().dropIndex(drop.name().joined(), drop.ifExists(), drop.name().span().start());
             return Result.status("DROP INDEX", 0);
+        }
+        if (statement instanceof Analyze analyze) {
+            return analyze(analyze);
         }
         if (statement instanceof Reindex reindex) {
             Reindexing.check(database.catalog(), reindex);
@@ -463,6 +468,27 @@ final class StatementRunner {
         } finally {
             executed.close();
         }
+    }
+
+    /**
+     * {@code ANALYZE [table]}: recomputes the statistics of the table, or of every stored table. A
+     * view has none, so it is skipped (PostgreSQL only warns); an unknown name is 42P01.
+     */
+    private Result analyze(Analyze analyze) {
+        if (analyze.table().isPresent()) {
+            String name = analyze.table().get().joined();
+            Optional<Table> table = database.catalog().storedTable(name);
+            if (table.isEmpty() && database.catalog().view(name).isEmpty()) {
+                throw new QuiverException(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist")
+                        .attachPosition(analyze.table().get().span().start());
+            }
+            table.ifPresent(Table::analyze);
+        } else {
+            for (String name : database.catalog().storedTableNames()) {
+                database.catalog().storedTable(name).ifPresent(Table::analyze);
+            }
+        }
+        return Result.status("ANALYZE", 0);
     }
 
     /** Records an index; a unique one is checked against the rows now and enforced from now on. */

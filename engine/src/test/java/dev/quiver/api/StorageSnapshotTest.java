@@ -483,4 +483,19 @@ class StorageSnapshotTest extends ApiTestSupport {
         assertThat(t.statistics().column(0).min()).isEmpty();
         assertThat(t.statistics().column(0).distinct()).hasValue(0);
     }
+
+    @Test
+    void analyzeRecomputesWhatTheWritesKept() {
+        exec("CREATE TABLE an2 (k INTEGER, s VARCHAR)");
+        exec("INSERT INTO an2 SELECT a * 10 + b, CAST(b AS VARCHAR) FROM (VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9)) AS x(a), "
+                + "(VALUES (0),(1),(2),(3),(4),(5),(6),(7),(8),(9)) AS y(b)");
+        exec("INSERT INTO an2 VALUES (NULL, NULL), (500, 'z')");
+        Table t = table("an2");
+        dev.quiver.planner.catalog.TableStatistics kept = t.statistics();
+        exec("ANALYZE an2");
+        assertThat(t.statistics()).isEqualTo(kept);
+        assertThat(kept.rowCount()).isEqualTo(102);
+        assertThat(kept.column(0).max()).hasValue(500);
+        assertThat(kept.column(1).distinct()).hasValue(11);
+    }
 }

@@ -3,6 +3,7 @@ package dev.quiver.parser;
 import dev.quiver.error.SqlState;
 import dev.quiver.parser.antlr.QuiverSqlBaseVisitor;
 import dev.quiver.parser.antlr.QuiverSqlLexer;
+import dev.quiver.parser.antlr.QuiverSqlParser.AnalyzeContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.ArithmeticBinaryContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.ArithmeticUnaryContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.BaseTypeContext;
@@ -118,6 +119,7 @@ import dev.quiver.parser.antlr.QuiverSqlParser.WhenClauseContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.WithContext;
 import dev.quiver.parser.antlr.QuiverSqlParser;
 import dev.quiver.parser.ast.AllColumns;
+import dev.quiver.parser.ast.Analyze;
 import dev.quiver.parser.ast.ArithmeticBinary;
 import dev.quiver.parser.ast.ArithmeticOperator;
 import dev.quiver.parser.ast.ArithmeticUnary;
@@ -384,6 +386,11 @@ final class AstBuilder extends QuiverSqlBaseVisitor<Object> {
             return ConflictAction.ERROR;
         }
         return context.conflictAction.getType() == QuiverSqlLexer.REPLACE ? ConflictAction.REPLACE : ConflictAction.IGNORE;
+    }
+
+    @Override
+    public Statement visitAnalyze(AnalyzeContext context) {
+        return new Analyze(Optional.ofNullable(context.qualifiedName()).map(this::qualifiedName), span(context));
     }
 
     @Override

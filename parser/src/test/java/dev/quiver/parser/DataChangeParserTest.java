@@ -1,6 +1,7 @@
 package dev.quiver.parser;
 
 import dev.quiver.error.SqlState;
+import dev.quiver.parser.ast.Analyze;
 import dev.quiver.parser.ast.ColumnAssignment;
 import dev.quiver.parser.ast.ConflictAction;
 import dev.quiver.parser.ast.CreateIndex;
@@ -168,6 +169,16 @@ class DataChangeParserTest {
         assertThat(named.kind()).isEmpty();
         assertThat(named.name()).map(QualifiedName::joined).hasValue("index");
         assertThat(parse("REINDEX TABLE table", Reindex.class).name()).map(QualifiedName::joined).hasValue("table");
+    }
+
+    @Test
+    void analyze() {
+        Analyze one = parse("ANALYZE s.lineitem", Analyze.class);
+        assertThat(one.table()).map(QualifiedName::joined).hasValue("s.lineitem");
+        assertThat(one.table().orElseThrow().span()).isEqualTo(new Span(8, 18));
+        assertThat(parse("analyze;", Analyze.class).table()).isEmpty();
+        // EXPLAIN ANALYZE still means run and annotate, not explain an ANALYZE statement
+        assertThat(parse("EXPLAIN ANALYZE SELECT 1", Explain.class).analyze()).isTrue();
     }
 
     @Test

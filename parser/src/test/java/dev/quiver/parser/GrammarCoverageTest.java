@@ -66,6 +66,8 @@ class GrammarCoverageTest {
             "REINDEX TABLE t",
             "REINDEX i",
             "REINDEX",
+            "ANALYZE t",
+            "ANALYZE",
             "CREATE UNIQUE INDEX IF NOT EXISTS i ON s.t (a ASC, b DESC, c)",
             "CREATE INDEX i ON t (a)",
             "DROP INDEX IF EXISTS s.i",

@@ -77,6 +77,38 @@ public final class Table implements TableHandle {
         return statistics().column(ordinal).distinct();
     }
 
+    /**
+     * Recomputes the statistics from the current rows (ANALYZE). Every write already keeps them up
+     * to date, so this changes them only where a sketch drifts: never for counts and ranges, and
+     * within HyperLogLog's error for distinct values.
+     */
+    public void analyze() {
+        writeLock.lock();
+        try {
+            TableData current = retainCurrent();
+            try {
+                TableSketch fresh = TableSketch.empty(types());
+                for (Chunk chunk : current.chunks()) {
+                    ValueVector[] values = new ValueVector[columns.size()];
+                    for (int c = 0; c < values.length; c++) {
+                        values[c] = new ValueVector(columns.get(c).type(), chunk.rows());
+                        ArrowColumns.read(chunk.column(c), columns.get(c).type(), null, chunk.rows(), values[c], 0);
+                    }
+                    fresh = fresh.plus(values, chunk.rows());
+                }
+                synchronized (this) {
+                    if (!dropped && data == current) {
+                        data = new TableData(current.chunks(), current.rowCount(), fresh);
+                    }
+                }
+            } finally {
+                current.chunks().forEach(Chunk::release);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     public long rowCount() {
         return data.rowCount();
     }

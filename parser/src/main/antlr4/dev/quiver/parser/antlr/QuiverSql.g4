@@ -48,6 +48,7 @@ statement
     | UPDATE qualifiedName targetAlias? SET setClause (COMMA setClause)*
         (WHERE where=expression)?                                             #update
     | REINDEX (reindexKind=(INDEX | TABLE)? qualifiedName)?                   #reindex
+    | ANALYZE qualifiedName?                                                  #analyze
     | EXPLAIN ANALYZE? statement                                              #explain
     | CALL qualifiedName LEFT_PAREN (callArgument (COMMA callArgument)*)? RIGHT_PAREN  #call
     | SET identifier (EQ | TO) setValue                                       #setOption

@@ -3,5 +3,5 @@ package dev.quiver.parser.ast;
 /** A top-level SQL statement. */
 public sealed interface Statement extends Node
         permits QueryStatement, CreateTable, CreateTableAs, CreateView, DropTable, DropView, CreateIndex, DropIndex, Insert, Delete,
-        Update, Reindex, Explain, Call, SetOption {
+        Update, Reindex, Analyze, Explain, Call, SetOption {
 }
