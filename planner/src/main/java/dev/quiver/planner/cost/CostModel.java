@@ -65,17 +65,22 @@ public final class CostModel {
         } else if (operator instanceof Limit) {
             value = outputRows * LIMIT_PER_ROW;
         } else if (operator instanceof HashJoin join) {
-            double build = inputRows.get(1);
-            value = build * HASH_BUILD_PER_ROW + input * HASH_PROBE_PER_ROW + outputRows * JOIN_OUTPUT_PER_ROW;
-            if (join.probeKeys().isEmpty()) {
-                value += input * build * NESTED_LOOP_PER_PAIR;
-            }
+            value = hashJoinCost(inputRows.get(1), input, outputRows, !join.probeKeys().isEmpty());
         } else if (operator instanceof UnionAll) {
             value = outputRows * UNION_PER_ROW;
         } else {
             throw new IllegalArgumentException("no cost for " + operator.describe());
         }
         return new Cost(value);
+    }
+
+    /**
+     * A hash join's own cost: building a table of the build rows, probing it with the probe rows
+     * and writing the output; without equality keys every pair is compared as well.
+     */
+    public static double hashJoinCost(double buildRows, double probeRows, double outputRows, boolean hasKeys) {
+        double value = buildRows * HASH_BUILD_PER_ROW + probeRows * HASH_PROBE_PER_ROW + outputRows * JOIN_OUTPUT_PER_ROW;
+        return hasKeys ? value : value + probeRows * buildRows * NESTED_LOOP_PER_PAIR;
     }
 
     private static double log2(double n) {

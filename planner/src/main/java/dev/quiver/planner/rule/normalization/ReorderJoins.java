@@ -18,12 +18,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Orders each region of inner joins greedily (Fegaras, "A New Heuristic for Optimizing Large
- * Queries", DEXA 1998: greedy operator ordering): flatten the region into its inputs and its
- * condition terms, then repeatedly join the two connected inputs whose join is estimated smallest,
- * until one remains. Cross products are only formed when no two inputs are connected. The build
- * side of each join is left to the cost-based implementation. The optimizer issue replaces this with
- * an exhaustive enumeration over the memo for small join graphs.
+ * Orders each region of inner joins: flattens the region into its inputs and its condition terms,
+ * then finds the cheapest bushy tree without cross products exhaustively ({@link JoinEnumerator},
+ * DPccp). When the inputs are not all connected, or the join graph is too dense for exhaustive
+ * search, it orders greedily instead (Fegaras, "A New Heuristic for Optimizing Large Queries", DEXA
+ * 1998: greedy operator ordering): repeatedly join the two connected inputs whose join is estimated
+ * smallest, until one remains, forming cross products only when no two inputs are connected. The
+ * build side of each join is left to the cost-based implementation.
  */
 public final class ReorderJoins implements TreeRewriteRule {
     private final CardinalityEstimator estimator;
@@ -51,7 +52,8 @@ public final class ReorderJoins implements TreeRewriteRule {
             List<Expr> terms = new ArrayList<>();
             flatten(plan, leaves, terms);
             if (leaves.size() > 2) {
-                return greedy(leaves, terms).projectedTo(plan.outputColumns());
+                LogicalPlan ordered = JoinEnumerator.best(estimator, leaves, terms).orElseGet(() -> greedy(leaves, terms));
+                return ordered.projectedTo(plan.outputColumns());
             }
         }
         List<LogicalPlan> inputs = new ArrayList<>();
