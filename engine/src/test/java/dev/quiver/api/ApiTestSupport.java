@@ -10,10 +10,8 @@ import dev.quiver.Result;
 import dev.quiver.Row;
 import dev.quiver.Session;
 import dev.quiver.TestAccess;
-import dev.quiver.engine.catalog.MemoryCatalog;
 import dev.quiver.engine.storage.Table;
 import dev.quiver.error.QuiverException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -106,13 +104,7 @@ abstract class ApiTestSupport {
     }
 
     static Table table(Database db, String name) {
-        try {
-            Method catalog = Database.class.getDeclaredMethod("catalog");
-            catalog.setAccessible(true);
-            return ((MemoryCatalog) catalog.invoke(db)).storedTable(name).orElseThrow();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        return dev.quiver.testing.StoredTables.table(db, name);
     }
 
     static List<Object> row(Object... values) {

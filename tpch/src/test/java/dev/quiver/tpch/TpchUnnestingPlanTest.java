@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.Database;
 import dev.quiver.Quiver;
-import dev.quiver.Result;
 import dev.quiver.Session;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,19 +30,8 @@ class TpchUnnestingPlanTest {
         db.close();
     }
 
-    /** The EXPLAIN text of the query's SELECT (for Q15 the one between its CREATE and DROP VIEW, which run too). */
     private static String explain(int query) {
-        List<String> statements = TpchQueries.statements(query);
-        if (query == 15) {
-            session.execute(statements.get(0)).close();
-        }
-        try (Result r = session.execute("EXPLAIN " + statements.get(query == 15 ? 1 : 0))) {
-            return r.rows().stream().map(row -> String.valueOf(row.get(0))).collect(Collectors.joining("\n"));
-        } finally {
-            if (query == 15) {
-                session.execute(statements.get(2)).close();
-            }
-        }
+        return TpchPlanGoldenTest.explain(session, query);
     }
 
     private static String unnested(int query) {

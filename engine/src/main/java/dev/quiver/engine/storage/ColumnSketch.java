@@ -25,6 +25,7 @@ final class ColumnSketch {
     private final boolean ordered;
     private final HyperLogLog distinct;
     private long nulls;
+    private long nonNull;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
 
@@ -43,6 +44,7 @@ final class ColumnSketch {
     ColumnSketch copy() {
         ColumnSketch c = new ColumnSketch(type, distinct.copy());
         c.nulls = nulls;
+        c.nonNull = nonNull;
         c.min = min;
         c.max = max;
         return c;
@@ -55,6 +57,7 @@ final class ColumnSketch {
                 nulls++;
                 continue;
             }
+            nonNull++;
             distinct.add(ValueComparisons.hash(values, r));
             if (ordered) {
                 double p = position(values, r);
@@ -86,7 +89,8 @@ final class ColumnSketch {
 
     ColumnStatistics statistics() {
         boolean range = min <= max;
-        return new ColumnStatistics(nulls, OptionalLong.of(distinct.estimate()), range ? OptionalDouble.of(min) : OptionalDouble.empty(),
+        // HyperLogLog may overshoot by its error; there are never more distinct values than values
+        return new ColumnStatistics(nulls, OptionalLong.of(Math.min(nonNull, distinct.estimate())), range ? OptionalDouble.of(min) : OptionalDouble.empty(),
                 range ? OptionalDouble.of(max) : OptionalDouble.empty());
     }
 }

@@ -64,11 +64,38 @@ public final class Table implements TableHandle {
         return columns;
     }
 
-    /** Row count and per-column statistics, kept up to date by every write (see {@link TableSketch}). */
+    /** Statistics injected for the rows of one {@link TableData}: they stand until the next write. */
+    private record Injected(TableData data, TableStatistics statistics) {
+    }
+
+    private volatile Injected injected;
+
+    /**
+     * Row count and per-column statistics, kept up to date by every write (see {@link TableSketch}),
+     * unless statistics were injected since the last write.
+     */
     @Override
     public TableStatistics statistics() {
         TableData current = data;
+        Injected i = injected;
+        if (i != null && i.data() == current) {
+            return i.statistics();
+        }
         return current.sketch().statistics(current.rowCount());
+    }
+
+    /**
+     * Makes the planner see these statistics instead of the table's own until the next write: for
+     * plan tests at a scale whose data is not loaded (as CockroachDB's INJECT STATISTICS). The
+     * statistics must describe every column, or none.
+     */
+    public void injectStatistics(TableStatistics statistics) {
+        requireNonNull(statistics, "statistics");
+        if (!statistics.columns().isEmpty() && statistics.columns().size() != columns.size()) {
+            throw new IllegalArgumentException("table \"" + name + "\" has " + columns.size() + " columns, the statistics describe "
+                    + statistics.columns().size());
+        }
+        injected = new Injected(data, statistics);
     }
 
     /** The column's HyperLogLog estimate of distinct non-NULL values, kept up to date by every write. */

@@ -1,0 +1,106 @@
+package dev.quiver.tpch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quiver.Database;
+import dev.quiver.Quiver;
+import dev.quiver.Result;
+import dev.quiver.Session;
+import dev.quiver.planner.catalog.TableStatistics;
+import dev.quiver.testing.StoredTables;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden plans: the EXPLAIN output of the 22 TPC-H queries over empty tables that carry the
+ * statistics of scale factor 1 ({@code plans/sf1-statistics.tsv}), compared with
+ * {@code plans/qNN.plan}. A change that alters a plan shows here as a diff to review.
+ *
+ * <p>Regenerate, never edit by hand:
+ * <ul>
+ *   <li>plans: {@code mvn -pl tpch test -Dtest=TpchPlanGoldenTest -Dgolden.update=true};
+ *   <li>statistics (loads SF 1): {@code mvn -pl tpch test -Dtest=TpchStatisticsRegeneration -Dgolden.statistics=true},
+ *       see {@link TpchStatisticsRegeneration}.
+ * </ul>
+ */
+class TpchPlanGoldenTest {
+    /** Where the golden files live in the source tree (the module directory is the working directory of tests). */
+    static final Path SOURCE = Path.of("src/test/resources/plans");
+    static final String STATISTICS = "sf1-statistics.tsv";
+
+    private static Database db;
+    private static Session session;
+
+    @BeforeAll
+    static void createTablesWithStatistics() {
+        db = Quiver.openInMemory();
+        session = db.connect();
+        for (TpchTableDefinition<?> table : TpchTables.ALL) {
+            session.execute(table.createTableSql()).close();
+        }
+        Map<String, TableStatistics> statistics = StatisticsFile.parse(resource(STATISTICS).lines().toList());
+        assertThat(statistics.keySet()).containsExactlyInAnyOrderElementsOf(TpchTables.ALL.stream().map(TpchTableDefinition::name).toList());
+        statistics.forEach((table, s) -> StoredTables.table(db, table).injectStatistics(s));
+    }
+
+    @AfterAll
+    static void close() {
+        session.close();
+        db.close();
+    }
+
+    static List<Integer> queries() {
+        return TpchQueries.ALL;
+    }
+
+    @ParameterizedTest(name = "Q{0}")
+    @MethodSource("queries")
+    void planMatchesTheGoldenFile(int query) throws IOException {
+        String plan = explain(session, query);
+        String file = String.format("q%02d.plan", query);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(SOURCE);
+            Files.writeString(SOURCE.resolve(file), plan);
+            return;
+        }
+        assertThat(plan).as("%s differs; if the change is intended, regenerate with -Dgolden.update=true", file).isEqualTo(resource(file));
+    }
+
+    /** The EXPLAIN text of the query's SELECT (for Q15 the one between its CREATE and DROP VIEW, which run too), without timings. */
+    static String explain(Session session, int query) {
+        List<String> statements = TpchQueries.statements(query);
+        if (query == 15) {
+            session.execute(statements.get(0)).close();
+        }
+        try (Result r = session.execute("EXPLAIN " + statements.get(query == 15 ? 1 : 0))) {
+            return r.rows().stream().map(row -> String.valueOf(row.get(0))).filter(line -> !line.startsWith("Planning: "))
+                    .collect(Collectors.joining("\n", "", "\n"));
+        } finally {
+            if (query == 15) {
+                session.execute(statements.get(2)).close();
+            }
+        }
+    }
+
+    static String resource(String name) {
+        try (InputStream in = TpchPlanGoldenTest.class.getResourceAsStream("/plans/" + name)) {
+            if (in == null) {
+                throw new AssertionError("no resource plans/" + name + "; generate it (see the class comment)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
