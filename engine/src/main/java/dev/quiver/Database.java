@@ -1,11 +1,13 @@
 package dev.quiver;
 
 import dev.quiver.engine.catalog.MemoryCatalog;
+import dev.quiver.engine.storage.Table;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import dev.quiver.exec.pipeline.Scheduler;
 import dev.quiver.extension.Procedure;
 import dev.quiver.extension.QuiverExtension;
+import dev.quiver.planner.catalog.TableStatistics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -59,6 +61,27 @@ public final class Database implements AutoCloseable {
     /** Arrow memory currently allocated by the database (tables and running queries). */
     public long allocatedBytes() {
         return root.getAllocatedMemory();
+    }
+
+    /**
+     * Makes the planner see {@code statistics} for the table instead of its own until the table's
+     * next write: for plan tests and planning benchmarks at a scale whose data is not loaded (as
+     * CockroachDB's INJECT STATISTICS). The statistics describe every column in table order, or
+     * none. A {@link dev.quiver.error.QuiverException} (42P01) if there is no such table.
+     */
+    public void injectStatistics(String table, TableStatistics statistics) {
+        storedTable(table).injectStatistics(statistics);
+    }
+
+    /** The statistics the planner sees for the table (its own, or injected ones). */
+    public TableStatistics statistics(String table) {
+        return storedTable(table).statistics();
+    }
+
+    private Table storedTable(String name) {
+        checkOpen();
+        return catalog.storedTable(name)
+                .orElseThrow(() -> new QuiverException(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist"));
     }
 
     MemoryCatalog catalog() {

@@ -6,8 +6,6 @@ import dev.quiver.Database;
 import dev.quiver.Quiver;
 import dev.quiver.Result;
 import dev.quiver.Session;
-import dev.quiver.planner.catalog.TableStatistics;
-import dev.quiver.testing.StoredTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden plans: the EXPLAIN output of the 22 TPC-H queries over empty tables that carry the
- * statistics of scale factor 1 ({@code plans/sf1-statistics.tsv}), compared with
+ * statistics of scale factor 1 ({@link TpchStatistics}), compared with
  * {@code plans/qNN.plan}. A change that alters a plan shows here as a diff to review.
  *
  * <p>Regenerate, never edit by hand:
@@ -37,7 +34,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TpchPlanGoldenTest {
     /** Where the golden files live in the source tree (the module directory is the working directory of tests). */
     static final Path SOURCE = Path.of("src/test/resources/plans");
-    static final String STATISTICS = "sf1-statistics.tsv";
 
     private static Database db;
     private static Session session;
@@ -45,13 +41,10 @@ class TpchPlanGoldenTest {
     @BeforeAll
     static void createTablesWithStatistics() {
         db = Quiver.openInMemory();
+        TpchStatistics.createWithScaleFactorOneStatistics(db);
         session = db.connect();
-        for (TpchTableDefinition<?> table : TpchTables.ALL) {
-            session.execute(table.createTableSql()).close();
-        }
-        Map<String, TableStatistics> statistics = StatisticsFile.parse(resource(STATISTICS).lines().toList());
-        assertThat(statistics.keySet()).containsExactlyInAnyOrderElementsOf(TpchTables.ALL.stream().map(TpchTableDefinition::name).toList());
-        statistics.forEach((table, s) -> StoredTables.table(db, table).injectStatistics(s));
+        assertThat(TpchStatistics.scaleFactorOne().keySet())
+                .containsExactlyInAnyOrderElementsOf(TpchTables.ALL.stream().map(TpchTableDefinition::name).toList());
     }
 
     @AfterAll
@@ -93,7 +86,7 @@ class TpchPlanGoldenTest {
         }
     }
 
-    static String resource(String name) {
+    private static String resource(String name) {
         try (InputStream in = TpchPlanGoldenTest.class.getResourceAsStream("/plans/" + name)) {
             if (in == null) {
                 throw new AssertionError("no resource plans/" + name + "; generate it (see the class comment)");

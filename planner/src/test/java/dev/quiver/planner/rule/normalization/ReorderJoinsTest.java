@@ -59,4 +59,31 @@ class ReorderJoinsTest {
         LogicalPlan bound = planning.bind("SELECT f_a FROM fact LEFT JOIN dim_a ON f_a = a_id JOIN dim_b ON f_b = b_id").plan();
         assertThat(new ReorderJoins().rewrite(bound, new RuleContext(planning.ids(), ConstantEvaluator.NONE))).isSameAs(bound);
     }
+
+    @Test
+    void twelveTablesPlanWithinTheBudget() {
+        // a chain t0 - t1 - ... - t11 of growing tables, written in reverse: DPccp has 286 pairs to consider
+        TestCatalog twelve = new TestCatalog();
+        StringBuilder from = new StringBuilder();
+        StringBuilder where = new StringBuilder();
+        for (int i = 11; i >= 0; i--) {
+            twelve.add("t" + i, 1000L * (i + 1), TestCatalog.column("k" + i, DataType.INTEGER), TestCatalog.column("n" + i, DataType.INTEGER));
+            from.append(i == 11 ? "" : ", ").append("t").append(i);
+            if (i > 0) {
+                where.append(i == 11 ? "" : " AND ").append("n").append(i).append(" = k").append(i - 1);
+            }
+        }
+        var optimized = new Planning(twelve).optimize("SELECT k0 FROM " + from + " WHERE " + where, java.util.Set.of());
+        assertThat(optimized.trace().budgetExceeded()).isFalse();
+        String tree = tree(optimized.plan());
+        for (int i = 0; i < 12; i++) {
+            assertThat(tree).contains("t" + i);
+        }
+        assertThat(keylessJoins(optimized.plan())).as("no cross products").isZero();
+    }
+
+    private static int keylessJoins(PhysicalPlan plan) {
+        int own = plan.operator() instanceof dev.quiver.planner.physical.HashJoin j && j.probeKeys().isEmpty() ? 1 : 0;
+        return own + plan.inputs().stream().mapToInt(ReorderJoinsTest::keylessJoins).sum();
+    }
 }
