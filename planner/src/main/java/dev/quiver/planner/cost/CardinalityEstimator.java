@@ -34,9 +34,10 @@ import java.util.Set;
  * statistics of the base tables (filters: {@link FilterSelectivity}; aggregations: the product of
  * the group keys' distinct values, capped by the input).
  *
- * <p>Joins use the containment assumption (|A ⋈ B| = |A||B| / max(ndv(a), ndv(b)) for the most
- * selective equi-key, Selinger et al. 1979) with each key's distinct values bounded by the rows
- * above it and by its base table's distinct count (or row count, when the storage keeps none). A
+ * <p>Joins use the containment assumption (|A ⋈ B| = |A||B| / max(ndv(a), ndv(b)), Selinger et al.
+ * 1979) over the composite of all equi-keys, whose distinct values on a side are the product of its
+ * columns', bounded by the side's rows; each column's distinct values are bounded by the rows above
+ * it and by its base table's distinct count (or row count, when the storage keeps none). A
  * key whose distinct count is unknown and whose table is the larger is taken for a foreign key into
  * the smaller table, as tables are joined on foreign keys far more often than not.
  */
@@ -84,19 +85,26 @@ public final class CardinalityEstimator {
         throw new IllegalArgumentException("no estimate for " + operator.describe());
     }
 
-    /** The row estimate together with where each output column comes from. */
+    /** The row estimate together with where each output column comes from and the distinct bounds of computed ones. */
     public LogicalProperties derive(LogicalOperator operator, List<ColumnRef> outputs, List<LogicalProperties> inputs) {
         double rows = estimate(operator, inputs);
         Map<ColumnRef, ColumnOrigin> origin = new HashMap<>();
+        Map<ColumnRef, Double> computed = new HashMap<>();
         if (operator instanceof LogicalScan scan) {
             for (int i = 0; i < scan.columns().size(); i++) {
                 origin.put(scan.columns().get(i), new ColumnOrigin(scan.table(), scan.ordinals().get(i)));
             }
         } else if (operator instanceof LogicalProject project) {
-            Map<ColumnRef, ColumnOrigin> below = inputs.get(0).origins();
+            LogicalProperties input = inputs.get(0);
             for (Assignment a : project.assignments()) {
-                if (a.expression() instanceof ColumnRef c && below.containsKey(c)) {
-                    origin.put(a.output(), below.get(c));
+                if (a.expression() instanceof ColumnRef c) {
+                    if (input.origins().containsKey(c)) {
+                        origin.put(a.output(), input.origins().get(c));
+                    } else if (input.computedDistinct().containsKey(c)) {
+                        computed.put(a.output(), input.computedDistinct().get(c));
+                    }
+                } else {
+                    computedDistinct(a.expression(), input).ifPresent(d -> computed.put(a.output(), d));
                 }
             }
         } else if (!(operator instanceof LogicalUnionAll)) {
@@ -108,9 +116,42 @@ public final class CardinalityEstimator {
                         origin.put(e.getKey(), e.getValue());
                     }
                 }
+                for (Map.Entry<ColumnRef, Double> e : input.computedDistinct().entrySet()) {
+                    if (outputSet.contains(e.getKey())) {
+                        computed.put(e.getKey(), e.getValue());
+                    }
+                }
             }
         }
-        return new LogicalProperties(outputs, rows, origin);
+        return new LogicalProperties(outputs, rows, origin, computed);
+    }
+
+    /** Days per year, for the years a date range spans. */
+    private static final double DAYS_PER_YEAR = 365.25;
+
+    /**
+     * A bound on the distinct values of an expression: one for a constant, the years a date range
+     * spans for {@code EXTRACT(YEAR ...)} of a column with a known range, else the product of its
+     * columns' distinct values (a function of its inputs has at most as many values as they have
+     * combinations). Empty when a column it reads has no known bound.
+     */
+    private static Optional<Double> computedDistinct(Expr e, LogicalProperties input) {
+        if (e instanceof Call c && c.function() == Function.EXTRACT && c.argument(0) instanceof Literal field && !field.isNull()
+                && "year".equalsIgnoreCase(String.valueOf(field.get())) && c.argument(1) instanceof ColumnRef date
+                && input.origins().containsKey(date)) {
+            var stats = input.origins().get(date).statistics();
+            if (stats.min().isPresent()) {
+                return Optional.of(Math.floor((stats.max().getAsDouble() - stats.min().getAsDouble()) / DAYS_PER_YEAR) + 2);
+            }
+        }
+        double product = 1;
+        for (ColumnRef column : Exprs.columns(e)) {
+            if (!input.knowsDistinct(column)) {
+                return Optional.empty();
+            }
+            product *= input.distinctValues(column);
+        }
+        return Optional.of(product);
     }
 
     /**
@@ -123,7 +164,7 @@ public final class CardinalityEstimator {
         }
         double groups = 1;
         for (ColumnRef key : aggregate.groupKeys()) {
-            groups *= input.origins().containsKey(key) ? input.distinctValues(key) : Math.max(1, input.rowCount() * DEFAULT_GROUP_RATIO);
+            groups *= input.knowsDistinct(key) ? input.distinctValues(key) : Math.max(1, input.rowCount() * DEFAULT_GROUP_RATIO);
             if (groups >= input.rowCount()) {
                 break;
             }
@@ -132,12 +173,18 @@ public final class CardinalityEstimator {
     }
 
     private static double joinRows(JoinType type, Expr condition, LogicalProperties left, LogicalProperties right) {
-        double keySelectivity = 1;
+        // The equi-keys together are one composite key: its distinct values on each side are the
+        // product of its columns' (independence), but never more than that side's rows.
+        double keysLeft = 1;
+        double keysRight = 1;
+        boolean keyed = false;
         double otherSelectivity = 1;
         for (Expr conjunct : Exprs.conjuncts(condition)) {
-            double s = equiKeySelectivity(conjunct, left, right);
-            if (s >= 0) {
-                keySelectivity = Math.min(keySelectivity, s);
+            Optional<double[]> key = equiKeyDistinct(conjunct, left, right);
+            if (key.isPresent()) {
+                keysLeft *= key.get()[0];
+                keysRight *= key.get()[1];
+                keyed = true;
             } else if (conjunct instanceof Literal) {
                 otherSelectivity = 0; // FALSE or NULL: nothing matches
             } else if (!Exprs.columns(conjunct).isEmpty()) {
@@ -146,6 +193,7 @@ public final class CardinalityEstimator {
         }
         double l = left.rowCount();
         double r = right.rowCount();
+        double keySelectivity = keyed ? 1 / Math.max(1, Math.max(Math.min(keysLeft, l), Math.min(keysRight, r))) : 1;
         double inner = l * r * keySelectivity * otherSelectivity;
         return switch (type) {
             case INNER -> inner;
@@ -158,12 +206,15 @@ public final class CardinalityEstimator {
         };
     }
 
-    /** 1 / max(ndv) for a column-to-column equality across the sides, or -1 for any other conjunct. */
-    private static double equiKeySelectivity(Expr conjunct, LogicalProperties left, LogicalProperties right) {
+    /**
+     * The distinct values of each side's column of a column-to-column equality across the sides
+     * (left first), or empty for any other conjunct.
+     */
+    private static Optional<double[]> equiKeyDistinct(Expr conjunct, LogicalProperties left, LogicalProperties right) {
         if (!(conjunct instanceof Call c)
                 || (c.function() != Function.EQUAL && c.function() != Function.IS_NOT_DISTINCT_FROM)
                 || !(c.argument(0) instanceof ColumnRef x) || !(c.argument(1) instanceof ColumnRef y)) {
-            return -1;
+            return Optional.empty();
         }
         ColumnRef a;
         ColumnRef b;
@@ -174,7 +225,7 @@ public final class CardinalityEstimator {
             a = y;
             b = x;
         } else {
-            return -1;
+            return Optional.empty();
         }
         double ndvA = left.distinctValues(a);
         double ndvB = right.distinctValues(b);
@@ -189,6 +240,6 @@ public final class CardinalityEstimator {
         } else if (rowsB > rowsA && originB.map(o -> o.distinct().isEmpty()).orElse(true)) {
             ndvB = Math.min(ndvB, rowsA);
         }
-        return 1 / Math.max(1, Math.max(ndvA, ndvB));
+        return Optional.of(new double[] {ndvA, ndvB});
     }
 }

@@ -9,10 +9,13 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * What every expression of a group shares: the output columns, the estimated row count, and for
- * columns read straight from a table, where they come from (which join estimates use).
+ * What every expression of a group shares: the output columns, the estimated row count, for
+ * columns read straight from a table where they come from (which join estimates use), and for
+ * columns computed from others a bound on their distinct values (a function of x has at most as
+ * many values as x).
  */
-public record LogicalProperties(List<ColumnRef> outputColumns, double rowCount, Map<ColumnRef, ColumnOrigin> origins) {
+public record LogicalProperties(List<ColumnRef> outputColumns, double rowCount, Map<ColumnRef, ColumnOrigin> origins,
+        Map<ColumnRef, Double> computedDistinct) {
     /**
      * A column's base table and ordinal there. The table's row count, or the column's distinct
      * values if the storage knows them (asked only when a join estimate needs them: it may take a
@@ -46,18 +49,29 @@ public record LogicalProperties(List<ColumnRef> outputColumns, double rowCount, 
     public LogicalProperties {
         outputColumns = List.copyOf(outputColumns);
         origins = Map.copyOf(origins);
+        computedDistinct = Map.copyOf(computedDistinct);
         if (Double.isNaN(rowCount) || rowCount < 0) {
             throw new IllegalArgumentException("bad row count " + rowCount);
         }
+    }
+
+    public LogicalProperties(List<ColumnRef> outputColumns, double rowCount, Map<ColumnRef, ColumnOrigin> origins) {
+        this(outputColumns, rowCount, origins, Map.of());
     }
 
     public LogicalProperties(List<ColumnRef> outputColumns, double rowCount) {
         this(outputColumns, rowCount, Map.of());
     }
 
-    /** Estimated distinct values of an output column: at most the rows here and the bound at its origin. */
+    /** Whether a bound on the column's distinct values is known (beyond the row count). */
+    public boolean knowsDistinct(ColumnRef column) {
+        return origins.containsKey(column) || computedDistinct.containsKey(column);
+    }
+
+    /** Estimated distinct values of an output column: at most the rows here and the bound at its origin or computation. */
     public double distinctValues(ColumnRef column) {
         ColumnOrigin origin = origins.get(column);
-        return Math.max(1, Math.min(rowCount, origin == null ? rowCount : origin.distinctBound()));
+        double bound = origin != null ? origin.distinctBound() : computedDistinct.getOrDefault(column, rowCount);
+        return Math.max(1, Math.min(rowCount, bound));
     }
 }

@@ -1,0 +1,90 @@
+package dev.quiver.planner.cost;
+
+import static dev.quiver.planner.PlanFixtures.call;
+import static dev.quiver.planner.PlanFixtures.eq;
+import static dev.quiver.planner.PlanFixtures.plus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.quiver.planner.PlanFixtures;
+import dev.quiver.planner.TestCatalog;
+import dev.quiver.planner.catalog.ColumnStatistics;
+import dev.quiver.planner.expr.AggregateCall;
+import dev.quiver.planner.expr.AggregateKind;
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.expr.Function;
+import dev.quiver.planner.expr.Literal;
+import dev.quiver.planner.logical.LogicalAggregate;
+import dev.quiver.planner.logical.LogicalJoin;
+import dev.quiver.planner.logical.LogicalProject;
+import dev.quiver.planner.logical.LogicalScan;
+import dev.quiver.planner.memo.LogicalProperties;
+import dev.quiver.planner.plan.AggregateAssignment;
+import dev.quiver.planner.plan.Assignment;
+import dev.quiver.planner.plan.JoinType;
+import dev.quiver.planner.type.DataType;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** Join and group estimates from statistics: composite join keys, and distinct bounds of computed columns. */
+class CardinalityEstimatorTest {
+    private final CardinalityEstimator estimator = new CardinalityEstimator();
+    private int ids = 100;
+
+    /** A scan of a table of two INTEGER columns with the given row count and distinct counts. */
+    private LogicalProperties scan(String name, long rows, long ndv0, long ndv1) {
+        TestCatalog.Table table = new TestCatalog.Table(name, List.of(TestCatalog.column(name + "0", DataType.INTEGER),
+                TestCatalog.column(name + "1", DataType.INTEGER)), rows).withDistinct(name + "0", ndv0).withDistinct(name + "1", ndv1);
+        List<ColumnRef> columns = List.of(new ColumnRef(ids++, name + "0", DataType.INTEGER), new ColumnRef(ids++, name + "1", DataType.INTEGER));
+        return estimator.derive(new LogicalScan(table, columns, List.of(0, 1)), columns, List.of());
+    }
+
+    private static ColumnRef column(LogicalProperties p, int i) {
+        return p.outputColumns().get(i);
+    }
+
+    @Test
+    void equiKeysFormOneCompositeKeyBoundedByEachSidesRows() {
+        // partsupp (800,000 rows, unique on (partkey, suppkey)) joined with 300,000 lineitem rows on both keys:
+        // each lineitem row finds its one partsupp row
+        LogicalProperties partsupp = scan("ps", 800_000, 200_000, 10_000);
+        LogicalProperties table = scan("l", 6_000_000, 200_000, 10_000);
+        LogicalProperties lineitem = new LogicalProperties(table.outputColumns(), 300_000, table.origins()); // after a filter
+        LogicalJoin join = new LogicalJoin(JoinType.INNER, PlanFixtures.and(eq(column(lineitem, 0), column(partsupp, 0)),
+                eq(column(lineitem, 1), column(partsupp, 1))));
+        assertThat(estimator.estimate(join, List.of(lineitem, partsupp))).isEqualTo(300_000, within(1e-6));
+        // one key alone: its distinct values decide, as before
+        LogicalJoin single = new LogicalJoin(JoinType.INNER, eq(column(lineitem, 0), column(partsupp, 0)));
+        assertThat(estimator.estimate(single, List.of(lineitem, partsupp))).isEqualTo(300_000.0 * 800_000 / 200_000, within(1e-6));
+    }
+
+    @Test
+    void computedColumnsKeepABoundOnTheirDistinctValues() {
+        LogicalProperties t = scan("t", 1_000_000, 20, 30);
+        ColumnRef sum = new ColumnRef(ids++, "sum", DataType.INTEGER);
+        ColumnRef copy = new ColumnRef(ids++, "copy", DataType.INTEGER);
+        LogicalProject project = new LogicalProject(List.of(new Assignment(sum, plus(column(t, 0), column(t, 1))),
+                new Assignment(copy, column(t, 0))));
+        LogicalProperties projected = estimator.derive(project, List.of(sum, copy), List.of(t));
+        assertThat(projected.distinctValues(sum)).as("a function of two columns: their combinations").isEqualTo(600);
+        assertThat(projected.distinctValues(copy)).isEqualTo(20);
+        AggregateAssignment count = new AggregateAssignment(new ColumnRef(ids++, "n", DataType.BIGINT),
+                new AggregateCall(AggregateKind.COUNT_STAR, List.of(), false, DataType.BIGINT));
+        assertThat(estimator.estimate(new LogicalAggregate(List.of(sum, copy), List.of(count)), List.of(projected))).isEqualTo(12_000);
+    }
+
+    @Test
+    void theYearOfADateSpansItsRange() {
+        // 1992-01-01 (8035) .. 1998-08-02 (10440): seven years, bounded by eight
+        TestCatalog.Table orders = new TestCatalog.Table("orders", List.of(TestCatalog.column("o_orderdate", DataType.DATE)), 1_500_000)
+                .withStatistics("o_orderdate", new ColumnStatistics(0, OptionalLong.of(2406), OptionalDouble.of(8035), OptionalDouble.of(10440)));
+        ColumnRef date = new ColumnRef(ids++, "o_orderdate", DataType.DATE);
+        LogicalProperties scanned = estimator.derive(new LogicalScan(orders, List.of(date), List.of(0)), List.of(date), List.of());
+        ColumnRef year = new ColumnRef(ids++, "o_year", DataType.BIGINT);
+        LogicalProject project = new LogicalProject(List.of(new Assignment(year,
+                call(Function.EXTRACT, DataType.BIGINT, Literal.of("year", DataType.VARCHAR), date))));
+        assertThat(estimator.derive(project, List.of(year), List.of(scanned)).distinctValues(year)).isEqualTo(8);
+    }
+}
