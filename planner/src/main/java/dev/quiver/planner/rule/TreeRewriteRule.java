@@ -15,4 +15,12 @@ public interface TreeRewriteRule extends Rule {
     }
 
     LogicalPlan rewrite(LogicalPlan root, RuleContext context);
+
+    /**
+     * Whether the rule searches among equivalent plans (join ordering) rather than normalizing: such
+     * rules are skipped, like the memo's exploration, when exploration is switched off.
+     */
+    default boolean explores() {
+        return false;
+    }
 }

@@ -41,6 +41,12 @@ public final class ReorderJoins implements TreeRewriteRule {
     private record Component(LogicalPlan plan, LogicalProperties properties, Set<ColumnRef> columns) {
     }
 
+    /** Join ordering is a search: with exploration off, joins stay in the order the query wrote them. */
+    @Override
+    public boolean explores() {
+        return true;
+    }
+
     @Override
     public LogicalPlan rewrite(LogicalPlan root, RuleContext context) {
         return reorder(root);

@@ -55,6 +55,16 @@ class ReorderJoinsTest {
     }
 
     @Test
+    void withExplorationOffJoinsStayAsWritten() {
+        String sql = "SELECT f_a FROM fact, lonely, dim_a WHERE f_a = a_id";
+        var off = new dev.quiver.planner.optimizer.OptimizerSettings(java.util.Set.of(), false,
+                dev.quiver.planner.optimizer.OptimizerSettings.DEFAULT_MAX_RULE_APPLICATIONS,
+                dev.quiver.planner.optimizer.OptimizerSettings.DEFAULT_MAX_MILLIS);
+        assertThat(tree(planning.optimize(sql, off, ConstantEvaluator.NONE).plan())).isEqualTo("((fact lonely) dim_a)");
+        assertThat(joinTree(sql)).isEqualTo("((dim_a fact) lonely)");
+    }
+
+    @Test
     void twoTableJoinsAndOuterJoinsAreLeftAsWritten() {
         LogicalPlan bound = planning.bind("SELECT f_a FROM fact LEFT JOIN dim_a ON f_a = a_id JOIN dim_b ON f_b = b_id").plan();
         assertThat(new ReorderJoins().rewrite(bound, new RuleContext(planning.ids(), ConstantEvaluator.NONE))).isSameAs(bound);
