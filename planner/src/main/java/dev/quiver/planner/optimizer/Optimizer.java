@@ -52,8 +52,8 @@ public final class Optimizer {
         OptimizerTrace trace = new OptimizerTrace();
         Normalizer normalizer = new Normalizer(
                 rules.normalizationRules().stream().filter(r -> settings.enabled(r.name())).toList(),
-                rules.treeRules().stream().filter(r -> settings.enabled(r.name()) && (settings.exploration() || !r.explores())).toList(),
-                trace);
+                rules.treeRules().stream().filter(r -> settings.enabled(r.name()))
+                        .map(r -> settings.exploration() ? r : r.withoutExploration()).toList(), trace);
         LogicalPlan normalized = normalizer.normalize(plan, context);
         Memo memo = new Memo(estimator);
         int root = memo.insert(normalized);

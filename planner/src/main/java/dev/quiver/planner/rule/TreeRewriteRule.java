@@ -17,10 +17,10 @@ public interface TreeRewriteRule extends Rule {
     LogicalPlan rewrite(LogicalPlan root, RuleContext context);
 
     /**
-     * Whether the rule searches among equivalent plans (join ordering) rather than normalizing: such
-     * rules are skipped, like the memo's exploration, when exploration is switched off.
+     * The rule as it runs when exploration is switched off: a rule that searches among equivalent
+     * plans (join ordering) falls back to its heuristic; a normalizing rule stays as it is.
      */
-    default boolean explores() {
-        return false;
+    default TreeRewriteRule withoutExploration() {
+        return this;
     }
 }

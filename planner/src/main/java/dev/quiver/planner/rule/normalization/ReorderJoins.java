@@ -15,6 +15,7 @@ import dev.quiver.planner.rule.TreeRewriteRule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,28 +24,36 @@ import java.util.Set;
  * DPccp). When the inputs are not all connected, or the join graph is too dense for exhaustive
  * search, it orders greedily instead (Fegaras, "A New Heuristic for Optimizing Large Queries", DEXA
  * 1998: greedy operator ordering): repeatedly join the two connected inputs whose join is estimated
- * smallest, until one remains, forming cross products only when no two inputs are connected. The
- * build side of each join is left to the cost-based implementation.
+ * smallest, until one remains, forming cross products only when no two inputs are connected. With
+ * exploration off it orders greedily only. The build side of each join is left to the cost-based
+ * implementation.
  */
 public final class ReorderJoins implements TreeRewriteRule {
     private final CardinalityEstimator estimator;
+    /** Whether small join graphs are enumerated exhaustively (DPccp) before the greedy fallback. */
+    private final boolean exhaustive;
 
     public ReorderJoins() {
         this(new CardinalityEstimator());
     }
 
     public ReorderJoins(CardinalityEstimator estimator) {
+        this(estimator, true);
+    }
+
+    private ReorderJoins(CardinalityEstimator estimator, boolean exhaustive) {
         this.estimator = estimator;
+        this.exhaustive = exhaustive;
     }
 
     /** An input of the region being ordered, with its estimated properties. */
     private record Component(LogicalPlan plan, LogicalProperties properties, Set<ColumnRef> columns) {
     }
 
-    /** Join ordering is a search: with exploration off, joins stay in the order the query wrote them. */
+    /** Join ordering is a search: with exploration off, only the greedy heuristic orders joins. */
     @Override
-    public boolean explores() {
-        return true;
+    public TreeRewriteRule withoutExploration() {
+        return exhaustive ? new ReorderJoins(estimator, false) : this;
     }
 
     @Override
@@ -58,7 +67,8 @@ public final class ReorderJoins implements TreeRewriteRule {
             List<Expr> terms = new ArrayList<>();
             flatten(plan, leaves, terms);
             if (leaves.size() > 2) {
-                LogicalPlan ordered = JoinEnumerator.best(estimator, leaves, terms).orElseGet(() -> greedy(leaves, terms));
+                LogicalPlan ordered = (exhaustive ? JoinEnumerator.best(estimator, leaves, terms) : Optional.<LogicalPlan>empty())
+                        .orElseGet(() -> greedy(leaves, terms));
                 return ordered.projectedTo(plan.outputColumns());
             }
         }
