@@ -126,6 +126,7 @@ public final class Table implements TableHandle {
                 synchronized (this) {
                     if (!dropped && data == current) {
                         data = new TableData(current.chunks(), current.rowCount(), fresh);
+                        unique.sameRows(current, data);
                     }
                 }
             } finally {

@@ -44,6 +44,11 @@ final class UniqueConstraints {
         }
     }
 
+    /** {@code replacement} holds the same rows as {@code replaced} (only its statistics differ): keep the indexed keys. */
+    void sameRows(TableData replaced, TableData replacement) {
+        constraints.forEach(k -> k.sameRows(replaced, replacement));
+    }
+
     /** Adds a constraint that {@code current} (retained by the caller) must already satisfy. */
     void add(UniqueConstraint constraint, TableData current) {
         for (int ordinal : constraint.ordinals()) {

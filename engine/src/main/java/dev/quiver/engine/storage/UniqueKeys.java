@@ -94,6 +94,13 @@ final class UniqueKeys {
         indexed = published;
     }
 
+    /** {@code replacement} holds the same rows as {@code replaced}: the keys indexed for one are the other's. */
+    void sameRows(TableData replaced, TableData replacement) {
+        if (indexed == replaced) {
+            indexed = replacement;
+        }
+    }
+
     /** Makes {@link #hashes} describe {@code base}, whose keys are known to be unique. */
     private void index(TableData base) {
         if (indexed == base) {
