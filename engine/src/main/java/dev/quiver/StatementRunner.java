@@ -2,6 +2,7 @@ package dev.quiver;
 
 import dev.quiver.codegen.CompiledDriverFactory;
 import dev.quiver.engine.catalog.IndexDefinition;
+import dev.quiver.engine.statement.ActualRows;
 import dev.quiver.engine.statement.ConflictResolution;
 import dev.quiver.engine.statement.KeyConstraints;
 import dev.quiver.engine.statement.Reindexing;
@@ -519,12 +520,16 @@ final class StatementRunner {
                     .attachPosition(explain.statement().span().start());
         }
         Planned planned = plan(q.query());
-        List<String> lines = new ArrayList<>(List.of(PlanPrinter.print(planned.plan()).split("\n")));
-        if (explain.analyze()) {
+        List<String> lines = new ArrayList<>();
+        if (!explain.analyze()) {
+            lines.addAll(List.of(PlanPrinter.print(planned.plan()).split("\n")));
+        } else {
             long start = System.nanoTime();
             Executed executed = execute(planned.plan(), planned.names());
             long nanos = System.nanoTime() - start;
             try {
+                ActualRows actual = ActualRows.of(executed.context());
+                lines.addAll(List.of(PlanPrinter.print(planned.plan(), actual::annotate).split("\n")));
                 lines.add("");
                 for (PipelineStats s : executed.context().stats()) {
                     lines.add(String.format("Pipeline %d: %s: %s%s, rows in %d, out %d, %.3f ms", s.pipeline(), s.description(),
@@ -533,6 +538,7 @@ final class StatementRunner {
                 }
                 lines.add(String.format("Execution: %.3f ms, %d rows (mode %s)", nanos / 1e6, executed.output().rowCount(),
                         settings.executionMode().name().toLowerCase()));
+                actual.summary(planned.plan()).ifPresent(lines::add);
             } finally {
                 executed.close();
             }

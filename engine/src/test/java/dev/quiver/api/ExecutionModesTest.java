@@ -273,6 +273,42 @@ class ExecutionModesTest extends ApiTestSupport {
     }
 
     @Test
+    void explainAnalyzeShowsTheRowsEachOperatorProduced() {
+        session.set("execution_mode", "interpret");
+        String sql = "SELECT grp, sum(amount) FROM t WHERE id > 10 GROUP BY grp ORDER BY grp";
+        Map<String, String> actual = actualRowsByOperator(explainAnalyze(sql));
+        assertThat(actual.get("TableScan")).isEqualTo("actual rows=" + N);
+        assertThat(actual.get("Filter")).isEqualTo("actual rows=" + (N - 10));
+        // grp 0..6 and NULL
+        assertThat(actual.get("HashAggregate")).isEqualTo("actual rows=8");
+        assertThat(actual.get("Sort")).isEqualTo("actual rows=8");
+        assertThat(explainAnalyze(sql)).anySatisfy(l -> assertThat(l)
+                .matches("Estimates: q-error geometric mean \\d+\\.\\d{2}, worst \\d+\\.\\d, over \\d+ operators"));
+        // compiled code fuses the filter into the scan's loop and does not count between them
+        session.set("execution_mode", "compile");
+        session.set("compile_min_rows", "0");
+        Map<String, String> compiled = actualRowsByOperator(explainAnalyze(sql));
+        assertThat(compiled.get("TableScan")).isEqualTo("actual rows=" + N);
+        assertThat(compiled.get("Filter")).isEqualTo("actual rows: not counted (compiled pipeline)");
+        assertThat(compiled.get("HashAggregate")).isEqualTo("actual rows=8");
+    }
+
+    /** Each operator's name (the first word of its line) with the "actual rows" line under it (the last one, for repeated names). */
+    private static Map<String, String> actualRowsByOperator(List<String> lines) {
+        Map<String, String> actual = new java.util.HashMap<>();
+        String operator = null;
+        for (String line : lines) {
+            String t = line.trim();
+            if (t.startsWith("actual rows")) {
+                actual.put(operator, t);
+            } else if (!t.startsWith("columns:") && !t.isEmpty()) {
+                operator = t.split("[ \\[]", 2)[0];
+            }
+        }
+        return actual;
+    }
+
+    @Test
     void explainWithoutAnalyzeRunsNothing() {
         session.set("execution_mode", "compile");
         List<String> lines = rowsOf("EXPLAIN SELECT grp FROM t");

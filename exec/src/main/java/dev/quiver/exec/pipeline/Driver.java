@@ -27,6 +27,11 @@ public interface Driver extends AutoCloseable {
 
     long rowsOut();
 
+    /** Rows each operator passed on, in operator order, if this driver counts them. */
+    default java.util.Optional<long[]> operatorRowsOut() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases the operators (not the local sink). Never throws. */
     @Override
     void close();

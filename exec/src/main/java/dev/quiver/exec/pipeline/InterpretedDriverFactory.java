@@ -65,6 +65,9 @@ public final class InterpretedDriverFactory implements DriverFactory {
     private static final class InterpretedDriver implements Driver {
         private final BatchOperator[] operators;
         private final Downstream[] stages;
+        /** What each operator passes on, counted: outputs[i] feeds stage i + 1. */
+        private final Downstream[] outputs;
+        private final long[] operatorRows;
         private final LocalSink local;
         private int morsel;
         private long rowsIn;
@@ -82,10 +85,18 @@ public final class InterpretedDriverFactory implements DriverFactory {
             local = sink;
             operators = ops.toArray(new BatchOperator[0]);
             stages = new Downstream[operators.length + 1];
+            outputs = new Downstream[operators.length];
+            operatorRows = new long[operators.length];
             stages[operators.length] = this::toSink;
             for (int i = operators.length - 1; i >= 0; i--) {
                 BatchOperator op = operators[i];
-                Downstream after = stages[i + 1];
+                Downstream next = stages[i + 1];
+                int index = i;
+                Downstream after = b -> {
+                    operatorRows[index] += b.selectedCount();
+                    next.push(b);
+                };
+                outputs[i] = after;
                 stages[i] = b -> {
                     if (b.selectedCount() > 0) {
                         op.process(b, after);
@@ -112,7 +123,7 @@ public final class InterpretedDriverFactory implements DriverFactory {
         public void finish(int m) {
             morsel = m;
             for (int i = 0; i < operators.length; i++) {
-                operators[i].finish(stages[i + 1]);
+                operators[i].finish(outputs[i]);
             }
         }
 
@@ -129,6 +140,11 @@ public final class InterpretedDriverFactory implements DriverFactory {
         @Override
         public long rowsOut() {
             return rowsOut;
+        }
+
+        @Override
+        public java.util.Optional<long[]> operatorRowsOut() {
+            return java.util.Optional.of(operatorRows.clone());
         }
 
         @Override

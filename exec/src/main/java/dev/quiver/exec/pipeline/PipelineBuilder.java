@@ -25,7 +25,10 @@ import dev.quiver.planner.physical.TopN;
 import dev.quiver.planner.physical.UnionAll;
 import dev.quiver.planner.physical.Values;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cuts a physical plan into pipelines at its pipeline breakers (aggregate, sort, top-N, limit,
@@ -35,11 +38,28 @@ import java.util.List;
  */
 public final class PipelineBuilder {
     private final List<Pipeline> pipelines = new ArrayList<>();
+    private final Map<PhysicalPlan, PlanObservation> observations = new IdentityHashMap<>();
 
-    /** A pipeline under construction: its source and the operators so far. */
-    private record Open(Source source, Layout sourceLayout, List<OperatorSpec> operators, String description) {
+    /**
+     * A pipeline under construction: its source, the operators so far, and the plan nodes whose
+     * output it carries, each with the operator index that produces it (or the source's).
+     */
+    private record Open(Source source, Layout sourceLayout, List<OperatorSpec> operators, String description,
+            Map<PhysicalPlan, Integer> observed) {
+        Open(Source source, Layout sourceLayout, String description, PhysicalPlan node) {
+            this(source, sourceLayout, new ArrayList<>(), description, new IdentityHashMap<>(Map.of()));
+            observed.put(node, PlanObservation.SOURCE);
+        }
+
         Layout layout() {
             return operators.isEmpty() ? sourceLayout : operators.get(operators.size() - 1).output();
+        }
+
+        /** Adds an operator that produces {@code node}'s rows. */
+        Open with(OperatorSpec operator, PhysicalPlan node) {
+            operators.add(operator);
+            observed.put(node, operators.size() - 1);
+            return this;
         }
     }
 
@@ -52,61 +72,63 @@ public final class PipelineBuilder {
         Open root = builder.visit(plan);
         ResultSink result = new ResultSink(plan.outputColumns(), names, root.layout());
         builder.close(root, result, "Result");
-        return new BuiltQuery(List.copyOf(builder.pipelines), result);
+        return new BuiltQuery(List.copyOf(builder.pipelines), result, Collections.unmodifiableMap(builder.observations));
     }
 
-    /** The pipelines in execution order and the sink that collects the result. */
-    public record BuiltQuery(List<Pipeline> pipelines, ResultSink result) {
+    /**
+     * The pipelines in execution order, the sink that collects the result, and for every plan node
+     * (by identity) where its output rows are counted.
+     */
+    public record BuiltQuery(List<Pipeline> pipelines, ResultSink result, Map<PhysicalPlan, PlanObservation> observations) {
     }
 
     private void close(Open open, Sink sink, String sinkName) {
-        pipelines.add(new Pipeline(pipelines.size(), open.description() + " -> " + sinkName, open.source(),
+        int id = pipelines.size();
+        pipelines.add(new Pipeline(id, open.description() + " -> " + sinkName, open.source(),
                 open.sourceLayout(), open.operators(), sink));
+        open.observed().forEach((node, operator) -> observations.put(node, new PlanObservation(id, operator)));
     }
 
     private Open visit(PhysicalPlan plan) {
         PhysicalOperator op = plan.operator();
         if (op instanceof TableScan scan) {
-            return new Open(new TableScanSource(scan.table(), scan.ordinals()), new Layout(scan.columns()), new ArrayList<>(),
-                    "TableScan " + scan.table().name());
+            return new Open(new TableScanSource(scan.table(), scan.ordinals()), new Layout(scan.columns()),
+                    "TableScan " + scan.table().name(), plan);
         }
         if (op instanceof Values values) {
-            return new Open(new ValuesSource(values.columns(), values.rows()), new Layout(values.columns()), new ArrayList<>(),
-                    "Values");
+            return new Open(new ValuesSource(values.columns(), values.rows()), new Layout(values.columns()), "Values", plan);
         }
         if (op instanceof Filter filter) {
             Open input = visit(plan.input(0));
-            input.operators().add(new OperatorSpec.FilterSpec(filter.predicate(), input.layout()));
-            return input;
+            return input.with(new OperatorSpec.FilterSpec(filter.predicate(), input.layout()), plan);
         }
         if (op instanceof Project project) {
             Open input = visit(plan.input(0));
-            input.operators().add(new OperatorSpec.ProjectSpec(project.assignments(), input.layout()));
-            return input;
+            return input.with(new OperatorSpec.ProjectSpec(project.assignments(), input.layout()), plan);
         }
         if (op instanceof HashAggregate aggregate) {
             Open input = visit(plan.input(0));
             HashAggregateSink sink = new HashAggregateSink(aggregate, input.layout());
             close(input, sink, "HashAggregate");
-            return materialized(plan.outputColumns(), new BatchListSource(sink::output), "HashAggregate");
+            return materialized(plan, plan.outputColumns(), new BatchListSource(sink::output), "HashAggregate");
         }
         if (op instanceof Sort sort) {
             Open input = visit(plan.input(0));
             SortSink sink = new SortSink(sort.keys(), input.layout());
             close(input, sink, "Sort");
-            return materialized(input.layout().columns(), new BatchListSource(sink::output), "Sort");
+            return materialized(plan, input.layout().columns(), new BatchListSource(sink::output), "Sort");
         }
         if (op instanceof TopN topN) {
             Open input = visit(plan.input(0));
             SortSink sink = new SortSink(topN.keys(), input.layout(), topN.limit(), topN.offset());
             close(input, sink, "TopN");
-            return materialized(input.layout().columns(), new BatchListSource(sink::output), "TopN");
+            return materialized(plan, input.layout().columns(), new BatchListSource(sink::output), "TopN");
         }
         if (op instanceof Limit limit) {
             Open input = visit(plan.input(0));
             LimitSink sink = new LimitSink(limit.limit(), limit.offset(), input.layout());
             close(input, sink, "Limit");
-            return materialized(input.layout().columns(), new BatchListSource(sink::output), "Limit");
+            return materialized(plan, input.layout().columns(), new BatchListSource(sink::output), "Limit");
         }
         if (op instanceof HashJoin join) {
             // The build side first: its pipeline is listed, and so runs, before the probe's.
@@ -114,9 +136,9 @@ public final class PipelineBuilder {
             HashJoinBuildSink sink = new HashJoinBuildSink(join, build.layout());
             close(build, sink, "HashJoinBuild");
             Open probe = visit(plan.input(0));
-            probe.operators().add(new OperatorSpec.HashJoinProbeSpec(join, sink, probe.layout()));
+            probe.with(new OperatorSpec.HashJoinProbeSpec(join, sink, probe.layout()), plan);
             return new Open(probe.source(), probe.sourceLayout(), probe.operators(),
-                    probe.description() + " -> HashJoin " + join.type() + " probe");
+                    probe.description() + " -> HashJoin " + join.type() + " probe", probe.observed());
         }
         if (op instanceof UnionAll union) {
             return unionAll(plan, union);
@@ -134,11 +156,12 @@ public final class PipelineBuilder {
             inputs.add(sink);
         }
         List<String> names = union.columns().stream().map(ColumnRef::name).toList();
-        return materialized(union.columns(), new RowBufferSource(() -> inputs.stream().map(MaterializeSink::rows).toList(), names),
-                "UnionAll");
+        return materialized(plan, union.columns(),
+                new RowBufferSource(() -> inputs.stream().map(MaterializeSink::rows).toList(), names), "UnionAll");
     }
 
-    private static Open materialized(List<ColumnRef> columns, Source source, String description) {
-        return new Open(source, new Layout(columns), new ArrayList<>(), description);
+    /** A pipeline reading what a breaker ({@code node}) collected: the node's rows are what its source produces. */
+    private static Open materialized(PhysicalPlan node, List<ColumnRef> columns, Source source, String description) {
+        return new Open(source, new Layout(columns), description, node);
     }
 }

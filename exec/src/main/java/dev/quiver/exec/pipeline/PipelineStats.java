@@ -2,8 +2,12 @@ package dev.quiver.exec.pipeline;
 
 /**
  * What one pipeline did, for EXPLAIN ANALYZE: how it ran (interpreted, compiled, or interpreted
- * after a failed compile, with the reason), compile time, rows in and out, and wall time.
+ * after a failed compile, with the reason), compile time, rows in and out, wall time, and the rows
+ * each operator passed on (empty when the drivers did not count them: compiled code does not yet).
  */
 public record PipelineStats(int pipeline, String description, String mode, long compileNanos, long rowsIn, long rowsOut,
-        long nanos) {
+        long nanos, java.util.List<Long> operatorRows) {
+    public PipelineStats {
+        operatorRows = java.util.List.copyOf(operatorRows);
+    }
 }

@@ -5,12 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import dev.quiver.planner.catalog.TableHandle;
+import dev.quiver.planner.physical.PhysicalPlan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Queue;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.arrow.memory.BufferAllocator;
@@ -91,6 +92,18 @@ public final class QueryContext implements AutoCloseable {
 
     public List<PipelineStats> stats() {
         return List.copyOf(stats);
+    }
+
+    private volatile Map<PhysicalPlan, PlanObservation> observations = Map.of();
+
+    /** Records where each node of the running plan has its output rows counted (by node identity). */
+    public void observe(Map<PhysicalPlan, PlanObservation> nodes) {
+        observations = nodes;
+    }
+
+    /** Where each node of the plan that ran has its output rows counted, by node identity; empty before it runs. */
+    public Map<PhysicalPlan, PlanObservation> observations() {
+        return observations;
     }
 
     @Override

@@ -15,6 +15,7 @@ public final class QueryExecutor {
      */
     public static QueryOutput execute(PhysicalPlan plan, List<String> names, QueryContext context, DriverFactory factory) {
         PipelineBuilder.BuiltQuery query = PipelineBuilder.build(plan, names);
+        context.observe(query.observations());
         ResultSink result = query.result();
         try {
             for (Pipeline p : query.pipelines()) {

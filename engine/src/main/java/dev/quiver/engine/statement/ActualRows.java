@@ -1,0 +1,88 @@
+package dev.quiver.engine.statement;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.exec.pipeline.PipelineStats;
+import dev.quiver.exec.pipeline.PlanObservation;
+import dev.quiver.exec.pipeline.QueryContext;
+import dev.quiver.planner.physical.PhysicalPlan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The rows each node of an executed plan actually produced, for EXPLAIN ANALYZE, next to the
+ * optimizer's estimate. A node's rows are counted where its pipeline observes them: at a source
+ * (scans, and the output of aggregations, sorts and other breakers) always; after a filter,
+ * projection or join probe only where the pipeline ran interpreted (compiled code fuses those
+ * operators and does not count between them yet).
+ *
+ * <p>The summary is the q-error of the estimates (max(estimate/actual, actual/estimate), both at
+ * least one row; Moerkotte, Neumann and Steidl, "Preventing Bad Plans by Bounding the Impact of
+ * Cardinality Estimation Errors", VLDB 2009): its geometric mean and its worst case.
+ */
+public final class ActualRows {
+    private final Map<PhysicalPlan, PlanObservation> observations;
+    private final Map<Integer, PipelineStats> pipelines;
+
+    private ActualRows(Map<PhysicalPlan, PlanObservation> observations, Map<Integer, PipelineStats> pipelines) {
+        this.observations = requireNonNull(observations, "observations");
+        this.pipelines = requireNonNull(pipelines, "pipelines");
+    }
+
+    /** The counts of the query that ran in {@code context}. */
+    public static ActualRows of(QueryContext context) {
+        Map<Integer, PipelineStats> pipelines = new HashMap<>();
+        for (PipelineStats s : context.stats()) {
+            pipelines.putIfAbsent(s.pipeline(), s);
+        }
+        return new ActualRows(context.observations(), pipelines);
+    }
+
+    /** The rows {@code node} produced, if they were counted. */
+    public OptionalLong of(PhysicalPlan node) {
+        PlanObservation o = observations.get(node);
+        if (o == null || !pipelines.containsKey(o.pipeline())) {
+            return OptionalLong.empty();
+        }
+        return o.actualRows(pipelines.get(o.pipeline()));
+    }
+
+    /** The EXPLAIN ANALYZE line under {@code node}. */
+    public List<String> annotate(PhysicalPlan node) {
+        OptionalLong rows = of(node);
+        return List.of(rows.isPresent() ? "actual rows=" + rows.getAsLong() : "actual rows: not counted (compiled pipeline)");
+    }
+
+    /** The q-error of every counted node of the plan under {@code root}. */
+    public List<Double> qErrors(PhysicalPlan root) {
+        List<Double> errors = new ArrayList<>();
+        collect(root, errors);
+        return errors;
+    }
+
+    private void collect(PhysicalPlan node, List<Double> errors) {
+        OptionalLong rows = of(node);
+        if (rows.isPresent()) {
+            double estimate = Math.max(1, node.estimatedRows());
+            double actual = Math.max(1, rows.getAsLong());
+            errors.add(Math.max(estimate / actual, actual / estimate));
+        }
+        node.inputs().forEach(input -> collect(input, errors));
+    }
+
+    /** "Estimates: q-error ..." for the plan's counted nodes, if any were counted. */
+    public Optional<String> summary(PhysicalPlan root) {
+        List<Double> errors = qErrors(root);
+        if (errors.isEmpty()) {
+            return Optional.empty();
+        }
+        double logSum = errors.stream().mapToDouble(Math::log).sum();
+        double worst = errors.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        return Optional.of(String.format("Estimates: q-error geometric mean %.2f, worst %.1f, over %d operators", Math.exp(logSum / errors.size()),
+                worst, errors.size()));
+    }
+}

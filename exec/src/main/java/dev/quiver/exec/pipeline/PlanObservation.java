@@ -1,0 +1,20 @@
+package dev.quiver.exec.pipeline;
+
+/**
+ * Where a physical plan node's output rows can be counted once its query ran: the rows pipeline
+ * {@code pipeline}'s source produced ({@code operator} is {@link #SOURCE}), or the rows its
+ * operator at index {@code operator} passed on.
+ */
+public record PlanObservation(int pipeline, int operator) {
+    /** The operator index that stands for the pipeline's source. */
+    public static final int SOURCE = -1;
+
+    /** The node's actual rows from its pipeline's statistics, when they were counted. */
+    public java.util.OptionalLong actualRows(PipelineStats stats) {
+        if (operator == SOURCE) {
+            return java.util.OptionalLong.of(stats.rowsIn());
+        }
+        return operator < stats.operatorRows().size() ? java.util.OptionalLong.of(stats.operatorRows().get(operator))
+                : java.util.OptionalLong.empty();
+    }
+}
