@@ -229,15 +229,16 @@ public final class CardinalityEstimator {
         }
         double ndvA = left.distinctValues(a);
         double ndvB = right.distinctValues(b);
-        // Without a known distinct count, a key of the larger table is taken to be a foreign key
-        // into the smaller one, so it has at most as many distinct values as that table has rows.
+        // Without a known distinct count, a table column of the larger table is taken to be a foreign
+        // key into the smaller one, so it has at most as many distinct values as that table has rows.
+        // A computed column (a sum, a max) is no key: its values are matched as they are.
         Optional<ColumnOrigin> originA = Optional.ofNullable(left.origins().get(a));
         Optional<ColumnOrigin> originB = Optional.ofNullable(right.origins().get(b));
         double rowsA = originA.map(ColumnOrigin::tableRows).orElse(left.rowCount());
         double rowsB = originB.map(ColumnOrigin::tableRows).orElse(right.rowCount());
-        if (rowsA > rowsB && originA.map(o -> o.distinct().isEmpty()).orElse(true)) {
+        if (rowsA > rowsB && originA.map(o -> o.distinct().isEmpty()).orElse(false)) {
             ndvA = Math.min(ndvA, rowsB);
-        } else if (rowsB > rowsA && originB.map(o -> o.distinct().isEmpty()).orElse(true)) {
+        } else if (rowsB > rowsA && originB.map(o -> o.distinct().isEmpty()).orElse(false)) {
             ndvB = Math.min(ndvB, rowsA);
         }
         return Optional.of(new double[] {ndvA, ndvB});

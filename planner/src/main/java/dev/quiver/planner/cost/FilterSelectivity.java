@@ -49,7 +49,7 @@ public final class FilterSelectivity {
     static final double UNKNOWN_EQUALITY = 0.1;
     /** {@code LIKE 'abc%'}: a prefix narrows a column about as much as a short range does. */
     static final double LIKE_PREFIX = 0.1;
-    /** {@code LIKE '%abc%'}: a substring is rare in most values (PostgreSQL's guess for a three-letter pattern is of this order). */
+    /** {@code LIKE '%abc%'}: a substring is rare in most values (PostgreSQL's guess for a three-letter pattern is of this order); each further one as rare again. */
     static final double LIKE_SUBSTRING = 0.05;
     /** Conjuncts the backoff counts: each further one would change the product by less than its eighth root. */
     static final int BACKOFF_TERMS = 4;
@@ -177,7 +177,11 @@ public final class FilterSelectivity {
         if (p.indexOf('%') < 0 && p.indexOf('_') < 0 && p.indexOf('\\') < 0 && call.function() == Function.LIKE) {
             return equality(call.argument(0), Literal.of(p, DataType.VARCHAR), input);
         }
-        return p.startsWith("%") || p.startsWith("_") ? LIKE_SUBSTRING : LIKE_PREFIX;
+        // each literal run after a % must also occur: '%Customer%Complaints%' is rarer than '%Customer%'
+        String[] runs = p.split("%", -1);
+        long later = java.util.Arrays.stream(runs).skip(1).filter(r -> !r.isEmpty()).count();
+        double prefix = runs[0].isEmpty() ? 1 : LIKE_PREFIX;
+        return prefix * Math.pow(LIKE_SUBSTRING, later);
     }
 
     /**

@@ -61,6 +61,16 @@ class CardinalityEstimatorTest {
     }
 
     @Test
+    void computedColumnsAreNoForeignKeys() {
+        // TPC-H Q15: the suppliers' revenues joined with their maximum (one row) on equality: one supplier
+        ColumnRef revenue = new ColumnRef(ids++, "revenue", DataType.DOUBLE);
+        ColumnRef max = new ColumnRef(ids++, "max", DataType.DOUBLE);
+        LogicalProperties revenues = new LogicalProperties(List.of(revenue), 10_000);
+        LogicalProperties maximum = new LogicalProperties(List.of(max), 1);
+        assertThat(estimator.estimate(new LogicalJoin(JoinType.INNER, eq(revenue, max)), List.of(revenues, maximum))).isEqualTo(1);
+    }
+
+    @Test
     void computedColumnsKeepABoundOnTheirDistinctValues() {
         LogicalProperties t = scan("t", 1_000_000, 20, 30);
         ColumnRef sum = new ColumnRef(ids++, "sum", DataType.INTEGER);

@@ -122,6 +122,11 @@ class FilterSelectivityTest {
         assertThat(of(call(Function.LIKE, DataType.BOOLEAN, s, text("abc")))).as("no wildcard: an equality").isEqualTo(1.0 / 40, within(1e-12));
         assertThat(of(call(Function.LIKE, DataType.BOOLEAN, s, text("abc%")))).isEqualTo(FilterSelectivity.LIKE_PREFIX);
         assertThat(of(call(Function.LIKE, DataType.BOOLEAN, s, text("%abc%")))).isEqualTo(FilterSelectivity.LIKE_SUBSTRING);
+        // every literal run after a % must occur too
+        assertThat(of(call(Function.LIKE, DataType.BOOLEAN, s, text("%Customer%Complaints%"))))
+                .isEqualTo(FilterSelectivity.LIKE_SUBSTRING * FilterSelectivity.LIKE_SUBSTRING, within(1e-12));
+        assertThat(of(call(Function.LIKE, DataType.BOOLEAN, s, text("ab%cd"))))
+                .isEqualTo(FilterSelectivity.LIKE_PREFIX * FilterSelectivity.LIKE_SUBSTRING, within(1e-12));
     }
 
     @Test
