@@ -283,7 +283,7 @@ class ExecutionModesTest extends ApiTestSupport {
         assertThat(actual.get("HashAggregate")).isEqualTo("actual rows=8");
         assertThat(actual.get("Sort")).isEqualTo("actual rows=8");
         assertThat(explainAnalyze(sql)).anySatisfy(l -> assertThat(l)
-                .matches("Estimates: q-error geometric mean \\d+\\.\\d{2}, worst \\d+\\.\\d, over \\d+ operators"));
+                .matches("Estimates: q-error geometric mean \\d+\\.\\d{3}, worst \\d+\\.\\d, worst join input \\d+\\.\\d, over \\d+ operators"));
         // compiled code fuses the filter into the scan's loop and does not count between them
         session.set("execution_mode", "compile");
         session.set("compile_min_rows", "0");

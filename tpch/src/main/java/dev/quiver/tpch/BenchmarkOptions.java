@@ -21,9 +21,10 @@ import java.util.Optional;
  * @param threads worker threads for loading and queries ({@code --threads}, default one per core)
  * @param verify whether to check the first run's result against the reference answer ({@code --no-verify} turns it off)
  * @param answers a directory of {@code qNN.csv} answers to use instead of the shipped ones ({@code --answers})
+ * @param estimates whether to measure the optimizer's row estimates instead of timing ({@code --estimates}, {@link TpchEstimates})
  */
 public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolean allQueries, ExecutionMode mode, int runs,
-        int threads, boolean verify, Optional<Path> answers) {
+        int threads, boolean verify, Optional<Path> answers, boolean estimates) {
     /** Small enough to load in about a second, large enough that query times mean something. */
     public static final double DEFAULT_SCALE_FACTOR = 0.1;
     /** Odd, so the median is one measured run; enough to smooth out a GC pause. */
@@ -38,6 +39,8 @@ public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolea
               --threads N       worker threads (default: one per core, %d here)
               --no-verify       do not check the first run's result against the reference answer
               --answers DIR     check against DIR/qNN.csv instead of the shipped answers
+              --estimates       instead of timing, run each query once under EXPLAIN ANALYZE and report the
+                                q-error of the optimizer's row estimates
               --help            show this help
             """.formatted(TpchQueries.SUPPORTED.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""),
             Runtime.getRuntime().availableProcessors());
@@ -51,7 +54,7 @@ public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolea
     /** The defaults: SF 0.1, the supported queries, compile mode, 5 runs, one thread per core, verified. */
     public static BenchmarkOptions defaults() {
         return new BenchmarkOptions(DEFAULT_SCALE_FACTOR, TpchQueries.SUPPORTED, false, ExecutionMode.COMPILE, DEFAULT_RUNS,
-                Runtime.getRuntime().availableProcessors(), true, Optional.empty());
+                Runtime.getRuntime().availableProcessors(), true, Optional.empty(), false);
     }
 
     /** Parses command-line arguments; a bad argument is an {@link IllegalArgumentException} with a message for the user. */
@@ -65,6 +68,7 @@ public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolea
         int threads = o.threads;
         boolean verify = true;
         Optional<Path> answers = Optional.empty();
+        boolean estimates = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -101,12 +105,13 @@ public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolea
                 case "--runs" -> runs = positive(value != null ? value : next(args, ++i, arg), arg);
                 case "--threads" -> threads = positive(value != null ? value : next(args, ++i, arg), arg);
                 case "--no-verify" -> verify = false;
+                case "--estimates" -> estimates = true;
                 case "--verify" -> verify = true;
                 case "--answers" -> answers = Optional.of(Path.of(value != null ? value : next(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
         }
-        return new BenchmarkOptions(sf, queries, all, mode, runs, threads, verify, answers);
+        return new BenchmarkOptions(sf, queries, all, mode, runs, threads, verify, answers, estimates);
     }
 
     /** Whether {@code args} ask for help. */

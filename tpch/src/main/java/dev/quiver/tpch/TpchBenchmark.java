@@ -80,6 +80,9 @@ public final class TpchBenchmark {
     /** Runs the benchmark; prints the report to {@code out} and returns the exit status. */
     public static int run(BenchmarkOptions options, PrintStream out) {
         String sf = TpchDataGenerator.formatScaleFactor(options.scaleFactor());
+        if (options.estimates()) {
+            return estimates(options, sf, out);
+        }
         out.printf(Locale.ROOT, "TPC-H SF %s, mode %s, %d thread%s, %d timed run%s after a warm-up%n", sf,
                 options.mode().name().toLowerCase(Locale.ROOT), options.threads(), options.threads() == 1 ? "" : "s",
                 options.runs(), options.runs() == 1 ? "" : "s");
@@ -99,6 +102,17 @@ public final class TpchBenchmark {
         }
         print(reports, options, out);
         return exitStatus(reports, options.allQueries());
+    }
+
+    /** {@code --estimates}: loads the data and reports the optimizer's row estimates per query ({@link TpchEstimates}). */
+    private static int estimates(BenchmarkOptions options, String sf, PrintStream out) {
+        out.printf(Locale.ROOT, "TPC-H SF %s, row estimates against actual rows (EXPLAIN ANALYZE, interpreted)%n", sf);
+        try (Database db = Quiver.openInMemory(DatabaseOptions.defaults().withThreads(options.threads()));
+                Session session = db.connect()) {
+            TpchDataGenerator.load(session, options.scaleFactor(), options.threads(), false);
+            TpchEstimates.run(session, options.queries(), out);
+        }
+        return EXIT_OK;
     }
 
     /** The exit status for a set of reports: failures always count, unsupported ones unless all queries were asked for. */

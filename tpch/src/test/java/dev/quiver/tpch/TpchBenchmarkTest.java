@@ -62,6 +62,23 @@ class TpchBenchmarkTest {
     }
 
     @Test
+    void estimatesReportTheQErrorOfEveryQuery() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = TpchBenchmark.run(new String[] {"--sf", "0.01", "--queries", "1,15,18", "--estimates"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(report).isZero();
+        assertThat(report).contains("TPC-H SF 0.01, row estimates against actual rows");
+        for (String q : List.of("Q01", "Q15", "Q18")) {
+            assertThat(report).containsPattern(q + "   \\| +\\d+ \\| +\\d+\\.\\d{2} \\| +\\d+\\.\\d \\| +\\d+\\.\\d");
+        }
+        assertThat(report).containsPattern("all: \\d+ operators, q-error geometric mean \\d+\\.\\d{2}, worst \\d+\\.\\d, worst join input "
+                + "\\d+\\.\\d \\(Q\\d{2}\\)");
+        assertThat(BenchmarkOptions.parse("--estimates").estimates()).isTrue();
+        assertThat(BenchmarkOptions.parse().estimates()).isFalse();
+    }
+
+    @Test
     void unsupportedQueriesFailOnlyWhenAskedForByNumber() {
         QueryReport verified = new QueryReport(1, 4, 1, 1, Status.VERIFIED, Optional.empty());
         QueryReport unsupported = new QueryReport(2, -1, Double.NaN, Double.NaN, Status.UNSUPPORTED, Optional.of("joins"));

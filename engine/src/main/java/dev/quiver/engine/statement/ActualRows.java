@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import dev.quiver.exec.pipeline.PipelineStats;
 import dev.quiver.exec.pipeline.PlanObservation;
 import dev.quiver.exec.pipeline.QueryContext;
+import dev.quiver.planner.physical.HashJoin;
 import dev.quiver.planner.physical.PhysicalPlan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -60,29 +62,49 @@ public final class ActualRows {
     /** The q-error of every counted node of the plan under {@code root}. */
     public List<Double> qErrors(PhysicalPlan root) {
         List<Double> errors = new ArrayList<>();
-        collect(root, errors);
+        collect(root, errors, false);
         return errors;
     }
 
-    private void collect(PhysicalPlan node, List<Double> errors) {
-        OptionalLong rows = of(node);
-        if (rows.isPresent()) {
-            double estimate = Math.max(1, node.estimatedRows());
-            double actual = Math.max(1, rows.getAsLong());
-            errors.add(Math.max(estimate / actual, actual / estimate));
+    /** The q-error of every counted input of a join in the plan under {@code root}. */
+    public List<Double> joinInputQErrors(PhysicalPlan root) {
+        List<Double> errors = new ArrayList<>();
+        collect(root, errors, true);
+        return errors;
+    }
+
+    private void collect(PhysicalPlan node, List<Double> errors, boolean joinInputsOnly) {
+        boolean join = node.operator() instanceof HashJoin;
+        for (PhysicalPlan input : node.inputs()) {
+            if (!joinInputsOnly || join) {
+                qError(input).ifPresent(errors::add);
+            }
+            collect(input, errors, joinInputsOnly);
         }
-        node.inputs().forEach(input -> collect(input, errors));
+    }
+
+    private Optional<Double> qError(PhysicalPlan node) {
+        OptionalLong rows = of(node);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        double estimate = Math.max(1, node.estimatedRows());
+        double actual = Math.max(1, rows.getAsLong());
+        return Optional.of(Math.max(estimate / actual, actual / estimate));
     }
 
     /** "Estimates: q-error ..." for the plan's counted nodes, if any were counted. */
     public Optional<String> summary(PhysicalPlan root) {
-        List<Double> errors = qErrors(root);
+        List<Double> errors = new ArrayList<>();
+        qError(root).ifPresent(errors::add);
+        errors.addAll(qErrors(root));
         if (errors.isEmpty()) {
             return Optional.empty();
         }
         double logSum = errors.stream().mapToDouble(Math::log).sum();
         double worst = errors.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        return Optional.of(String.format("Estimates: q-error geometric mean %.2f, worst %.1f, over %d operators", Math.exp(logSum / errors.size()),
-                worst, errors.size()));
+        double worstJoinInput = joinInputQErrors(root).stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        return Optional.of(String.format(Locale.ROOT, "Estimates: q-error geometric mean %.3f, worst %.1f, worst join input %.1f, over %d operators",
+                Math.exp(logSum / errors.size()), worst, worstJoinInput, errors.size()));
     }
 }
