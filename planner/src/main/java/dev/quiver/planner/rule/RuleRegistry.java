@@ -10,6 +10,7 @@ import dev.quiver.planner.rule.implementation.ImplementSort;
 import dev.quiver.planner.rule.implementation.ImplementTopN;
 import dev.quiver.planner.rule.implementation.ImplementUnionAll;
 import dev.quiver.planner.rule.implementation.ImplementValues;
+import dev.quiver.planner.rule.normalization.InferFiltersFromDisjunctions;
 import dev.quiver.planner.rule.normalization.MarkJoinToSemiJoin;
 import dev.quiver.planner.rule.normalization.MergeFilters;
 import dev.quiver.planner.rule.normalization.MergeProjects;
@@ -50,7 +51,7 @@ public final class RuleRegistry {
 
     public static RuleRegistry defaults() {
         return new RuleRegistry(
-                List.of(new SimplifyFilter(), new MergeFilters(), new PushFilterThroughProject(), new SimplifyProject(),
+                List.of(new SimplifyFilter(), new MergeFilters(), new InferFiltersFromDisjunctions(), new PushFilterThroughProject(), new SimplifyProject(),
                         new MergeProjects(), new RemoveIdentityProject(), new MarkJoinToSemiJoin(), new SingleJoinToLeftJoin(),
                         new PushFilterIntoJoin(), new PushJoinConditionIntoInputs()),
                 List.of(new UnnestSubqueries(), new ReorderJoins(), new PruneColumns()),

@@ -194,10 +194,10 @@ class ImplementationRulesTest {
                 "ImplementScan", "ImplementValues", "ImplementFilter", "ImplementProject", "ImplementAggregate", "ImplementSort",
                 "ImplementLimit", "ImplementTopN", "ImplementHashJoin", "ImplementUnionAll");
         assertThat(registry.normalizationRules()).extracting(r -> r.name()).containsExactly(
-                "SimplifyFilter", "MergeFilters", "PushFilterThroughProject", "SimplifyProject", "MergeProjects", "RemoveIdentityProject",
+                "SimplifyFilter", "MergeFilters", "InferFiltersFromDisjunctions", "PushFilterThroughProject", "SimplifyProject", "MergeProjects", "RemoveIdentityProject",
                 "MarkJoinToSemiJoin", "SingleJoinToLeftJoin", "PushFilterIntoJoin", "PushJoinConditionIntoInputs");
         assertThat(registry.treeRules()).extracting(r -> r.name()).containsExactly("UnnestSubqueries", "ReorderJoins", "PruneColumns");
         assertThat(registry.explorationRules()).isEmpty();
-        assertThat(registry.ruleNames()).doesNotHaveDuplicates().hasSize(23);
+        assertThat(registry.ruleNames()).doesNotHaveDuplicates().hasSize(24);
     }
 }
