@@ -69,6 +69,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -532,18 +533,18 @@ final class StatementRunner {
                 lines.addAll(List.of(PlanPrinter.print(planned.plan(), actual::annotate).split("\n")));
                 lines.add("");
                 for (PipelineStats s : executed.context().stats()) {
-                    lines.add(String.format("Pipeline %d: %s: %s%s, rows in %d, out %d, %.3f ms", s.pipeline(), s.description(),
-                            s.mode(), s.compileNanos() > 0 ? String.format(" (compile %.3f ms)", s.compileNanos() / 1e6) : "",
+                    lines.add(String.format(Locale.ROOT, "Pipeline %d: %s: %s%s, rows in %d, out %d, %.3f ms", s.pipeline(), s.description(),
+                            s.mode(), s.compileNanos() > 0 ? String.format(Locale.ROOT, " (compile %.3f ms)", s.compileNanos() / 1e6) : "",
                             s.rowsIn(), s.rowsOut(), s.nanos() / 1e6));
                 }
-                lines.add(String.format("Execution: %.3f ms, %d rows (mode %s)", nanos / 1e6, executed.output().rowCount(),
-                        settings.executionMode().name().toLowerCase()));
+                lines.add(String.format(Locale.ROOT, "Execution: %.3f ms, %d rows (mode %s)", nanos / 1e6, executed.output().rowCount(),
+                        settings.executionMode().name().toLowerCase(Locale.ROOT)));
                 actual.summary(planned.plan()).ifPresent(lines::add);
             } finally {
                 executed.close();
             }
         }
-        lines.add(String.format("Planning: %.3f ms", planned.optimized().trace().elapsedNanos() / 1e6));
+        lines.add(String.format(Locale.ROOT, "Planning: %.3f ms", planned.optimized().trace().elapsedNanos() / 1e6));
         return textResult("QUERY PLAN", lines);
     }
 
