@@ -58,21 +58,14 @@ public final class TpchEstimates {
     }
 
     private static QueryEstimates measure(Session session, int query) {
-        List<String> statements = TpchQueries.statements(query);
-        boolean view = query == 15; // CREATE VIEW, the query, DROP VIEW
-        if (view) {
-            session.execute(statements.get(0)).close();
-        }
-        try (Result r = session.execute("EXPLAIN ANALYZE " + statements.get(view ? 1 : 0))) {
-            Optional<Matcher> summary = r.rows().stream().map(row -> SUMMARY.matcher(String.valueOf(row.get(0))))
-                    .filter(Matcher::matches).findFirst();
-            Matcher m = summary.orElseThrow(() -> new IllegalStateException("Q" + query + ": EXPLAIN ANALYZE gave no estimates line"));
-            return new QueryEstimates(query, Integer.parseInt(m.group(4)), Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                    Double.parseDouble(m.group(3)));
-        } finally {
-            if (view) {
-                session.execute(statements.get(2)).close();
+        return TpchQueries.aroundSelect(session, query, select -> {
+            try (Result r = session.execute("EXPLAIN ANALYZE " + select)) {
+                Optional<Matcher> summary = r.rows().stream().map(row -> SUMMARY.matcher(String.valueOf(row.get(0))))
+                        .filter(Matcher::matches).findFirst();
+                Matcher m = summary.orElseThrow(() -> new IllegalStateException("Q" + query + ": EXPLAIN ANALYZE gave no estimates line"));
+                return new QueryEstimates(query, Integer.parseInt(m.group(4)), Double.parseDouble(m.group(1)),
+                        Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)));
             }
-        }
+        });
     }
 }

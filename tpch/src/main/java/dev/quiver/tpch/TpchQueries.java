@@ -1,9 +1,11 @@
 package dev.quiver.tpch;
 
+import dev.quiver.Session;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import dev.quiver.parser.StatementSplitter;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -35,6 +37,39 @@ public final class TpchQueries {
     /** The statements of query {@code number}, split at semicolons (one, or three for Q15). */
     public static List<String> statements(int number) {
         return StatementSplitter.split(text(number));
+    }
+
+    /**
+     * The index in {@link #statements} of the query's SELECT, the statement whose rows are the
+     * answer: 0, or for Q15 the SELECT between its CREATE VIEW and DROP VIEW.
+     */
+    public static int resultStatement(int number) {
+        List<String> statements = statements(number);
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).replaceAll("--[^\\n]*", "").strip().regionMatches(true, 0, "select", 0, 6)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("Q" + number + " has no SELECT");
+    }
+
+    /**
+     * Runs the statements before the query's SELECT, then {@code onSelect} with the SELECT's text,
+     * then the statements after it (Q15's DROP VIEW), even when {@code onSelect} fails.
+     */
+    public static <T> T aroundSelect(Session session, int number, Function<String, T> onSelect) {
+        List<String> statements = statements(number);
+        int select = resultStatement(number);
+        for (int i = 0; i < select; i++) {
+            session.execute(statements.get(i)).close();
+        }
+        try {
+            return onSelect.apply(statements.get(select));
+        } finally {
+            for (int i = select + 1; i < statements.size(); i++) {
+                session.execute(statements.get(i)).close();
+            }
+        }
     }
 
     /**

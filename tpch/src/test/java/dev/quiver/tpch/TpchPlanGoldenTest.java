@@ -72,18 +72,12 @@ class TpchPlanGoldenTest {
 
     /** The EXPLAIN text of the query's SELECT (for Q15 the one between its CREATE and DROP VIEW, which run too), without timings. */
     static String explain(Session session, int query) {
-        List<String> statements = TpchQueries.statements(query);
-        if (query == 15) {
-            session.execute(statements.get(0)).close();
-        }
-        try (Result r = session.execute("EXPLAIN " + statements.get(query == 15 ? 1 : 0))) {
-            return r.rows().stream().map(row -> String.valueOf(row.get(0))).filter(line -> !line.startsWith("Planning: "))
-                    .collect(Collectors.joining("\n", "", "\n"));
-        } finally {
-            if (query == 15) {
-                session.execute(statements.get(2)).close();
+        return TpchQueries.aroundSelect(session, query, select -> {
+            try (Result r = session.execute("EXPLAIN " + select)) {
+                return r.rows().stream().map(row -> String.valueOf(row.get(0))).filter(line -> !line.startsWith("Planning: "))
+                        .collect(Collectors.joining("\n", "", "\n"));
             }
-        }
+        });
     }
 
     private static String resource(String name) {

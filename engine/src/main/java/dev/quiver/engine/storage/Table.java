@@ -114,15 +114,7 @@ public final class Table implements TableHandle {
         try {
             TableData current = retainCurrent();
             try {
-                TableSketch fresh = TableSketch.empty(types());
-                for (Chunk chunk : current.chunks()) {
-                    ValueVector[] values = new ValueVector[columns.size()];
-                    for (int c = 0; c < values.length; c++) {
-                        values[c] = new ValueVector(columns.get(c).type(), chunk.rows());
-                        ArrowColumns.read(chunk.column(c), columns.get(c).type(), null, chunk.rows(), values[c], 0);
-                    }
-                    fresh = fresh.plus(values, chunk.rows());
-                }
+                TableSketch fresh = TableSketch.of(types(), current.chunks());
                 synchronized (this) {
                     if (!dropped && data == current) {
                         data = new TableData(current.chunks(), current.rowCount(), fresh);

@@ -1,5 +1,6 @@
 package dev.quiver.engine.storage;
 
+import dev.quiver.exec.vector.ArrowColumns;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.catalog.ColumnStatistics;
 import dev.quiver.planner.catalog.TableStatistics;
@@ -41,6 +42,26 @@ final class TableSketch {
             extended[c].add(values[c], 0, rows);
         }
         return new TableSketch(types, extended);
+    }
+
+    /**
+     * A sketch computed afresh from the rows of {@code chunks} (ANALYZE): column by column, through
+     * one reused vector, so neither the sketch nor the rows are copied per chunk.
+     */
+    static TableSketch of(List<DataType> types, List<Chunk> chunks) {
+        ColumnSketch[] columns = new ColumnSketch[types.size()];
+        for (int c = 0; c < columns.length; c++) {
+            DataType type = types.get(c);
+            columns[c] = new ColumnSketch(type);
+            ValueVector values = new ValueVector(type, TableData.CHUNK_ROWS);
+            for (Chunk chunk : chunks) {
+                values.ensureCapacity(chunk.rows());
+                values.resetArena();
+                ArrowColumns.read(chunk.column(c), type, null, chunk.rows(), values, 0);
+                columns[c].add(values, 0, chunk.rows());
+            }
+        }
+        return new TableSketch(List.copyOf(types), columns);
     }
 
     TableStatistics statistics(long rowCount) {

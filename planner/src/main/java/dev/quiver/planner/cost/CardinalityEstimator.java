@@ -13,6 +13,7 @@ import dev.quiver.planner.logical.LogicalFilter;
 import dev.quiver.planner.logical.LogicalJoin;
 import dev.quiver.planner.logical.LogicalLimit;
 import dev.quiver.planner.logical.LogicalOperator;
+import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.logical.LogicalProject;
 import dev.quiver.planner.logical.LogicalScan;
 import dev.quiver.planner.logical.LogicalSort;
@@ -124,6 +125,12 @@ public final class CardinalityEstimator {
             }
         }
         return new LogicalProperties(outputs, rows, origin, computed);
+    }
+
+    /** The properties of a whole plan tree (no group references), derived bottom-up. */
+    public LogicalProperties derive(LogicalPlan plan) {
+        List<LogicalProperties> inputs = plan.inputs().stream().map(this::derive).toList();
+        return derive((LogicalOperator) plan.operator(), plan.outputColumns(), inputs);
     }
 
     /** Days per year, for the years a date range spans. */

@@ -154,9 +154,7 @@ public final class FilterSelectivity {
                 && (p.getAsDouble() < stats.min().getAsDouble() || p.getAsDouble() > stats.max().getAsDouble())) {
             return 0;
         }
-        if (stats.distinct().isEmpty() && !input.origins().containsKey(column)) {
-            return UNKNOWN_EQUALITY;
-        }
+        // column() only returns columns with an origin, whose distinct values are bounded at least by their table's rows
         return (1 - nullFraction(column, input)) / input.distinctValues(column);
     }
 

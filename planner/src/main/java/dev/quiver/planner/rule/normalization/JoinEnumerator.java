@@ -11,7 +11,6 @@ import dev.quiver.planner.expr.Exprs;
 import dev.quiver.planner.expr.Function;
 import dev.quiver.planner.logical.LogicalFilter;
 import dev.quiver.planner.logical.LogicalJoin;
-import dev.quiver.planner.logical.LogicalOperator;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.memo.LogicalProperties;
 import dev.quiver.planner.plan.JoinType;
@@ -111,7 +110,7 @@ final class JoinEnumerator {
             if (!local.isEmpty()) {
                 leaf = LogicalPlan.of(new LogicalFilter(Exprs.and(local)), leaf);
             }
-            best.put(1L << r, new Entry(leaf, 0, properties(leaf)));
+            best.put(1L << r, new Entry(leaf, 0, estimator.derive(leaf)));
         }
         // EnumerateCsg: each connected set, from the highest-numbered relation down, with its complements
         for (int i = n - 1; i >= 0; i--) {
@@ -249,8 +248,4 @@ final class JoinEnumerator {
         return out;
     }
 
-    private LogicalProperties properties(LogicalPlan plan) {
-        List<LogicalProperties> inputs = plan.inputs().stream().map(this::properties).toList();
-        return estimator.derive((LogicalOperator) plan.operator(), plan.outputColumns(), inputs);
-    }
 }

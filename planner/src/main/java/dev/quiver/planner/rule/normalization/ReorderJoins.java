@@ -6,7 +6,6 @@ import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Exprs;
 import dev.quiver.planner.logical.LogicalFilter;
 import dev.quiver.planner.logical.LogicalJoin;
-import dev.quiver.planner.logical.LogicalOperator;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.memo.LogicalProperties;
 import dev.quiver.planner.plan.JoinType;
@@ -156,11 +155,7 @@ public final class ReorderJoins implements TreeRewriteRule {
     }
 
     private Component component(LogicalPlan plan) {
-        return new Component(plan, properties(plan), new HashSet<>(plan.outputColumns()));
+        return new Component(plan, estimator.derive(plan), new HashSet<>(plan.outputColumns()));
     }
 
-    private LogicalProperties properties(LogicalPlan plan) {
-        List<LogicalProperties> inputs = plan.inputs().stream().map(this::properties).toList();
-        return estimator.derive((LogicalOperator) plan.operator(), plan.outputColumns(), inputs);
-    }
 }
