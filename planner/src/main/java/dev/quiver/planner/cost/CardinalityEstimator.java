@@ -1,5 +1,7 @@
 package dev.quiver.planner.cost;
 
+import dev.quiver.planner.catalog.ColumnStatistics;
+import dev.quiver.planner.expr.AggregateCall;
 import dev.quiver.planner.expr.Call;
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.expr.Expr;
@@ -21,6 +23,7 @@ import dev.quiver.planner.logical.LogicalUnionAll;
 import dev.quiver.planner.logical.LogicalValues;
 import dev.quiver.planner.memo.LogicalProperties;
 import dev.quiver.planner.memo.LogicalProperties.ColumnOrigin;
+import dev.quiver.planner.plan.AggregateAssignment;
 import dev.quiver.planner.plan.Assignment;
 import dev.quiver.planner.plan.JoinType;
 import java.util.HashMap;
@@ -28,6 +31,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -49,6 +54,8 @@ public final class CardinalityEstimator {
     static final double DEFAULT_GROUP_RATIO = 0.1;
     /** Least fraction of its left input an anti join is assumed to keep: estimating zero rows would make any plan above look free. */
     static final double MIN_ANTI_JOIN_FRACTION = 0.1;
+    /** Least estimate of a filter or join over non-empty inputs (PostgreSQL clamps its estimates the same way). */
+    static final double MIN_ROWS = 1;
 
     public double estimate(LogicalOperator operator, List<LogicalProperties> inputs) {
         if (operator instanceof LogicalScan scan) {
@@ -64,14 +71,15 @@ public final class CardinalityEstimator {
             return inputs.stream().mapToDouble(LogicalProperties::rowCount).sum();
         }
         if (operator instanceof LogicalJoin join) {
-            return joinRows(join.type(), join.condition(), inputs.get(0), inputs.get(1));
+            return atLeastOneRow(joinRows(join.type(), join.condition(), inputs.get(0), inputs.get(1)),
+                    Math.min(inputs.get(0).rowCount(), inputs.get(1).rowCount()));
         }
         double input = inputs.get(0).rowCount();
         if (operator instanceof LogicalDependentJoin) {
             return input;
         }
         if (operator instanceof LogicalFilter filter) {
-            return input * FilterSelectivity.of(filter.predicate(), inputs.get(0));
+            return atLeastOneRow(input * FilterSelectivity.of(filter.predicate(), inputs.get(0)), input);
         }
         if (operator instanceof LogicalAggregate aggregate) {
             return groups(aggregate, inputs.get(0));
@@ -86,11 +94,19 @@ public final class CardinalityEstimator {
         throw new IllegalArgumentException("no estimate for " + operator.describe());
     }
 
+    /**
+     * An estimate of at least {@link #MIN_ROWS} unless an input is empty: a predicate estimated to
+     * keep nothing almost always keeps something, and a zero would make everything above it look free.
+     */
+    private static double atLeastOneRow(double estimate, double smallestInput) {
+        return smallestInput < MIN_ROWS ? estimate : Math.max(MIN_ROWS, estimate);
+    }
+
     /** The row estimate together with where each output column comes from and the distinct bounds of computed ones. */
     public LogicalProperties derive(LogicalOperator operator, List<ColumnRef> outputs, List<LogicalProperties> inputs) {
         double rows = estimate(operator, inputs);
         Map<ColumnRef, ColumnOrigin> origin = new HashMap<>();
-        Map<ColumnRef, Double> computed = new HashMap<>();
+        Map<ColumnRef, ColumnStatistics> computed = new HashMap<>();
         if (operator instanceof LogicalScan scan) {
             for (int i = 0; i < scan.columns().size(); i++) {
                 origin.put(scan.columns().get(i), new ColumnOrigin(scan.table(), scan.ordinals().get(i)));
@@ -101,11 +117,11 @@ public final class CardinalityEstimator {
                 if (a.expression() instanceof ColumnRef c) {
                     if (input.origins().containsKey(c)) {
                         origin.put(a.output(), input.origins().get(c));
-                    } else if (input.computedDistinct().containsKey(c)) {
-                        computed.put(a.output(), input.computedDistinct().get(c));
+                    } else if (input.computed().containsKey(c)) {
+                        computed.put(a.output(), input.computed().get(c));
                     }
                 } else {
-                    computedDistinct(a.expression(), input).ifPresent(d -> computed.put(a.output(), d));
+                    computedDistinct(a.expression(), input).ifPresent(d -> computed.put(a.output(), LogicalProperties.distinctBound(d)));
                 }
             }
         } else if (!(operator instanceof LogicalUnionAll)) {
@@ -117,10 +133,15 @@ public final class CardinalityEstimator {
                         origin.put(e.getKey(), e.getValue());
                     }
                 }
-                for (Map.Entry<ColumnRef, Double> e : input.computedDistinct().entrySet()) {
+                for (Map.Entry<ColumnRef, ColumnStatistics> e : input.computed().entrySet()) {
                     if (outputSet.contains(e.getKey())) {
                         computed.put(e.getKey(), e.getValue());
                     }
+                }
+            }
+            if (operator instanceof LogicalAggregate aggregate) {
+                for (AggregateAssignment a : aggregate.aggregates()) {
+                    resultRange(a.call(), inputs.get(0), rows).ifPresent(r -> computed.put(a.output(), r));
                 }
             }
         }
@@ -131,6 +152,34 @@ public final class CardinalityEstimator {
     public LogicalProperties derive(LogicalPlan plan) {
         List<LogicalProperties> inputs = plan.inputs().stream().map(this::derive).toList();
         return derive((LogicalOperator) plan.operator(), plan.outputColumns(), inputs);
+    }
+
+    /**
+     * The range of an aggregate's results over groups of {@code groups} (its output rows): MIN,
+     * MAX and AVG stay within their argument's range; a SUM over groups of the average size n is
+     * taken to lie between the argument's bounds and n times them (as if no group were larger than
+     * the average, which misses only the tail of uneven ones). Empty for COUNT, DISTINCT aggregates and arguments without a known range.
+     */
+    private static Optional<ColumnStatistics> resultRange(AggregateCall call, LogicalProperties input, double groups) {
+        if (call.arguments().size() != 1 || call.distinct()) {
+            return Optional.empty();
+        }
+        Optional<ColumnStatistics> argument = input.statistics(call.arguments().get(0));
+        if (argument.isEmpty() || argument.get().min().isEmpty()) {
+            return Optional.empty();
+        }
+        double min = argument.get().min().getAsDouble();
+        double max = argument.get().max().getAsDouble();
+        double n = Math.max(1, input.rowCount() / Math.max(1, groups));
+        return switch (call.kind()) {
+            case MIN, MAX, AVG -> Optional.of(range(min, max));
+            case SUM -> Optional.of(range(Math.min(min, n * min), Math.max(max, n * max)));
+            case COUNT, COUNT_STAR -> Optional.empty();
+        };
+    }
+
+    private static ColumnStatistics range(double min, double max) {
+        return new ColumnStatistics(0, OptionalLong.empty(), OptionalDouble.of(min), OptionalDouble.of(max));
     }
 
     /** Days per year, for the years a date range spans. */

@@ -37,8 +37,9 @@ import java.util.OptionalDouble;
  *       real queries are correlated more often than not; disjunctions by inclusion-exclusion.
  * </ul>
  *
- * Statistics describe a column's base table; above other filters and joins its values are assumed
- * to keep the same distribution. The result is always in [0, 1].
+ * Statistics describe a column's base table, or for an aggregate's result the range {@link
+ * CardinalityEstimator} derives from its argument's; above other filters and joins values are
+ * assumed to keep the same distribution. The result is always in [0, 1].
  */
 public final class FilterSelectivity {
     /** A conjunct about which nothing is known: neither rejects nor keeps most rows. */
@@ -262,8 +263,8 @@ public final class FilterSelectivity {
     }
 
     /**
-     * The base-table column {@code e} reads, if it is one: a column of the input with a known
-     * origin, maybe under a cast that keeps its values' order and equality (a numeric widening, or
+     * The column with statistics {@code e} reads, if it is one: a column of the input with a known
+     * origin or a computed one with a known range, maybe under a cast that keeps its values' order and equality (a numeric widening, or
      * a VARCHAR to a longer one).
      */
     static Optional<ColumnRef> column(Expr e, LogicalProperties input) {
@@ -271,7 +272,12 @@ public final class FilterSelectivity {
         while (inner instanceof Cast cast && keepsOrder(cast.input().type(), cast.type())) {
             inner = cast.input();
         }
-        return inner instanceof ColumnRef c && input.origins().containsKey(c) ? Optional.of(c) : Optional.empty();
+        return inner instanceof ColumnRef c && (input.origins().containsKey(c) || hasRange(c, input)) ? Optional.of(c) : Optional.empty();
+    }
+
+    /** Whether a computed column's range is known (an aggregate's result, say). */
+    private static boolean hasRange(ColumnRef column, LogicalProperties input) {
+        return input.statistics(column).map(s -> s.min().isPresent()).orElse(false);
     }
 
     private static boolean keepsOrder(DataType from, DataType to) {
@@ -279,8 +285,7 @@ public final class FilterSelectivity {
     }
 
     private static ColumnStatistics statistics(ColumnRef column, LogicalProperties input) {
-        ColumnOrigin origin = input.origins().get(column);
-        return origin == null ? ColumnStatistics.UNKNOWN : origin.statistics();
+        return input.statistics(column).orElse(ColumnStatistics.UNKNOWN);
     }
 
     private static double nullFraction(ColumnRef column, LogicalProperties input) {

@@ -5,17 +5,21 @@ import dev.quiver.planner.catalog.TableHandle;
 import dev.quiver.planner.expr.ColumnRef;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
  * What every expression of a group shares: the output columns, the estimated row count, for
  * columns read straight from a table where they come from (which join estimates use), and for
- * columns computed from others a bound on their distinct values (a function of x has at most as
- * many values as x).
+ * columns computed from others what is known of their values: a bound on their distinct values (a
+ * function of x has at most as many values as x) and their range (an aggregate's result lies in a
+ * range derived from its argument's).
+ *
+ * @param computed statistics of computed columns; their null count is always zero (unknown)
  */
 public record LogicalProperties(List<ColumnRef> outputColumns, double rowCount, Map<ColumnRef, ColumnOrigin> origins,
-        Map<ColumnRef, Double> computedDistinct) {
+        Map<ColumnRef, ColumnStatistics> computed) {
     /**
      * A column's base table and ordinal there. The table's row count, or the column's distinct
      * values if the storage knows them (asked only when a join estimate needs them: it may take a
@@ -49,7 +53,7 @@ public record LogicalProperties(List<ColumnRef> outputColumns, double rowCount, 
     public LogicalProperties {
         outputColumns = List.copyOf(outputColumns);
         origins = Map.copyOf(origins);
-        computedDistinct = Map.copyOf(computedDistinct);
+        computed = Map.copyOf(computed);
         if (Double.isNaN(rowCount) || rowCount < 0) {
             throw new IllegalArgumentException("bad row count " + rowCount);
         }
@@ -63,15 +67,36 @@ public record LogicalProperties(List<ColumnRef> outputColumns, double rowCount, 
         this(outputColumns, rowCount, Map.of());
     }
 
+    /** Statistics of a computed column that bound only its distinct values. */
+    public static ColumnStatistics distinctBound(double distinct) {
+        return new ColumnStatistics(0, OptionalLong.of(Math.round(Math.min(distinct, Long.MAX_VALUE))), OptionalDouble.empty(),
+                OptionalDouble.empty());
+    }
+
     /** Whether a bound on the column's distinct values is known (beyond the row count). */
     public boolean knowsDistinct(ColumnRef column) {
-        return origins.containsKey(column) || computedDistinct.containsKey(column);
+        return origins.containsKey(column) || (computed.containsKey(column) && computed.get(column).distinct().isPresent());
     }
 
     /** Estimated distinct values of an output column: at most the rows here and the bound at its origin or computation. */
     public double distinctValues(ColumnRef column) {
         ColumnOrigin origin = origins.get(column);
-        double bound = origin != null ? origin.distinctBound() : computedDistinct.getOrDefault(column, rowCount);
+        double bound = origin != null ? origin.distinctBound() : computedDistinct(column).orElse(rowCount);
         return Math.max(1, Math.min(rowCount, bound));
+    }
+
+    /** The known bound on a computed column's distinct values. */
+    public OptionalDouble computedDistinct(ColumnRef column) {
+        ColumnStatistics c = computed.get(column);
+        return c == null || c.distinct().isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(c.distinct().getAsLong());
+    }
+
+    /**
+     * What is known of a column's values: its base table's statistics, or a computed column's, or
+     * empty when it is neither.
+     */
+    public Optional<ColumnStatistics> statistics(ColumnRef column) {
+        ColumnOrigin origin = origins.get(column);
+        return origin != null ? Optional.of(origin.statistics()) : Optional.ofNullable(computed.get(column));
     }
 }

@@ -97,4 +97,35 @@ class CardinalityEstimatorTest {
                 call(Function.EXTRACT, DataType.BIGINT, Literal.of("year", DataType.VARCHAR), date))));
         assertThat(estimator.derive(project, List.of(year), List.of(scanned)).distinctValues(year)).isEqualTo(8);
     }
+
+    @Test
+    void aHavingOnASumBeyondItsRangeKeepsAlmostNothing() {
+        // TPC-H Q18: 6,000,000 lineitems of quantity 1..50 grouped by 1,500,000 orders (four rows each on
+        // average): a sum stays below 4 x 50, so HAVING sum(l_quantity) > 300 keeps almost no group
+        TestCatalog.Table lineitem = new TestCatalog.Table("lineitem", List.of(TestCatalog.column("l_orderkey", DataType.BIGINT),
+                TestCatalog.column("l_quantity", DataType.BIGINT)), 6_000_000)
+                .withStatistics("l_orderkey", new ColumnStatistics(0, OptionalLong.of(1_500_000), OptionalDouble.of(1), OptionalDouble.of(6_000_000)))
+                .withStatistics("l_quantity", new ColumnStatistics(0, OptionalLong.of(50), OptionalDouble.of(1), OptionalDouble.of(50)));
+        ColumnRef key = new ColumnRef(ids++, "l_orderkey", DataType.BIGINT);
+        ColumnRef quantity = new ColumnRef(ids++, "l_quantity", DataType.BIGINT);
+        LogicalProperties scanned = estimator.derive(new LogicalScan(lineitem, List.of(key, quantity), List.of(0, 1)),
+                List.of(key, quantity), List.of());
+        ColumnRef sum = new ColumnRef(ids++, "sum", DataType.BIGINT);
+        ColumnRef max = new ColumnRef(ids++, "max", DataType.BIGINT);
+        ColumnRef count = new ColumnRef(ids++, "count", DataType.BIGINT);
+        LogicalAggregate aggregate = new LogicalAggregate(List.of(key), List.of(
+                new AggregateAssignment(sum, new AggregateCall(AggregateKind.SUM, List.of(quantity), false, DataType.BIGINT)),
+                new AggregateAssignment(max, new AggregateCall(AggregateKind.MAX, List.of(quantity), false, DataType.BIGINT)),
+                new AggregateAssignment(count, new AggregateCall(AggregateKind.COUNT, List.of(quantity), false, DataType.BIGINT))));
+        LogicalProperties groups = estimator.derive(aggregate, List.of(key, sum, max, count), List.of(scanned));
+        assertThat(groups.rowCount()).isEqualTo(1_500_000);
+        assertThat(groups.statistics(sum).orElseThrow().max()).hasValue(200);
+        assertThat(groups.statistics(max).orElseThrow().max()).hasValue(50);
+        assertThat(groups.statistics(count)).as("a count's range is not derived").isEmpty();
+        assertThat(FilterSelectivity.of(PlanFixtures.gt(sum, PlanFixtures.integer(300)), groups)).isZero();
+        // within the range: the uniform share of [1, 200]
+        assertThat(FilterSelectivity.of(PlanFixtures.gt(sum, PlanFixtures.integer(100)), groups)).isEqualTo(100.0 / 200, within(1e-9));
+        // a column without a range keeps System R's guess
+        assertThat(FilterSelectivity.of(PlanFixtures.gt(count, PlanFixtures.integer(3)), groups)).isEqualTo(FilterSelectivity.UNKNOWN_RANGE);
+    }
 }
