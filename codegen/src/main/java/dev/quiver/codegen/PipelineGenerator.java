@@ -52,6 +52,8 @@ final class PipelineGenerator {
     private final SourceColumns columns = new SourceColumns(cb);
     private final List<Expr> conjuncts = new ArrayList<>();
     private final List<Expr> outputs = new ArrayList<>();
+    /** Without probes: for each filter operator in order, how many of {@link #conjuncts} it and those before it hold. */
+    private final List<Integer> filterEnds = new ArrayList<>();
     private ExpressionGenerator expressions;
 
     private PipelineGenerator(Pipeline pipeline, int splitThreshold) {
@@ -77,6 +79,7 @@ final class PipelineGenerator {
                 return GenerationResult.unsupported(unsupported.get());
             }
             push = aggregation != null ? g.aggregating(aggregation) : g.streaming();
+            g.countOperators();
         }
         String source = g.cb.source(className, push);
         return GenerationResult.of(new Generated(source, g.cb.constants(), g.cb.members()));
@@ -101,6 +104,7 @@ final class PipelineGenerator {
                     return Optional.of("a filter after a projection");
                 }
                 conjuncts.addAll(Exprs.conjuncts(f.predicate()));
+                filterEnds.add(conjuncts.size());
             } else {
                 if (projected) {
                     return Optional.of("two projections in a row");
@@ -152,10 +156,62 @@ final class PipelineGenerator {
     private String loopHead(StringBuilder s, List<String> filters) {
         s.append("        for (int k = 0; k < n; k++) {\n");
         s.append("            int i = sel[k];\n");
-        for (String f : passes(filters)) {
-            s.append("            if (!").append(f).append(") { continue; }\n");
+        int from = 0;
+        for (int end : filterEnds) {
+            if (end == from) {
+                continue; // a filter without conjuncts passes every row
+            }
+            for (String f : passes(filters.subList(from, end))) {
+                s.append("            if (!").append(f).append(") { continue; }\n");
+            }
+            if (end < filters.size()) {
+                s.append("            ").append(passedField(end)).append("++;\n");
+            }
+            from = end;
         }
         return "            ";
+    }
+
+    /** The field counting the rows that passed the first {@code conjunctCount} conjuncts. */
+    private static String passedField(int conjunctCount) {
+        return "passed" + conjunctCount;
+    }
+
+    /**
+     * Declares the counters {@link #loopHead} increments and {@code operatorRowsOut()}: a filter's
+     * rows are those past its last conjunct (all of them: the rows the sink got), a projection's
+     * those that reached it.
+     */
+    private void countOperators() {
+        List<String> counts = new ArrayList<>();
+        java.util.Set<Integer> declared = new java.util.HashSet<>();
+        int filters = 0;
+        for (OperatorSpec op : pipeline.operators()) {
+            if (op instanceof OperatorSpec.FilterSpec) {
+                int end = filterEnds.get(filters++);
+                if (end == 0) {
+                    counts.add("rowsIn");
+                    continue;
+                }
+                if (end < conjuncts.size()) {
+                    if (declared.add(end)) {
+                        cb.field("private long " + passedField(end) + ";");
+                    }
+                    counts.add(passedField(end));
+                    continue;
+                }
+            }
+            counts.add("rowsOut");
+        }
+        operatorRowsOut(cb, counts);
+    }
+
+    /** Generates {@code operatorRowsOut()} returning, per operator, the value of a counter expression. */
+    static void operatorRowsOut(ClassBuilder cb, List<String> counts) {
+        StringBuilder m = cb.method();
+        m.append("    public java.util.Optional<long[]> operatorRowsOut() {\n");
+        m.append("        return java.util.Optional.of(new long[] {").append(String.join(", ", counts)).append("});\n");
+        m.append("    }\n");
     }
 
     /**

@@ -73,6 +73,11 @@ final class StagedPipeline {
     private int carriedColumns;
     /** The sink's input columns as expressions over base columns. */
     private List<Expr> sinkInputs;
+    /**
+     * For each operator, the stage its output rows enter: counting the rows that enter that stage
+     * counts the operator's (0: the source's rows; the number of stages: the sink's).
+     */
+    private final List<Integer> operatorOutputs = new ArrayList<>();
 
     StagedPipeline(PipelineGenerator g, Pipeline pipeline) {
         this.g = g;
@@ -92,7 +97,9 @@ final class StagedPipeline {
         List<Expr> conjuncts = new ArrayList<>();
         for (OperatorSpec op : pipeline.operators()) {
             if (op instanceof OperatorSpec.FilterSpec f) {
+                // a stage per filter, so that each filter's rows are counted
                 conjuncts.addAll(Exprs.conjuncts(Exprs.substitute(f.predicate(), current)));
+                endFilterStage(conjuncts);
             } else if (op instanceof OperatorSpec.ProjectSpec p) {
                 Map<ColumnRef, Expr> projected = new HashMap<>();
                 for (Assignment a : p.assignments()) {
@@ -120,8 +127,8 @@ final class StagedPipeline {
                 }
                 current = joined;
             }
+            operatorOutputs.add(stages.size());
         }
-        endFilterStage(conjuncts);
         sinkInputs = new ArrayList<>();
         for (ColumnRef c : pipeline.sinkLayout().columns()) {
             sinkInputs.add(current.get(c));
@@ -179,6 +186,7 @@ final class StagedPipeline {
         }
         String sinkStage = cb.fresh(aggregation != null ? "aggregate" : "emit");
         names.add(sinkStage);
+        List<String> entries = countedEntries(names);
         // Later stages first, so that a carry stage knows which of its columns they read.
         if (aggregation != null) {
             aggregateStage(aggregation, sinkStage);
@@ -188,14 +196,14 @@ final class StagedPipeline {
         for (int k = stages.size() - 1; k >= 0; k--) {
             Stage stage = stages.get(k);
             if (stage instanceof FilterStage f) {
-                filterStage(f.conjuncts(), names.get(k), names.get(k + 1));
+                filterStage(f.conjuncts(), names.get(k), entries.get(k + 1));
             } else if (stage instanceof CarryStage c) {
-                carryStage(x, c.columns(), names.get(k), names.get(k + 1));
+                carryStage(x, c.columns(), names.get(k), entries.get(k + 1));
             } else {
-                ((ProbeStage) stage).probe().generate(x, names.get(k), names.get(k + 1));
+                ((ProbeStage) stage).probe().generate(x, names.get(k), entries.get(k + 1));
             }
         }
-        finish(names, aggregation == null);
+        finish(entries, aggregation == null);
         StringBuilder s = g.pushHead();
         if (aggregation == null) {
             s.append("        outMorsel = morsel;\n");
@@ -208,6 +216,39 @@ final class StagedPipeline {
         }
         s.append("    }\n");
         return s.toString();
+    }
+
+    /**
+     * What calls each stage: its method, or for a stage whose entering rows some operator's count
+     * needs, a method counting the row and then calling it. Also generates {@code
+     * operatorRowsOut()}. The source's rows are {@code rowsIn} and the sink stage's {@code rowsOut}
+     * (each call of it is one row for the sink), so neither needs a counter.
+     */
+    private List<String> countedEntries(List<String> names) {
+        List<String> entries = new ArrayList<>(names);
+        List<String> counts = new ArrayList<>();
+        for (int stage : operatorOutputs) {
+            if (stage == 0) {
+                counts.add("rowsIn");
+            } else if (stage == stages.size()) {
+                counts.add("rowsOut");
+            } else {
+                String counter = "entered" + stage;
+                if (entries.get(stage).equals(names.get(stage))) {
+                    cb.field("private long " + counter + ";");
+                    String entry = cb.fresh("count");
+                    StringBuilder m = cb.method();
+                    m.append("    private void ").append(entry).append("(int i) {\n");
+                    m.append("        ").append(counter).append("++;\n");
+                    m.append("        ").append(names.get(stage)).append("(i);\n");
+                    m.append("    }\n");
+                    entries.set(stage, entry);
+                }
+                counts.add(counter);
+            }
+        }
+        PipelineGenerator.operatorRowsOut(cb, counts);
+        return entries;
     }
 
     /** A stage computing the carried columns later stages read into their fields, then passing row i on. */
@@ -232,7 +273,7 @@ final class StagedPipeline {
      * stages after it (so a later RIGHT or FULL probe sees them before its own tail), as the
      * interpreter's operators finish in order.
      */
-    private void finish(List<String> names, boolean streaming) {
+    private void finish(List<String> entries, boolean streaming) {
         StringBuilder m = new StringBuilder();
         for (int k = 0; k < stages.size(); k++) {
             if (stages.get(k) instanceof ProbeStage p && p.probe().flagsBuildRows()) {
@@ -242,7 +283,7 @@ final class StagedPipeline {
                 }
                 PipelineGenerator.append(m, "        ", cb.statements("nullCarried", "", "", nulls));
                 String tail = cb.fresh("tail");
-                p.probe().tail(tail, names.get(k + 1));
+                p.probe().tail(tail, entries.get(k + 1));
                 m.append("        ").append(tail).append("();\n");
             }
         }
