@@ -106,10 +106,12 @@ public final class TpchBenchmark {
 
     /** {@code --estimates}: loads the data and reports the optimizer's row estimates per query ({@link TpchEstimates}). */
     private static int estimates(BenchmarkOptions options, String sf, PrintStream out) {
-        out.printf(Locale.ROOT, "TPC-H SF %s, row estimates against actual rows (EXPLAIN ANALYZE, interpreted)%n", sf);
+        String mode = options.mode().name().toLowerCase(Locale.ROOT);
+        out.printf(Locale.ROOT, "TPC-H SF %s, row estimates against actual rows (EXPLAIN ANALYZE, mode %s)%n", sf, mode);
         try (Database db = Quiver.openInMemory(DatabaseOptions.defaults().withThreads(options.threads()));
                 Session session = db.connect()) {
             TpchDataGenerator.load(session, options.scaleFactor(), options.threads(), false);
+            session.set("execution_mode", mode);
             TpchEstimates.run(session, options.queries(), out);
         }
         return EXIT_OK;

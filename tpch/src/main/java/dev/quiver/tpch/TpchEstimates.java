@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * How good the optimizer's row estimates are on the TPC-H queries ({@code quiver tpch --estimates}):
- * runs each query once under EXPLAIN ANALYZE, interpreted (so every operator's rows are counted;
- * the plan is the same in every execution mode), and prints per query the q-error of its operators'
+ * runs each query once under EXPLAIN ANALYZE in the session's execution mode (both modes count
+ * every operator's rows, and the plan is the same in each), and prints per query the q-error of its operators'
  * estimates (max(estimate/actual, actual/estimate)): geometric mean, worst, and worst of a join's
  * inputs; then the same over all queries.
  */
@@ -33,27 +33,21 @@ public final class TpchEstimates {
     /** Measures the queries on the loaded data in {@code session}, printing a table to {@code out}. */
     public static List<QueryEstimates> run(Session session, List<Integer> queries, PrintStream out) {
         requireNonNull(session, "session");
-        String mode = session.settings().executionMode().name().toLowerCase(Locale.ROOT);
-        session.set("execution_mode", "interpret");
         List<QueryEstimates> all = new ArrayList<>();
-        try {
-            out.println("query | operators | q-error geometric mean | worst | worst join input");
-            out.println("------+-----------+------------------------+-------+-----------------");
-            for (int query : queries) {
-                QueryEstimates e = measure(session, query);
-                all.add(e);
-                out.printf(Locale.ROOT, "Q%02d   | %9d | %22.2f | %5.1f | %16.1f%n", query, e.operators(), e.geometricMean(), e.worst(),
-                        e.worstJoinInput());
-            }
-            double logSum = all.stream().mapToDouble(e -> e.operators() * Math.log(e.geometricMean())).sum();
-            int operators = all.stream().mapToInt(QueryEstimates::operators).sum();
-            QueryEstimates worstJoin = all.stream().max((a, b) -> Double.compare(a.worstJoinInput(), b.worstJoinInput())).orElseThrow();
-            out.printf(Locale.ROOT, "all: %d operators, q-error geometric mean %.2f, worst %.1f, worst join input %.1f (Q%02d)%n", operators,
-                    Math.exp(logSum / Math.max(1, operators)), all.stream().mapToDouble(QueryEstimates::worst).max().orElse(1),
-                    worstJoin.worstJoinInput(), worstJoin.query());
-        } finally {
-            session.set("execution_mode", mode);
+        out.println("query | operators | q-error geometric mean | worst | worst join input");
+        out.println("------+-----------+------------------------+-------+-----------------");
+        for (int query : queries) {
+            QueryEstimates e = measure(session, query);
+            all.add(e);
+            out.printf(Locale.ROOT, "Q%02d   | %9d | %22.2f | %5.1f | %16.1f%n", query, e.operators(), e.geometricMean(), e.worst(),
+                    e.worstJoinInput());
         }
+        double logSum = all.stream().mapToDouble(e -> e.operators() * Math.log(e.geometricMean())).sum();
+        int operators = all.stream().mapToInt(QueryEstimates::operators).sum();
+        QueryEstimates worstJoin = all.stream().max((a, b) -> Double.compare(a.worstJoinInput(), b.worstJoinInput())).orElseThrow();
+        out.printf(Locale.ROOT, "all: %d operators, q-error geometric mean %.2f, worst %.1f, worst join input %.1f (Q%02d)%n", operators,
+                Math.exp(logSum / Math.max(1, operators)), all.stream().mapToDouble(QueryEstimates::worst).max().orElse(1),
+                worstJoin.worstJoinInput(), worstJoin.query());
         return all;
     }
 
