@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * The TPC-H benchmark runner: loads the data in memory at a scale factor, runs the chosen queries
  * (one warm-up run, then timed runs), checks the first run's result against the reference answer,
- * and prints a table of rows, median and fastest time and status per query.
+ * and prints a table of rows, median and fastest time and status per query. {@code --estimates}
+ * reports the optimizer's row estimates instead ({@link TpchEstimates}); {@code --compare-exploration}
+ * times every query with the optimizer's exploration on and off ({@link ExplorationComparison}).
  *
  * <pre>
  * java -jar quiver.jar tpch --sf 1 --queries 1,6 --runs 5 --mode compile
@@ -74,9 +76,10 @@ public final class TpchBenchmark {
         if (options.estimates()) {
             return estimates(options, sf, out);
         }
-        out.printf(Locale.ROOT, "TPC-H SF %s, mode %s, %d thread%s, %d timed run%s after a warm-up%n", sf,
+        out.printf(Locale.ROOT, "TPC-H SF %s, mode %s, %d thread%s, %d timed run%s after a warm-up%s%n", sf,
                 options.mode().name().toLowerCase(Locale.ROOT), options.threads(), options.threads() == 1 ? "" : "s",
-                options.runs(), options.runs() == 1 ? "" : "s");
+                options.runs(), options.runs() == 1 ? "" : "s",
+                options.compareExploration() ? ", optimizer exploration on and off taking turns" : "");
         List<QueryReport> reports = new ArrayList<>();
         try (Database db = Quiver.openInMemory(DatabaseOptions.defaults().withThreads(options.threads()));
                 Session session = db.connect()) {
@@ -87,6 +90,9 @@ public final class TpchBenchmark {
             session.set("execution_mode", options.mode().name().toLowerCase(Locale.ROOT));
             // The benchmark measures the generated code itself, small pipelines included.
             session.set("compile_min_rows", "0");
+            if (options.compareExploration()) {
+                return ExplorationComparison.run(session, options, out);
+            }
             for (int query : options.queries()) {
                 reports.add(runQuery(session, query, options.runs(), expected(options, query)));
             }
@@ -116,7 +122,7 @@ public final class TpchBenchmark {
         return EXIT_OK;
     }
 
-    private static Optional<ExpectedResult> expected(BenchmarkOptions options, int query) {
+    static Optional<ExpectedResult> expected(BenchmarkOptions options, int query) {
         if (!options.verify()) {
             return Optional.empty();
         }
@@ -148,11 +154,7 @@ public final class TpchBenchmark {
         TextTable.print(new String[] {"query", "rows", "median ms", "min ms", "status"}, new boolean[] {false, true, true, true, false},
                 lines, out);
         out.println();
-        for (QueryReport r : reports) {
-            if (r.detail().isPresent() && r.status() != Status.VERIFIED) {
-                out.printf(Locale.ROOT, "Q%02d %s: %s%n", r.query(), r.status().label(), r.detail().get());
-            }
-        }
+        printDetails(reports, "", out);
         long verified = reports.stream().filter(r -> r.status() == Status.VERIFIED).count();
         long failed = reports.stream().filter(r -> r.status() == Status.FAILED).count();
         long unsupported = reports.stream().filter(r -> r.status() == Status.UNSUPPORTED).count();
@@ -161,12 +163,26 @@ public final class TpchBenchmark {
         out.printf(Locale.ROOT, "total: %d quer%s, %d verified, %d failed, %d unsupported%s; sum of medians %s ms%n",
                 reports.size(), reports.size() == 1 ? "y" : "ies", verified, failed, unsupported,
                 unverified == 0 ? "" : ", " + unverified + " not verified", TextTable.millis(total));
-        if (options.verify() && unverified > 0) {
+        printNotes(options, unverified > 0, unsupported > 0, out);
+    }
+
+    /** Prints what went wrong (or is unsupported) with each query that did not verify; {@code context} follows the status. */
+    static void printDetails(List<QueryReport> reports, String context, PrintStream out) {
+        for (QueryReport r : reports) {
+            if (r.detail().isPresent() && r.status() != Status.VERIFIED) {
+                out.printf(Locale.ROOT, "Q%02d %s%s: %s%n", r.query(), r.status().label(), context, r.detail().get());
+            }
+        }
+    }
+
+    /** Prints the notes under the totals: where answers are missing, and when unsupported queries count as failures. */
+    static void printNotes(BenchmarkOptions options, boolean unverified, boolean unsupported, PrintStream out) {
+        if (options.verify() && unverified) {
             out.println("(no reference answers for " + (options.answers().isPresent() ? "some queries in " + options.answers().get()
                     : "SF " + TpchDataGenerator.formatScaleFactor(options.scaleFactor()) + "; answers ship for SF 0.01, 0.1 and 1")
                     + "; --answers DIR checks against DIR/qNN.csv)");
         }
-        if (!options.allQueries() && unsupported > 0) {
+        if (!options.allQueries() && unsupported) {
             out.println("(unsupported queries count as failures when asked for by number; use --queries all to only report them)");
         }
     }
