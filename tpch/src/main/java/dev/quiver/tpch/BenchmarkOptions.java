@@ -22,9 +22,11 @@ import java.util.Optional;
  * @param verify whether to check the first run's result against the reference answer ({@code --no-verify} turns it off)
  * @param answers a directory of {@code qNN.csv} answers to use instead of the shipped ones ({@code --answers})
  * @param estimates whether to measure the optimizer's row estimates instead of timing ({@code --estimates}, {@link TpchEstimates})
+ * @param compareExploration whether to time each query with the optimizer's exploration on and off
+ *     ({@code --compare-exploration}, {@link ExplorationComparison}); excludes {@code estimates}
  */
 public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolean allQueries, ExecutionMode mode, int runs,
-        int threads, boolean verify, Optional<Path> answers, boolean estimates) {
+        int threads, boolean verify, Optional<Path> answers, boolean estimates, boolean compareExploration) {
     /** Small enough to load in about a second, large enough that query times mean something. */
     public static final double DEFAULT_SCALE_FACTOR = 0.1;
     /** Odd, so the median is one measured run; enough to smooth out a GC pause. */
@@ -41,6 +43,10 @@ public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolea
               --answers DIR     check against DIR/qNN.csv instead of the shipped answers
               --estimates       instead of timing, run each query once under EXPLAIN ANALYZE and report the
                                 q-error of the optimizer's row estimates
+              --compare-exploration
+                                time each query with the optimizer's exploration on and off, alternating runs,
+                                verify both, and report both medians, their ratio, whether the plans differ,
+                                and both totals (not with --estimates)
               --help            show this help
             """.formatted(TpchQueries.SUPPORTED.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""),
             Runtime.getRuntime().availableProcessors());
@@ -49,12 +55,16 @@ public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolea
         requireNonNull(mode, "mode");
         requireNonNull(answers, "answers");
         queries = List.copyOf(queries);
+        if (estimates && compareExploration) {
+            throw new IllegalArgumentException("--compare-exploration and --estimates cannot be combined: --estimates runs each query "
+                    + "once under EXPLAIN ANALYZE without timing it; run them separately");
+        }
     }
 
     /** The defaults: SF 0.1, the supported queries, compile mode, 5 runs, one thread per core, verified. */
     public static BenchmarkOptions defaults() {
         return new BenchmarkOptions(DEFAULT_SCALE_FACTOR, TpchQueries.SUPPORTED, false, ExecutionMode.COMPILE, DEFAULT_RUNS,
-                Runtime.getRuntime().availableProcessors(), true, Optional.empty(), false);
+                Runtime.getRuntime().availableProcessors(), true, Optional.empty(), false, false);
     }
 
     /** Parses command-line arguments; a bad argument is an {@link IllegalArgumentException} with a message for the user. */
@@ -69,6 +79,7 @@ public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolea
         boolean verify = true;
         Optional<Path> answers = Optional.empty();
         boolean estimates = false;
+        boolean compareExploration = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -106,12 +117,13 @@ public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolea
                 case "--threads" -> threads = positive(value != null ? value : next(args, ++i, arg), arg);
                 case "--no-verify" -> verify = false;
                 case "--estimates" -> estimates = true;
+                case "--compare-exploration" -> compareExploration = true;
                 case "--verify" -> verify = true;
                 case "--answers" -> answers = Optional.of(Path.of(value != null ? value : next(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
         }
-        return new BenchmarkOptions(sf, queries, all, mode, runs, threads, verify, answers, estimates);
+        return new BenchmarkOptions(sf, queries, all, mode, runs, threads, verify, answers, estimates, compareExploration);
     }
 
     /** Whether {@code args} ask for help. */

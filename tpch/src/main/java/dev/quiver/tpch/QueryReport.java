@@ -38,4 +38,9 @@ public record QueryReport(int query, long rows, double medianMillis, double minM
         requireNonNull(status, "status");
         requireNonNull(detail, "detail");
     }
+
+    /** Whether the query ran to the end at least once (it has rows); false when it failed with an error or is unsupported. */
+    public boolean ran() {
+        return rows >= 0;
+    }
 }

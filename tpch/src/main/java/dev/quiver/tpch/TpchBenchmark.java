@@ -5,24 +5,21 @@ import static java.util.Objects.requireNonNull;
 import dev.quiver.Database;
 import dev.quiver.DatabaseOptions;
 import dev.quiver.Quiver;
-import dev.quiver.Result;
-import dev.quiver.Row;
 import dev.quiver.Session;
 import dev.quiver.error.QuiverException;
-import dev.quiver.error.SqlState;
 import dev.quiver.tpch.QueryReport.Status;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The TPC-H benchmark runner: loads the data in memory at a scale factor, runs the chosen queries
  * (one warm-up run, then timed runs), checks the first run's result against the reference answer,
- * and prints a table of rows, median and fastest time and status per query.
+ * and prints a table of rows, median and fastest time and status per query. {@code --estimates}
+ * reports the optimizer's row estimates instead ({@link TpchEstimates}); {@code --compare-exploration}
+ * times every query with the optimizer's exploration on and off ({@link ExplorationComparison}).
  *
  * <pre>
  * java -jar quiver.jar tpch --sf 1 --queries 1,6 --runs 5 --mode compile
@@ -39,10 +36,6 @@ public final class TpchBenchmark {
     public static final int EXIT_FAILED = 1;
     /** Exit status for bad command-line options. */
     public static final int EXIT_USAGE = 2;
-
-    /** A statement that only cleans up after a query (Q15's DROP VIEW): run even when an earlier one failed. */
-    private static final Pattern CLEANUP = Pattern.compile("(?is)^(\\s*--[^\\n]*\\n)*\\s*drop\\b.*");
-    private static final double NANOS_PER_MILLI = 1_000_000.0;
 
     private TpchBenchmark() {
     }
@@ -83,9 +76,10 @@ public final class TpchBenchmark {
         if (options.estimates()) {
             return estimates(options, sf, out);
         }
-        out.printf(Locale.ROOT, "TPC-H SF %s, mode %s, %d thread%s, %d timed run%s after a warm-up%n", sf,
+        out.printf(Locale.ROOT, "TPC-H SF %s, mode %s, %d thread%s, %d timed run%s after a warm-up%s%n", sf,
                 options.mode().name().toLowerCase(Locale.ROOT), options.threads(), options.threads() == 1 ? "" : "s",
-                options.runs(), options.runs() == 1 ? "" : "s");
+                options.runs(), options.runs() == 1 ? "" : "s",
+                options.compareExploration() ? ", optimizer exploration on and off taking turns" : "");
         List<QueryReport> reports = new ArrayList<>();
         try (Database db = Quiver.openInMemory(DatabaseOptions.defaults().withThreads(options.threads()));
                 Session session = db.connect()) {
@@ -96,6 +90,9 @@ public final class TpchBenchmark {
             session.set("execution_mode", options.mode().name().toLowerCase(Locale.ROOT));
             // The benchmark measures the generated code itself, small pipelines included.
             session.set("compile_min_rows", "0");
+            if (options.compareExploration()) {
+                return ExplorationComparison.run(session, options, out);
+            }
             for (int query : options.queries()) {
                 reports.add(runQuery(session, query, options.runs(), expected(options, query)));
             }
@@ -127,7 +124,7 @@ public final class TpchBenchmark {
         return EXIT_OK;
     }
 
-    private static Optional<ExpectedResult> expected(BenchmarkOptions options, int query) {
+    static Optional<ExpectedResult> expected(BenchmarkOptions options, int query) {
         if (!options.verify()) {
             return Optional.empty();
         }
@@ -138,128 +135,28 @@ public final class TpchBenchmark {
 
     /**
      * Runs one query in {@code session}: a warm-up run whose result is compared with
-     * {@code expected} (if present), then {@code runs} timed runs.
+     * {@code expected} (if present), then {@code runs} timed runs ({@link QueryRuns}).
      */
     public static QueryReport runQuery(Session session, int query, int runs, Optional<ExpectedResult> expected) {
-        requireNonNull(session, "session");
-        requireNonNull(expected, "expected");
-        if (runs < 1) {
-            throw new IllegalArgumentException("runs must be at least 1");
-        }
-        List<String> statements = TpchQueries.statements(query);
-        Execution first;
-        try {
-            first = execute(session, statements, true);
-        } catch (QuiverException e) {
-            if (SqlState.FEATURE_NOT_SUPPORTED.equals(e.sqlState())) {
-                return new QueryReport(query, -1, Double.NaN, Double.NaN, Status.UNSUPPORTED, Optional.of(e.rawMessage()));
-            }
-            return new QueryReport(query, -1, Double.NaN, Double.NaN, Status.FAILED, Optional.of("ERROR: " + e.getMessage()));
-        }
-        Status status = Status.UNVERIFIED;
-        Optional<String> detail = Optional.empty();
-        if (expected.isPresent()) {
-            Verification v = AnswerComparator.compare(expected.get(), first.values(), TpchQueries.isOrdered(query));
-            status = v.matches() ? Status.VERIFIED : Status.FAILED;
-            detail = v.matches() ? Optional.empty() : Optional.of(describe(v));
-        }
-        long[] nanos = new long[runs];
-        try {
-            for (int i = 0; i < runs; i++) {
-                nanos[i] = execute(session, statements, false).nanos();
-            }
-        } catch (QuiverException e) {
-            return new QueryReport(query, first.rows(), Double.NaN, Double.NaN, Status.FAILED,
-                    Optional.of("ERROR in a timed run: " + e.getMessage()));
-        }
-        Arrays.sort(nanos);
-        double median = (runs % 2 == 1 ? nanos[runs / 2] : (nanos[runs / 2 - 1] + nanos[runs / 2]) / 2.0) / NANOS_PER_MILLI;
-        return new QueryReport(query, first.rows(), median, nanos[0] / NANOS_PER_MILLI, status, detail);
-    }
-
-    private static String describe(Verification v) {
-        StringBuilder s = new StringBuilder(v.message());
-        s.append("\n    expected: ").append(v.expectedRow().orElse("(no row)"));
-        s.append("\n    actual:   ").append(v.actualRow().orElse("(no row)"));
-        return s.toString();
-    }
-
-    /** One run of a query's statements: time spent (without converting rows for verification), rows returned, and the rows if kept. */
-    private record Execution(long nanos, long rows, List<List<Object>> values) {
-    }
-
-    private static Execution execute(Session session, List<String> statements, boolean keepRows) {
-        long start = System.nanoTime();
-        long conversion = 0;
-        long rows = -1;
-        List<List<Object>> values = List.of();
-        for (int i = 0; i < statements.size(); i++) {
-            try (Result result = session.execute(statements.get(i))) {
-                if (result.hasRows()) {
-                    rows = result.rowCount();
-                    if (keepRows) {
-                        long before = System.nanoTime();
-                        values = result.rows().stream().map(Row::values).toList();
-                        conversion += System.nanoTime() - before;
-                    }
-                }
-            } catch (RuntimeException e) {
-                cleanUp(session, statements, i + 1, e);
-                throw e;
-            }
-        }
-        return new Execution(System.nanoTime() - start - conversion, rows, values);
-    }
-
-    /** After a failed statement, runs the query's remaining DROP statements so the next run starts clean. */
-    private static void cleanUp(Session session, List<String> statements, int from, RuntimeException failure) {
-        for (int i = from; i < statements.size(); i++) {
-            if (CLEANUP.matcher(statements.get(i)).matches()) {
-                try {
-                    session.execute(statements.get(i)).close();
-                } catch (RuntimeException e) {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
+        return QueryRuns.measure(session, query, runs, expected, List.of(unchanged -> { })).get(0);
     }
 
     /** Prints the aligned report table, the details of failures, and a total line. */
     static void print(List<QueryReport> reports, BenchmarkOptions options, PrintStream out) {
-        String[] header = {"query", "rows", "median ms", "min ms", "status"};
-        boolean[] right = {false, true, true, true, false};
         List<String[]> lines = new ArrayList<>();
         for (QueryReport r : reports) {
             lines.add(new String[] {
                 String.format(Locale.ROOT, "Q%02d", r.query()),
                 r.rows() < 0 ? "" : String.valueOf(r.rows()),
-                millis(r.medianMillis()),
-                millis(r.minMillis()),
+                TextTable.millis(r.medianMillis()),
+                TextTable.millis(r.minMillis()),
                 r.status().label()});
         }
-        int[] width = new int[header.length];
-        for (int c = 0; c < header.length; c++) {
-            width[c] = header[c].length();
-            for (String[] line : lines) {
-                width[c] = Math.max(width[c], line[c].length());
-            }
-        }
         out.println();
-        out.println(row(header, width, new boolean[header.length]));
-        StringBuilder rule = new StringBuilder();
-        for (int c = 0; c < header.length; c++) {
-            rule.append(c == 0 ? "" : "-+-").append("-".repeat(width[c]));
-        }
-        out.println(rule);
-        for (String[] line : lines) {
-            out.println(row(line, width, right));
-        }
+        TextTable.print(new String[] {"query", "rows", "median ms", "min ms", "status"}, new boolean[] {false, true, true, true, false},
+                lines, out);
         out.println();
-        for (QueryReport r : reports) {
-            if (r.detail().isPresent() && r.status() != Status.VERIFIED) {
-                out.printf(Locale.ROOT, "Q%02d %s: %s%n", r.query(), r.status().label(), r.detail().get());
-            }
-        }
+        printDetails(reports, "", out);
         long verified = reports.stream().filter(r -> r.status() == Status.VERIFIED).count();
         long failed = reports.stream().filter(r -> r.status() == Status.FAILED).count();
         long unsupported = reports.stream().filter(r -> r.status() == Status.UNSUPPORTED).count();
@@ -267,30 +164,28 @@ public final class TpchBenchmark {
         double total = reports.stream().filter(r -> !Double.isNaN(r.medianMillis())).mapToDouble(QueryReport::medianMillis).sum();
         out.printf(Locale.ROOT, "total: %d quer%s, %d verified, %d failed, %d unsupported%s; sum of medians %s ms%n",
                 reports.size(), reports.size() == 1 ? "y" : "ies", verified, failed, unsupported,
-                unverified == 0 ? "" : ", " + unverified + " not verified", millis(total));
-        if (options.verify() && unverified > 0) {
+                unverified == 0 ? "" : ", " + unverified + " not verified", TextTable.millis(total));
+        printNotes(options, unverified > 0, unsupported > 0, out);
+    }
+
+    /** Prints what went wrong (or is unsupported) with each query that did not verify; {@code context} follows the status. */
+    static void printDetails(List<QueryReport> reports, String context, PrintStream out) {
+        for (QueryReport r : reports) {
+            if (r.detail().isPresent() && r.status() != Status.VERIFIED) {
+                out.printf(Locale.ROOT, "Q%02d %s%s: %s%n", r.query(), r.status().label(), context, r.detail().get());
+            }
+        }
+    }
+
+    /** Prints the notes under the totals: where answers are missing, and when unsupported queries count as failures. */
+    static void printNotes(BenchmarkOptions options, boolean unverified, boolean unsupported, PrintStream out) {
+        if (options.verify() && unverified) {
             out.println("(no reference answers for " + (options.answers().isPresent() ? "some queries in " + options.answers().get()
                     : "SF " + TpchDataGenerator.formatScaleFactor(options.scaleFactor()) + "; answers ship for SF 0.01, 0.1 and 1")
                     + "; --answers DIR checks against DIR/qNN.csv)");
         }
-        if (!options.allQueries() && unsupported > 0) {
+        if (!options.allQueries() && unsupported) {
             out.println("(unsupported queries count as failures when asked for by number; use --queries all to only report them)");
         }
-    }
-
-    private static String row(String[] cells, int[] width, boolean[] right) {
-        StringBuilder s = new StringBuilder();
-        for (int c = 0; c < cells.length; c++) {
-            if (c > 0) {
-                s.append(" | ");
-            }
-            String pad = " ".repeat(width[c] - cells[c].length());
-            s.append(right[c] ? pad + cells[c] : c == cells.length - 1 ? cells[c] : cells[c] + pad);
-        }
-        return s.toString();
-    }
-
-    private static String millis(double ms) {
-        return Double.isNaN(ms) ? "" : String.format(Locale.ROOT, "%.1f", ms);
     }
 }
