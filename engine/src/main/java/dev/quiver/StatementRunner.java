@@ -59,7 +59,6 @@ import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.optimizer.OptimizedPlan;
 import dev.quiver.planner.optimizer.Optimizer;
-import dev.quiver.planner.optimizer.OptimizerSettings;
 import dev.quiver.planner.physical.PhysicalPlan;
 import dev.quiver.planner.rule.RuleContext;
 import dev.quiver.planner.type.DataType;
@@ -231,9 +230,7 @@ final class StatementRunner {
     }
 
     private OptimizedPlan optimize(LogicalPlan plan, ColumnIdAllocator ids) {
-        OptimizerSettings optimizerSettings = new OptimizerSettings(settings.disabledRules(), settings.exploration(),
-                OptimizerSettings.DEFAULT_MAX_RULE_APPLICATIONS, OptimizerSettings.DEFAULT_MAX_MILLIS);
-        return OPTIMIZER.optimize(plan, new RuleContext(ids, new ConstantFolder()), optimizerSettings);
+        return OPTIMIZER.optimize(plan, new RuleContext(ids, new ConstantFolder()), settings.optimizerSettings());
     }
 
     private Result query(Query query) {
