@@ -528,7 +528,7 @@ final class StatementRunner {
                 executed.close();
             }
         }
-        return textResult("QUERY PLAN", new ExplainOutput(planned.optimized(), analysis).rows());
+        return textResult("QUERY PLAN", new ExplainOutput(planned.optimized(), analysis, explain.format(), explain.rules()).rows());
     }
 
     private Result textResult(String column, List<String> lines) {
