@@ -2,6 +2,7 @@ package dev.quiver;
 
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
+import dev.quiver.planner.optimizer.OptimizerSettings;
 import dev.quiver.planner.rule.RuleRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -34,6 +35,8 @@ public final class SessionSettings {
     private long memoryLimit = DEFAULT_MEMORY_LIMIT;
     private Set<String> disabledRules = Set.of();
     private boolean exploration = true;
+    private int maxRuleApplications = OptimizerSettings.DEFAULT_MAX_RULE_APPLICATIONS;
+    private int maxMillis = Math.toIntExact(OptimizerSettings.DEFAULT_MAX_MILLIS);
     private Optional<Path> generatedSourceDirectory = Optional.empty();
 
     SessionSettings(int defaultThreads) {
@@ -63,6 +66,21 @@ public final class SessionSettings {
 
     public boolean exploration() {
         return exploration;
+    }
+
+    /** The optimizer's search budget in rule applications (exploration, and pairs of join enumeration). */
+    public int maxRuleApplications() {
+        return maxRuleApplications;
+    }
+
+    /** The optimizer's search budget in milliseconds of planning. */
+    public int maxMillis() {
+        return maxMillis;
+    }
+
+    /** What the optimizer is told: disabled rules, exploration and the search budget. */
+    public OptimizerSettings optimizerSettings() {
+        return new OptimizerSettings(disabledRules, exploration, maxRuleApplications, maxMillis);
     }
 
     public Optional<Path> generatedSourceDirectory() {
@@ -112,6 +130,8 @@ public final class SessionSettings {
                 disabledRules = rules;
             }
             case "optimizer_exploration" -> exploration = parseBoolean(name, value);
+            case "optimizer_max_rule_applications" -> maxRuleApplications = parsePositiveInt(name, value, "rule applications");
+            case "optimizer_max_millis" -> maxMillis = parsePositiveInt(name, value, "milliseconds");
             case "dump_generated_source" -> generatedSourceDirectory = v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
             default -> throw new QuiverException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name
                     + "\"; known: " + String.join(", ", show().keySet()));
@@ -127,6 +147,8 @@ public final class SessionSettings {
         m.put("memory_limit", String.valueOf(memoryLimit));
         m.put("disabled_rules", String.join(",", disabledRules));
         m.put("optimizer_exploration", String.valueOf(exploration));
+        m.put("optimizer_max_rule_applications", String.valueOf(maxRuleApplications));
+        m.put("optimizer_max_millis", String.valueOf(maxMillis));
         m.put("dump_generated_source", generatedSourceDirectory.map(Path::toString).orElse(""));
         return m;
     }
@@ -136,6 +158,19 @@ public final class SessionSettings {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw bad(name, value, "an integer");
+        }
+    }
+
+    private static int parsePositiveInt(String name, String value, String unit) {
+        String expected = "a positive number of " + unit + " (1 to " + Integer.MAX_VALUE + ")";
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 1) {
+                throw bad(name, value, expected);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw bad(name, value, expected);
         }
     }
 

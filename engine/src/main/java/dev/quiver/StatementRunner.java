@@ -2,8 +2,8 @@ package dev.quiver;
 
 import dev.quiver.codegen.CompiledDriverFactory;
 import dev.quiver.engine.catalog.IndexDefinition;
-import dev.quiver.engine.statement.ActualRows;
 import dev.quiver.engine.statement.ConflictResolution;
+import dev.quiver.engine.statement.ExplainOutput;
 import dev.quiver.engine.statement.KeyConstraints;
 import dev.quiver.engine.statement.Reindexing;
 import dev.quiver.engine.storage.Table;
@@ -12,7 +12,6 @@ import dev.quiver.error.SqlState;
 import dev.quiver.exec.expr.ConstantFolder;
 import dev.quiver.exec.pipeline.DriverFactory;
 import dev.quiver.exec.pipeline.InterpretedDriverFactory;
-import dev.quiver.exec.pipeline.PipelineStats;
 import dev.quiver.exec.pipeline.QueryContext;
 import dev.quiver.exec.pipeline.QueryExecutor;
 import dev.quiver.exec.pipeline.QueryOutput;
@@ -52,14 +51,12 @@ import dev.quiver.planner.binder.ColumnIdAllocator;
 import dev.quiver.planner.binder.NameSuggester;
 import dev.quiver.planner.catalog.ColumnMetadata;
 import dev.quiver.planner.catalog.ViewDefinition;
-import dev.quiver.planner.explain.PlanPrinter;
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.optimizer.OptimizedPlan;
 import dev.quiver.planner.optimizer.Optimizer;
-import dev.quiver.planner.optimizer.OptimizerSettings;
 import dev.quiver.planner.physical.PhysicalPlan;
 import dev.quiver.planner.rule.RuleContext;
 import dev.quiver.planner.type.DataType;
@@ -231,9 +228,7 @@ final class StatementRunner {
     }
 
     private OptimizedPlan optimize(LogicalPlan plan, ColumnIdAllocator ids) {
-        OptimizerSettings optimizerSettings = new OptimizerSettings(settings.disabledRules(), settings.exploration(),
-                OptimizerSettings.DEFAULT_MAX_RULE_APPLICATIONS, OptimizerSettings.DEFAULT_MAX_MILLIS);
-        return OPTIMIZER.optimize(plan, new RuleContext(ids, new ConstantFolder()), optimizerSettings);
+        return OPTIMIZER.optimize(plan, new RuleContext(ids, new ConstantFolder()), settings.optimizerSettings());
     }
 
     private Result query(Query query) {
@@ -521,31 +516,19 @@ final class StatementRunner {
                     .attachPosition(explain.statement().span().start());
         }
         Planned planned = plan(q.query());
-        List<String> lines = new ArrayList<>();
-        if (!explain.analyze()) {
-            lines.addAll(List.of(PlanPrinter.print(planned.plan()).split("\n")));
-        } else {
+        Optional<ExplainOutput.Analysis> analysis = Optional.empty();
+        if (explain.analyze()) {
             long start = System.nanoTime();
             Executed executed = execute(planned.plan(), planned.names());
             long nanos = System.nanoTime() - start;
             try {
-                ActualRows actual = ActualRows.of(executed.context());
-                lines.addAll(List.of(PlanPrinter.print(planned.plan(), actual::annotate).split("\n")));
-                lines.add("");
-                for (PipelineStats s : executed.context().stats()) {
-                    lines.add(String.format(Locale.ROOT, "Pipeline %d: %s: %s%s, rows in %d, out %d, %.3f ms", s.pipeline(), s.description(),
-                            s.mode(), s.compileNanos() > 0 ? String.format(Locale.ROOT, " (compile %.3f ms)", s.compileNanos() / 1e6) : "",
-                            s.rowsIn(), s.rowsOut(), s.nanos() / 1e6));
-                }
-                lines.add(String.format(Locale.ROOT, "Execution: %.3f ms, %d rows (mode %s)", nanos / 1e6, executed.output().rowCount(),
+                analysis = Optional.of(ExplainOutput.Analysis.of(executed.context(), nanos, executed.output().rowCount(),
                         settings.executionMode().name().toLowerCase(Locale.ROOT)));
-                actual.summary(planned.plan()).ifPresent(lines::add);
             } finally {
                 executed.close();
             }
         }
-        lines.add(String.format(Locale.ROOT, "Planning: %.3f ms", planned.optimized().trace().elapsedNanos() / 1e6));
-        return textResult("QUERY PLAN", lines);
+        return textResult("QUERY PLAN", new ExplainOutput(planned.optimized(), analysis, explain.format(), explain.rules()).rows());
     }
 
     private Result textResult(String column, List<String> lines) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quiver.Result;
 import dev.quiver.Row;
+import dev.quiver.planner.explain.Json;
 import dev.quiver.planner.type.DataType;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -157,26 +158,6 @@ public final class ResultPrinter {
     }
 
     private static void jsonString(String text, StringBuilder s) {
-        s.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                case '\b' -> s.append("\\b");
-                case '\f' -> s.append("\\f");
-                default -> {
-                    if (ch < 0x20) {
-                        s.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        s.append(ch);
-                    }
-                }
-            }
-        }
-        s.append('"');
+        s.append(Json.string(text).render());
     }
 }

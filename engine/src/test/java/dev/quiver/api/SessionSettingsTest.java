@@ -8,6 +8,7 @@ import dev.quiver.Result;
 import dev.quiver.Session;
 import dev.quiver.SessionSettings;
 import dev.quiver.error.QuiverException;
+import dev.quiver.planner.optimizer.OptimizerSettings;
 import dev.quiver.planner.rule.RuleRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every session setting through SET and Session.set, bad values, and executeScript. */
 class SessionSettingsTest extends ApiTestSupport {
     private static final List<String> SETTINGS = List.of("compile_min_rows", "disabled_rules", "dump_generated_source", "execution_mode",
-            "memory_limit", "optimizer_exploration", "threads");
+            "memory_limit", "optimizer_exploration", "optimizer_max_millis", "optimizer_max_rule_applications", "threads");
 
     @Test
     void defaults() {
@@ -31,6 +32,9 @@ class SessionSettingsTest extends ApiTestSupport {
             assertThat(s.memoryLimit()).isEqualTo(SessionSettings.DEFAULT_MEMORY_LIMIT);
             assertThat(s.disabledRules()).isEmpty();
             assertThat(s.exploration()).isTrue();
+            assertThat(s.maxRuleApplications()).isEqualTo(OptimizerSettings.DEFAULT_MAX_RULE_APPLICATIONS);
+            assertThat((long) s.maxMillis()).isEqualTo(OptimizerSettings.DEFAULT_MAX_MILLIS);
+            assertThat(s.optimizerSettings()).isEqualTo(OptimizerSettings.defaults());
             assertThat(s.generatedSourceDirectory()).isEmpty();
             assertThat(s.compileMinRows()).isEqualTo(SessionSettings.DEFAULT_COMPILE_MIN_ROWS);
             assertThat(s.show().keySet()).containsExactlyElementsOf(SETTINGS);
@@ -206,6 +210,36 @@ class SessionSettingsTest extends ApiTestSupport {
         assertThat(e.sqlState()).isEqualTo("22023");
         assertThat(e.getMessage()).contains("on or off");
         assertThat(session.settings().exploration()).isFalse();
+    }
+
+    @Test
+    void optimizerSearchBudget() {
+        exec("SET optimizer_max_rule_applications = 1");
+        session.set("optimizer_max_millis", " 250 ");
+        assertThat(session.settings().show()).containsEntry("optimizer_max_rule_applications", "1")
+                .containsEntry("optimizer_max_millis", "250");
+        assertThat(session.settings().optimizerSettings().maxRuleApplications()).isEqualTo(1);
+        assertThat(session.settings().optimizerSettings().maxMillis()).isEqualTo(250);
+        for (String name : List.of("optimizer_max_rule_applications", "optimizer_max_millis")) {
+            for (String bad : List.of("0", "-5", "1.5", "lots", "3000000000")) {
+                QuiverException e = assertThrows(QuiverException.class, () -> session.set(name, bad));
+                assertThat(e.sqlState()).isEqualTo("22023");
+                assertThat(e.getMessage()).contains("\"" + name + "\"").contains("\"" + bad + "\"").contains("expected a positive number of");
+            }
+        }
+        QuiverException e = error("SET optimizer_max_millis = 0");
+        assertThat(e.getMessage()).isEqualTo("invalid value for parameter \"optimizer_max_millis\": \"0\"; "
+                + "expected a positive number of milliseconds (1 to 2147483647)");
+        assertThat(session.settings().maxRuleApplications()).isEqualTo(1);
+        assertThat(session.settings().maxMillis()).isEqualTo(250);
+        // a small budget still plans, and the answer is the same
+        exec("CREATE TABLE a (x INTEGER)");
+        exec("CREATE TABLE b (x INTEGER)");
+        exec("CREATE TABLE c (x INTEGER)");
+        exec("INSERT INTO a VALUES (1), (2)");
+        exec("INSERT INTO b VALUES (2), (3)");
+        exec("INSERT INTO c VALUES (2), (4)");
+        assertThat(rows("SELECT a.x FROM a, b, c WHERE a.x = b.x AND b.x = c.x")).containsExactly(row(2));
     }
 
     @Test

@@ -34,6 +34,8 @@ import dev.quiver.parser.antlr.QuiverSqlParser.DropTableContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.DropViewContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.ExistsContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.ExplainContext;
+import dev.quiver.parser.antlr.QuiverSqlParser.ExplainOptionContext;
+import dev.quiver.parser.antlr.QuiverSqlParser.ExplainOptionValueContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.ExpressionContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.ExtractContext;
 import dev.quiver.parser.antlr.QuiverSqlParser.FunctionCallContext;
@@ -146,6 +148,7 @@ import dev.quiver.parser.ast.DropTable;
 import dev.quiver.parser.ast.DropView;
 import dev.quiver.parser.ast.Exists;
 import dev.quiver.parser.ast.Explain;
+import dev.quiver.parser.ast.ExplainFormat;
 import dev.quiver.parser.ast.Expression;
 import dev.quiver.parser.ast.Extract;
 import dev.quiver.parser.ast.FunctionCall;
@@ -402,7 +405,29 @@ final class AstBuilder extends QuiverSqlBaseVisitor<Object> {
 
     @Override
     public Statement visitExplain(ExplainContext context) {
-        return new Explain((Statement) visit(context.statement()), context.ANALYZE() != null, span(context));
+        Statement statement = (Statement) visit(context.statement());
+        if (context.LEFT_PAREN() == null) {
+            return new Explain(statement, context.ANALYZE() != null, ExplainFormat.TEXT, false, span(context));
+        }
+        ExplainOptionList options = new ExplainOptionList(source);
+        for (ExplainOptionContext option : context.explainOption()) {
+            options.add(identifier(option.identifier()), offset(option.getStart()),
+                    Optional.ofNullable(option.explainOptionValue()).map(this::explainOptionValue));
+        }
+        return new Explain(statement, options.analyze(), options.format(), options.rules(), span(context));
+    }
+
+    /** An EXPLAIN option's value as written: a name (folded like any name), a keyword, or a string without its quotes. */
+    private ExplainOptionList.Value explainOptionValue(ExplainOptionValueContext context) {
+        String text;
+        if (context.identifier() != null) {
+            text = identifier(context.identifier()).value();
+        } else if (context.STRING() != null) {
+            text = unquote(context.STRING());
+        } else {
+            text = context.getText();
+        }
+        return new ExplainOptionList.Value(text, offset(context.getStart()));
     }
 
     @Override

@@ -26,7 +26,8 @@ import java.util.List;
  *     {@code a JOIN b ON p JOIN c ON q} and {@code CROSS} and {@code NATURAL} joins do not);</li>
  * <li>prefix operators, until their operand ends: unary {@code -} and {@code +} (whose operand
  *     ends at any binary operator), {@code NOT} (whose operand ends at {@code AND}, {@code OR} or
- *     the end of the expression) and {@code EXPLAIN} (whose operand is the rest of the statement);</li>
+ *     the end of the expression) and {@code EXPLAIN} (whose operand is the rest of the statement,
+ *     after its option list, which is flat);</li>
  * <li>postfix operators, which wrap everything of their operand seen so far: {@code ::} and
  *     {@code IS} (in all its forms).</li>
  * </ul>
@@ -112,6 +113,17 @@ final class NestingCheck {
             }
             if (statementStart && type == QuiverSqlLexer.ANALYZE && previous == QuiverSqlLexer.EXPLAIN) {
                 previous = type;
+                continue;
+            }
+            if (statementStart && previous == QuiverSqlLexer.EXPLAIN && type == QuiverSqlLexer.LEFT_PAREN
+                    && i + 1 < tokens.size() && NAMES[Math.max(0, tokens.get(i + 1).getType())]) {
+                // EXPLAIN's option list (a parenthesized query starts with a reserved word or a
+                // parenthesis instead): flat, so it adds no level, and the statement starts after it.
+                while (i + 1 < tokens.size() && tokens.get(i).getType() != QuiverSqlLexer.RIGHT_PAREN
+                        && tokens.get(i + 1).getType() != Token.EOF) {
+                    i++;
+                }
+                previous = tokens.get(i).getType();
                 continue;
             }
             statementStart = false;

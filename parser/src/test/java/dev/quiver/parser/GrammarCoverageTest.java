@@ -77,6 +77,8 @@ class GrammarCoverageTest {
             "UPDATE s.t x SET a = 1, b = a + b WHERE a IS NULL",
             "UPDATE t SET a = 1",
             "EXPLAIN ANALYZE SELECT 1",
+            "EXPLAIN (ANALYZE, FORMAT json, RULES TRUE) SELECT 1",
+            "EXPLAIN (ANALYZE FALSE, RULES ON, FORMAT 'text') SELECT 1",
             "CALL p(1, x => 2)",
             "SET a = 1",
             "SET a TO on",

@@ -98,6 +98,9 @@ class NestingDepthTest {
         assertThat(SqlParser.parseStatement("EXPLAIN ".repeat(LIMIT) + "SELECT 1")).isInstanceOf(Explain.class);
         assertTooDeep("EXPLAIN ".repeat(DEEP) + "SELECT 1", "EXPLAIN", 8 * LIMIT);
         assertTooDeep("EXPLAIN ANALYZE ".repeat(DEEP) + "SELECT 1", "EXPLAIN", 16 * LIMIT);
+        // An option list is flat: it adds no level, and the EXPLAIN after it is a statement's start.
+        assertThat(SqlParser.parseStatement("EXPLAIN (RULES, FORMAT JSON) ".repeat(LIMIT) + "SELECT 1")).isInstanceOf(Explain.class);
+        assertTooDeep("EXPLAIN (RULES) ".repeat(DEEP) + "SELECT 1", "EXPLAIN", 16 * LIMIT);
         // Only at the start of a statement: elsewhere explain is a name.
         assertParses("SELECT " + "- ".repeat(LIMIT) + "explain FROM explain");
         assertThat(SqlParser.parseExpression("- ".repeat(LIMIT) + "explain")).isNotNull();

@@ -10,6 +10,7 @@ import dev.quiver.parser.ast.CreateView;
 import dev.quiver.parser.ast.DropTable;
 import dev.quiver.parser.ast.DropView;
 import dev.quiver.parser.ast.Explain;
+import dev.quiver.parser.ast.ExplainFormat;
 import dev.quiver.parser.ast.Identifier;
 import dev.quiver.parser.ast.Insert;
 import dev.quiver.parser.ast.QueryStatement;
@@ -164,6 +165,71 @@ class StatementParserTest {
         assertThat(plain.statement()).isInstanceOf(Insert.class);
         assertThat(parse("EXPLAIN SELECT ? + ?", Explain.class).statement())
                 .satisfies(statement -> assertThat(AstShape.of(statement)).isEqualTo("(select (+ ?0 ?1))"));
+        assertThat(plain.format()).isEqualTo(ExplainFormat.TEXT);
+        assertThat(plain.rules()).isFalse();
+    }
+
+    @Test
+    void explainOptions() {
+        Explain all = parse("EXPLAIN (ANALYZE, FORMAT JSON, RULES) SELECT 1", Explain.class);
+        assertThat(all.analyze()).isTrue();
+        assertThat(all.format()).isEqualTo(ExplainFormat.JSON);
+        assertThat(all.rules()).isTrue();
+        assertThat(all.statement().span()).isEqualTo(new Span(38, 46));
+
+        Explain off = parse("explain (analyze off, rules false, format text) select 1", Explain.class);
+        assertThat(off.analyze()).isFalse();
+        assertThat(off.rules()).isFalse();
+        assertThat(off.format()).isEqualTo(ExplainFormat.TEXT);
+        Explain on = parse("EXPLAIN (Rules ON, Analyze TRUE, Format 'json') SELECT 1", Explain.class);
+        assertThat(on.rules()).isTrue();
+        assertThat(on.analyze()).isTrue();
+        assertThat(on.format()).isEqualTo(ExplainFormat.JSON);
+        assertThat(parse("EXPLAIN (\"analyze\") SELECT 1", Explain.class).analyze()).isTrue();
+
+        // a parenthesized query is not an option list
+        Explain query = parse("EXPLAIN (SELECT 1)", Explain.class);
+        assertThat(query.analyze()).isFalse();
+        assertThat(query.statement()).isInstanceOf(QueryStatement.class);
+        Explain nested = parse("EXPLAIN (RULES) EXPLAIN (FORMAT JSON) (VALUES (1))", Explain.class);
+        assertThat(((Explain) nested.statement()).format()).isEqualTo(ExplainFormat.JSON);
+    }
+
+    @Test
+    void explainOptionWordsAreStillNames() {
+        QueryStatement query = parse("SELECT format, rules, json, text FROM format AS rules", QueryStatement.class);
+        assertThat(AstShape.of(query)).isEqualTo("(select format rules json text (from (as format rules)))");
+    }
+
+    @Test
+    void explainOptionErrorsPointAtTheOption() {
+        assertThatThrownBy(() -> SqlParser.parseStatement("EXPLAIN (ANALYZE, VERBOSE) SELECT 1")).hasMessage("""
+                syntax error at line 1, column 19: unrecognized EXPLAIN option verbose; the options are ANALYZE, FORMAT and RULES
+                LINE 1: EXPLAIN (ANALYZE, VERBOSE) SELECT 1
+                                          ^""");
+        assertExplainError("EXPLAIN (\"ANALYZE\") SELECT 1", SqlState.SYNTAX_ERROR, 9,
+                "syntax error at line 1, column 10: unrecognized EXPLAIN option \"ANALYZE\"; the options are ANALYZE, FORMAT and RULES");
+        assertExplainError("EXPLAIN (FORMAT JSON, analyze, Format TEXT) SELECT 1", SqlState.SYNTAX_ERROR, 31,
+                "syntax error at line 1, column 32: EXPLAIN option FORMAT is given more than once");
+        assertExplainError("EXPLAIN (FORMAT XML) SELECT 1", SqlState.INVALID_PARAMETER_VALUE, 16,
+                "invalid value for EXPLAIN option FORMAT: \"xml\"; expected TEXT or JSON");
+        assertExplainError("EXPLAIN (FORMAT) SELECT 1", SqlState.SYNTAX_ERROR, 9,
+                "syntax error at line 1, column 10: EXPLAIN option FORMAT needs a value: TEXT or JSON");
+        assertExplainError("EXPLAIN (RULES 'maybe') SELECT 1", SqlState.INVALID_PARAMETER_VALUE, 15,
+                "invalid value for EXPLAIN option RULES: \"maybe\"; expected TRUE, FALSE, ON or OFF (or nothing, meaning TRUE)");
+        // The grammar itself: EXPLAIN ANALYZE and an option list do not combine, and a list is not empty.
+        assertExplainError("EXPLAIN ANALYZE (RULES) SELECT 1", SqlState.SYNTAX_ERROR, 17,
+                "syntax error at line 1, column 18: unexpected 'RULES', expected one of: SELECT, VALUES, WITH, '('");
+        assertExplainError("EXPLAIN () SELECT 1", SqlState.SYNTAX_ERROR, 9,
+                "syntax error at line 1, column 10: unexpected ')', expected one of: identifier, SELECT, VALUES, WITH, '('");
+    }
+
+    private static void assertExplainError(String sql, String sqlState, int position, String message) {
+        assertThatThrownBy(() -> SqlParser.parseStatement(sql)).as(sql).isInstanceOfSatisfying(SqlSyntaxException.class, e -> {
+            assertThat(e.sqlState()).isEqualTo(sqlState);
+            assertThat(e.position()).hasValue(position);
+            assertThat(e.rawMessage()).isEqualTo(message);
+        });
     }
 
     @Test

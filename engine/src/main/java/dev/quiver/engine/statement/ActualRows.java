@@ -93,8 +93,20 @@ public final class ActualRows {
         return Optional.of(Math.max(estimate / actual, actual / estimate));
     }
 
-    /** "Estimates: q-error ..." for the plan's counted nodes, if any were counted. */
-    public Optional<String> summary(PhysicalPlan root) {
+    /**
+     * The q-errors of the plan's counted nodes: their geometric mean, the worst, the worst of a join's
+     * input (1 when no join input was counted), and how many nodes they are.
+     */
+    public record QErrorSummary(double geometricMean, double worst, double worstJoinInput, int operators) {
+        /** The EXPLAIN ANALYZE line: "Estimates: q-error geometric mean ...". */
+        public String text() {
+            return String.format(Locale.ROOT, "Estimates: q-error geometric mean %.3f, worst %.1f, worst join input %.1f, over %d operators",
+                    geometricMean, worst, worstJoinInput, operators);
+        }
+    }
+
+    /** The q-error summary of the plan's counted nodes, if any were counted. */
+    public Optional<QErrorSummary> summary(PhysicalPlan root) {
         List<Double> errors = new ArrayList<>();
         qError(root).ifPresent(errors::add);
         errors.addAll(qErrors(root));
@@ -104,7 +116,6 @@ public final class ActualRows {
         double logSum = errors.stream().mapToDouble(Math::log).sum();
         double worst = errors.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         double worstJoinInput = joinInputQErrors(root).stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        return Optional.of(String.format(Locale.ROOT, "Estimates: q-error geometric mean %.3f, worst %.1f, worst join input %.1f, over %d operators",
-                Math.exp(logSum / errors.size()), worst, worstJoinInput, errors.size()));
+        return Optional.of(new QErrorSummary(Math.exp(logSum / errors.size()), worst, worstJoinInput, errors.size()));
     }
 }

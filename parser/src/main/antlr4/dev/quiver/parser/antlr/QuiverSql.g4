@@ -49,7 +49,8 @@ statement
         (WHERE where=expression)?                                             #update
     | REINDEX (reindexKind=(INDEX | TABLE)? qualifiedName)?                   #reindex
     | ANALYZE qualifiedName?                                                  #analyze
-    | EXPLAIN ANALYZE? statement                                              #explain
+    | EXPLAIN (ANALYZE | LEFT_PAREN explainOption (COMMA explainOption)* RIGHT_PAREN)?
+        statement                                                             #explain
     | CALL qualifiedName LEFT_PAREN (callArgument (COMMA callArgument)*)? RIGHT_PAREN  #call
     | SET identifier (EQ | TO) setValue                                       #setOption
     ;
@@ -91,6 +92,16 @@ setClause
 callArgument
     : identifier ARROW expression                                             #namedArgument
     | expression                                                              #positionalArgument
+    ;
+
+// An EXPLAIN option, as in PostgreSQL: a name and an optional value. Names and values are plain
+// words (FORMAT, RULES, JSON and TEXT are not keywords); the AST builder checks which are known.
+explainOption
+    : identifier explainOptionValue?
+    ;
+
+explainOptionValue
+    : identifier | TRUE | FALSE | ON | STRING
     ;
 
 setValue

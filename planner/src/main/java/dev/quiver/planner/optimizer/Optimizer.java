@@ -21,6 +21,7 @@ import dev.quiver.planner.rule.ImplementationRule;
 import dev.quiver.planner.rule.PhysicalAlternative;
 import dev.quiver.planner.rule.RuleContext;
 import dev.quiver.planner.rule.RuleRegistry;
+import dev.quiver.planner.rule.SearchBudget;
 import dev.quiver.planner.rule.TransformationRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,8 @@ public final class Optimizer {
     public OptimizedPlan optimize(LogicalPlan plan, RuleContext context, OptimizerSettings settings) {
         long start = System.nanoTime();
         OptimizerTrace trace = new OptimizerTrace();
+        SearchBudget budget = new SearchBudget(settings.maxRuleApplications(), settings.maxMillis(), start);
+        context = context.withBudget(budget);
         Normalizer normalizer = new Normalizer(
                 rules.normalizationRules().stream().filter(r -> settings.enabled(r.name())).toList(),
                 rules.treeRules().stream().filter(r -> settings.enabled(r.name()))
@@ -57,7 +60,9 @@ public final class Optimizer {
         LogicalPlan normalized = normalizer.normalize(plan, context);
         Memo memo = new Memo(estimator);
         int root = memo.insert(normalized);
-        boolean exceeded = settings.exploration() && explore(memo, context, settings, trace, start);
+        if (settings.exploration()) {
+            explore(memo, context, settings, trace);
+        }
         List<ImplementationRule> implementations =
                 rules.implementationRules().stream().filter(r -> settings.enabled(r.name())).toList();
         Winner winner = optimizeGroup(memo, root, implementations, context, trace).orElseThrow(() -> {
@@ -67,7 +72,7 @@ public final class Optimizer {
                     : new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "no physical plan for the query: it needs an "
                             + "implementation rule that disabled_rules switches off (" + String.join(", ", disabled) + ")");
         });
-        trace.finish(System.nanoTime() - start, exceeded, memo.groups().size(), memo.expressionCount());
+        trace.finish(System.nanoTime() - start, budget.exceeded(), memo.groups().size(), memo.expressionCount());
         return new OptimizedPlan(inLogicalOrder(winner.plan(), normalized.outputColumns()), trace);
     }
 
@@ -83,11 +88,10 @@ public final class Optimizer {
         return new PhysicalPlan(project, List.of(plan), columns, plan.estimatedRows(), plan.cost());
     }
 
-    /** Returns whether the budget was exhausted before exploration finished. */
-    private boolean explore(Memo memo, RuleContext context, OptimizerSettings settings, OptimizerTrace trace, long start) {
+    /** Applies the exploration rules until nothing new appears or the context's budget is spent. */
+    private void explore(Memo memo, RuleContext context, OptimizerSettings settings, OptimizerTrace trace) {
         List<TransformationRule> exploration =
                 rules.explorationRules().stream().filter(r -> settings.enabled(r.name())).toList();
-        int applications = 0;
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -102,23 +106,20 @@ public final class Optimizer {
                             continue;
                         }
                         for (LogicalPlan binding : Bindings.of(memo, expression, rule.pattern())) {
+                            if (!context.budget().spend()) {
+                                return;
+                            }
                             for (LogicalPlan alternative : rule.apply(binding, context)) {
                                 if (memo.insertInto(g, alternative)) {
                                     changed = true;
                                     trace.fired(rule.name());
                                 }
                             }
-                            applications++;
-                            if (applications >= settings.maxRuleApplications()
-                                    || (System.nanoTime() - start) / 1_000_000 >= settings.maxMillis()) {
-                                return true;
-                            }
                         }
                     }
                 }
             }
         }
-        return false;
     }
 
     private Optional<Winner> optimizeGroup(Memo memo, int groupId, List<ImplementationRule> implementations,

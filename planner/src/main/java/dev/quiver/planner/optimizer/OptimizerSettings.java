@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * Knobs of one optimization: rules switched off by name, whether exploration runs at all, and the
- * search budget. Exceeding the budget is not an error: the best plan found so far is used and the
- * trace says so.
+ * search budget (see {@link dev.quiver.planner.rule.SearchBudget}: exploration rule applications and
+ * the pairs join enumeration considers, and the time since the optimization started; both positive).
+ * Exceeding the budget is not an error: the best plan found so far is used and the trace says so.
  */
 public record OptimizerSettings(Set<String> disabledRules, boolean exploration, int maxRuleApplications,
         long maxMillis) {
@@ -16,6 +17,9 @@ public record OptimizerSettings(Set<String> disabledRules, boolean exploration, 
 
     public OptimizerSettings {
         disabledRules = Set.copyOf(disabledRules);
+        if (maxRuleApplications < 1 || maxMillis < 1) {
+            throw new IllegalArgumentException("search budget must be positive: " + maxRuleApplications + " applications, " + maxMillis + " ms");
+        }
     }
 
     public static OptimizerSettings defaults() {

@@ -44,11 +44,15 @@ public final class OptimizerTrace {
         return expressions;
     }
 
+    /**
+     * One line of totals ({@code search: 0.512 ms, 3 groups, 3 expressions, budget not exceeded}), then
+     * one line per rule that fired, in name order ({@code   ImplementScan: 1}), each ending in a newline.
+     */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "search: %.3f ms, %d groups, %d expressions%s%n", nanos / 1e6, groups, expressions,
-                budgetExceeded ? ", BUDGET EXCEEDED (best plan so far)" : ""));
+        s.append(String.format(Locale.ROOT, "search: %.3f ms, %d groups, %d expressions, budget %s\n", nanos / 1e6, groups, expressions,
+                budgetExceeded ? "exceeded (best plan found so far)" : "not exceeded"));
         fired.forEach((rule, n) -> s.append("  ").append(rule).append(": ").append(n).append('\n'));
         return s.toString();
     }

@@ -306,7 +306,7 @@ class OptimizerTest {
         assertThat(trace.firedRules()).containsEntry("ImplementScan", 1).containsEntry("ImplementFilter", 1)
                 .containsEntry("ImplementProject", 1).containsEntry("PruneColumns", 1);
         assertThat(trace.elapsedNanos()).isPositive();
-        assertThat(trace.toString()).startsWith("search: ").contains("3 groups, 3 expressions").contains("  ImplementScan: 1");
+        assertThat(trace.toString()).startsWith("search: ").contains("3 groups, 3 expressions, budget not exceeded\n").contains("\n  ImplementScan: 1\n");
     }
 
     /** An exploration rule that swaps a two-term AND: its second application gives back the first form. */
@@ -356,7 +356,7 @@ class OptimizerTest {
         OptimizedPlan optimized = withExploration().optimize(bound.plan(), new RuleContext(planning.ids(),
                 ConstantEvaluator.NONE), settings(true, 1));
         assertThat(optimized.trace().budgetExceeded()).isTrue();
-        assertThat(optimized.trace().toString()).contains("BUDGET EXCEEDED (best plan so far)");
+        assertThat(optimized.trace().toString()).contains(", budget exceeded (best plan found so far)\n");
         assertThat(optimized.plan().outputColumns()).isEqualTo(bound.plan().outputColumns());
 
         OptimizedPlan unexplored = withExploration().optimize(bound.plan(), new RuleContext(planning.ids(),

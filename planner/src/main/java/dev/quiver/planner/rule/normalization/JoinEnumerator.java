@@ -14,6 +14,7 @@ import dev.quiver.planner.logical.LogicalJoin;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.memo.LogicalProperties;
 import dev.quiver.planner.plan.JoinType;
+import dev.quiver.planner.rule.SearchBudget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +37,8 @@ import java.util.Set;
  * counts them (build the smaller input, probe with the larger, write the output).
  *
  * <p>Returns nothing when the graph is not connected (the caller then orders greedily, with cross
- * products) or when the number of pairs exceeds the budget (a dense graph of many relations).
+ * products), when the number of pairs exceeds {@link #MAX_PAIRS} (a dense graph of many relations),
+ * or when the optimizer's {@link SearchBudget} runs out (which it reports in EXPLAIN).
  */
 final class JoinEnumerator {
     /** Most relations a bitmask set can hold. */
@@ -54,6 +56,7 @@ final class JoinEnumerator {
     private final long[] termRelations;
     /** Per relation, the relations an edge connects it to. */
     private final long[] neighbors;
+    private final SearchBudget budget;
     private final Map<Long, Entry> best = new HashMap<>();
     private int pairs;
 
@@ -62,7 +65,12 @@ final class JoinEnumerator {
     }
 
     JoinEnumerator(CardinalityEstimator estimator, List<LogicalPlan> relations, List<Expr> terms) {
+        this(estimator, relations, terms, SearchBudget.unlimited());
+    }
+
+    JoinEnumerator(CardinalityEstimator estimator, List<LogicalPlan> relations, List<Expr> terms, SearchBudget budget) {
         this.estimator = requireNonNull(estimator, "estimator");
+        this.budget = requireNonNull(budget, "budget");
         this.relations = List.copyOf(relations);
         this.terms = List.copyOf(terms);
         this.termRelations = new long[terms.size()];
@@ -91,10 +99,16 @@ final class JoinEnumerator {
      * the relations are not all connected by the terms or the search would be too large.
      */
     static Optional<LogicalPlan> best(CardinalityEstimator estimator, List<LogicalPlan> relations, List<Expr> terms) {
+        return best(estimator, relations, terms, SearchBudget.unlimited());
+    }
+
+    /** As above, spending one application of the optimizer's budget per pair; empty too once that is spent. */
+    static Optional<LogicalPlan> best(CardinalityEstimator estimator, List<LogicalPlan> relations, List<Expr> terms,
+            SearchBudget budget) {
         if (relations.size() > MAX_RELATIONS) {
             return Optional.empty();
         }
-        return new JoinEnumerator(estimator, relations, terms).run();
+        return new JoinEnumerator(estimator, relations, terms, budget).run();
     }
 
     /** The pairs of connected sets considered so far. */
@@ -196,7 +210,7 @@ final class JoinEnumerator {
 
     /** Considers joining the best plans of two disjoint connected sets; false once the budget is spent. */
     private boolean join(long left, long right) {
-        if (++pairs > MAX_PAIRS) {
+        if (++pairs > MAX_PAIRS || !budget.spend()) {
             return false;
         }
         Entry l = best.get(left);

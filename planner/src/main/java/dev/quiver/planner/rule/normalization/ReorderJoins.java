@@ -10,6 +10,7 @@ import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.memo.LogicalProperties;
 import dev.quiver.planner.plan.JoinType;
 import dev.quiver.planner.rule.RuleContext;
+import dev.quiver.planner.rule.SearchBudget;
 import dev.quiver.planner.rule.TreeRewriteRule;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,8 +25,9 @@ import java.util.Set;
  * search, it orders greedily instead (Fegaras, "A New Heuristic for Optimizing Large Queries", DEXA
  * 1998: greedy operator ordering): repeatedly join the two connected inputs whose join is estimated
  * smallest, until one remains, forming cross products only when no two inputs are connected. With
- * exploration off it orders greedily only. The build side of each join is left to the cost-based
- * implementation.
+ * exploration off it orders greedily only, and so it does once the optimizer's search budget
+ * ({@link SearchBudget}: each pair DPccp considers spends one application) is used up. The build
+ * side of each join is left to the cost-based implementation.
  */
 public final class ReorderJoins implements TreeRewriteRule {
     private final CardinalityEstimator estimator;
@@ -57,16 +59,16 @@ public final class ReorderJoins implements TreeRewriteRule {
 
     @Override
     public LogicalPlan rewrite(LogicalPlan root, RuleContext context) {
-        return reorder(root);
+        return reorder(root, context.budget());
     }
 
-    private LogicalPlan reorder(LogicalPlan plan) {
+    private LogicalPlan reorder(LogicalPlan plan, SearchBudget budget) {
         if (isInnerJoin(plan)) {
             List<LogicalPlan> leaves = new ArrayList<>();
             List<Expr> terms = new ArrayList<>();
-            flatten(plan, leaves, terms);
+            flatten(plan, leaves, terms, budget);
             if (leaves.size() > 2) {
-                LogicalPlan ordered = (exhaustive ? JoinEnumerator.best(estimator, leaves, terms) : Optional.<LogicalPlan>empty())
+                LogicalPlan ordered = (exhaustive ? JoinEnumerator.best(estimator, leaves, terms, budget) : Optional.<LogicalPlan>empty())
                         .orElseGet(() -> greedy(leaves, terms));
                 return ordered.projectedTo(plan.outputColumns());
             }
@@ -74,7 +76,7 @@ public final class ReorderJoins implements TreeRewriteRule {
         List<LogicalPlan> inputs = new ArrayList<>();
         boolean changed = false;
         for (LogicalPlan input : plan.inputs()) {
-            LogicalPlan r = reorder(input);
+            LogicalPlan r = reorder(input, budget);
             changed |= r != input;
             inputs.add(r);
         }
@@ -85,13 +87,13 @@ public final class ReorderJoins implements TreeRewriteRule {
         return plan.operator() instanceof LogicalJoin j && j.type() == JoinType.INNER;
     }
 
-    private void flatten(LogicalPlan plan, List<LogicalPlan> leaves, List<Expr> terms) {
+    private void flatten(LogicalPlan plan, List<LogicalPlan> leaves, List<Expr> terms, SearchBudget budget) {
         if (isInnerJoin(plan)) {
             terms.addAll(Exprs.conjuncts(((LogicalJoin) plan.operator()).condition()));
-            flatten(plan.input(0), leaves, terms);
-            flatten(plan.input(1), leaves, terms);
+            flatten(plan.input(0), leaves, terms, budget);
+            flatten(plan.input(1), leaves, terms, budget);
         } else {
-            leaves.add(reorder(plan));
+            leaves.add(reorder(plan, budget));
         }
     }
 

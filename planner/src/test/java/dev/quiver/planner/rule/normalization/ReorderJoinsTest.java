@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quiver.planner.Planning;
 import dev.quiver.planner.TestCatalog;
 import dev.quiver.planner.logical.LogicalPlan;
+import dev.quiver.planner.optimizer.OptimizedPlan;
+import dev.quiver.planner.optimizer.OptimizerSettings;
 import dev.quiver.planner.physical.PhysicalPlan;
 import dev.quiver.planner.physical.TableScan;
 import dev.quiver.planner.rule.ConstantEvaluator;
@@ -12,6 +14,7 @@ import dev.quiver.planner.rule.RuleContext;
 import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Greedy join ordering: connected pairs with the smallest estimated result first, cross products last. */
@@ -62,6 +65,26 @@ class ReorderJoinsTest {
                 dev.quiver.planner.optimizer.OptimizerSettings.DEFAULT_MAX_RULE_APPLICATIONS,
                 dev.quiver.planner.optimizer.OptimizerSettings.DEFAULT_MAX_MILLIS);
         assertThat(tree(planning.optimize(sql, off, ConstantEvaluator.NONE).plan())).isEqualTo("((dim_a fact) lonely)");
+    }
+
+    @Test
+    void aSpentSearchBudgetFallsBackToGreedyOrderAndSaysSo() {
+        String sql = "SELECT f_a FROM fact, dim_b, dim_a WHERE f_b = b_id AND f_a = a_id AND a_name = 'x'";
+        OptimizerSettings oneApplication = new OptimizerSettings(Set.of(), true, 1, OptimizerSettings.DEFAULT_MAX_MILLIS);
+        OptimizedPlan cut = planning.optimize(sql, oneApplication, ConstantEvaluator.NONE);
+        assertThat(cut.trace().budgetExceeded()).isTrue();
+        OptimizerSettings greedyOnly = new OptimizerSettings(Set.of(), false, 1, OptimizerSettings.DEFAULT_MAX_MILLIS);
+        OptimizedPlan greedy = planning.optimize(sql, greedyOnly, ConstantEvaluator.NONE);
+        assertThat(greedy.trace().budgetExceeded()).as("greedy ordering spends nothing").isFalse();
+        assertThat(tree(cut.plan())).isEqualTo(tree(greedy.plan()));
+
+        OptimizedPlan full = planning.optimize(sql, OptimizerSettings.defaults(), ConstantEvaluator.NONE);
+        assertThat(full.trace().budgetExceeded()).isFalse();
+        // DPccp considers the two pairs of the chain dim_b - fact - dim_a and their two joins with the third.
+        OptimizerSettings justEnough = new OptimizerSettings(Set.of(), true, 4, OptimizerSettings.DEFAULT_MAX_MILLIS);
+        assertThat(planning.optimize(sql, justEnough, ConstantEvaluator.NONE).trace().budgetExceeded()).isFalse();
+        OptimizerSettings oneShort = new OptimizerSettings(Set.of(), true, 3, OptimizerSettings.DEFAULT_MAX_MILLIS);
+        assertThat(planning.optimize(sql, oneShort, ConstantEvaluator.NONE).trace().budgetExceeded()).isTrue();
     }
 
     @Test
