@@ -30,7 +30,8 @@ import java.util.Optional;
  *
  * RIGHT and FULL probe like INNER and LEFT and also flag each build row of a passing pair as
  * matched; {@link #tail} then emits the build rows no probe row matched, once every probe row is
- * through.
+ * through. RIGHT_SEMI and RIGHT_ANTI only flag (skipping build rows already flagged) and never call
+ * the next stage per probe row; their {@link #tail} emits the flagged, or the unflagged, build rows.
  *
  * <p>The current build row is in a field, so later stages read build columns there (heap columns,
  * strings in place).
@@ -122,7 +123,9 @@ final class ProbeCode {
         Optional<String> residualMethod = residual.map(r -> residualMethod(x, r));
         StringBuilder m = cb.method();
         m.append("    // hash join probe, ").append(type).append(join.nullAwareMark() ? " (null-aware)" : "").append('\n');
-        if (type.outputsRight()) {
+        if (!type.outputsLeft()) {
+            flags(m, name, keysMethod, residualMethod);
+        } else if (type.outputsRight()) {
             pairs(m, name, keysMethod, residualMethod, next);
         } else {
             decided(m, name, keysMethod, residualMethod, next);
@@ -289,21 +292,49 @@ final class ProbeCode {
         m.append("    }\n");
     }
 
-    /** RIGHT and FULL: whether the probe flags the build rows it matched, for {@link #tail}. */
+    /** RIGHT_SEMI, RIGHT_ANTI: the stage method, flagging the build rows of the pairs that pass; it calls no next stage. */
+    private void flags(StringBuilder m, String name, String keysMethod, Optional<String> residualMethod) {
+        m.append("    private void ").append(name).append("(int i) {\n");
+        m.append("        if (").append(rowCount()).append(" == 0 || !").append(keysMethod).append("(i)) {\n");
+        m.append("            return;\n");
+        m.append("        }\n");
+        m.append(walk("        "));
+        m.append("            if (").append(table).append(".wasMatched(r)) {\n");
+        m.append("                continue;\n");
+        m.append("            }\n");
+        residualMethod.ifPresent(r -> m.append("            ").append(buildRow).append(" = r;\n")
+                .append("            if (").append(r).append("(i) != ").append(YES).append(") {\n")
+                .append("                continue;\n").append("            }\n"));
+        m.append("            ").append(table).append(".markMatched(r);\n");
+        m.append(walkEnd("        "));
+        m.append("    }\n");
+    }
+
+    /** RIGHT, FULL, RIGHT_SEMI, RIGHT_ANTI: whether the probe flags the build rows it matched, for {@link #tail}. */
     boolean flagsBuildRows() {
-        return type == JoinType.RIGHT || type == JoinType.FULL;
+        return type == JoinType.RIGHT || type == JoinType.FULL || !type.outputsLeft();
+    }
+
+    /**
+     * Whether the join outputs probe-side columns (all but RIGHT_SEMI and RIGHT_ANTI): those of a
+     * flagging probe must be carried, so that its {@link #tail} can make them NULL.
+     */
+    boolean outputsProbeColumns() {
+        return type.outputsLeft();
     }
 
     /**
      * RIGHT and FULL: a method {@code name()} calling {@code next(0)} once for each build row no
      * probe row matched, with that row as the current build row; the caller has made every
-     * probe-side column the later stages read NULL. Called once, after every probe row.
+     * probe-side column the later stages read NULL. RIGHT_SEMI likewise for each build row some
+     * probe row matched, RIGHT_ANTI for each no probe row matched (no probe-side columns). Called
+     * once, after every probe row.
      */
     void tail(String name, String next) {
         StringBuilder m = cb.method();
         m.append("    private void ").append(name).append("() {\n");
         m.append("        for (int r = 0; r < ").append(rowCount()).append("; r++) {\n");
-        m.append("            if (").append(table).append(".wasMatched(r)) {\n");
+        m.append("            if (").append(type == JoinType.RIGHT_SEMI ? "!" : "").append(table).append(".wasMatched(r)) {\n");
         m.append("                continue;\n");
         m.append("            }\n");
         m.append("            if ((++").append(pairs).append(" & ").append(CANCEL_CHECK_PAIRS - 1).append(") == 0) {\n");

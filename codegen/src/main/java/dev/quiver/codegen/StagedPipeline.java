@@ -28,7 +28,9 @@ import java.util.Optional;
  *
  * <p>A RIGHT or FULL probe is preceded by a carry stage, which computes the probe-side columns the
  * join outputs into fields; later stages read those, and the generated {@code finish} makes them
- * NULL while it emits the build rows no probe row matched through the later stages.
+ * NULL while it emits the build rows no probe row matched through the later stages. A RIGHT_SEMI
+ * or RIGHT_ANTI probe outputs no probe-side column, so it needs no carry stage; its rows reach the
+ * later stages only from {@code finish}.
  */
 final class StagedPipeline {
     /** Rows per batch handed to a streaming sink: the executor's batch size, what the interpreted probe emits. */
@@ -117,7 +119,7 @@ final class StagedPipeline {
                     bases.put(e.getKey(), e.getValue());
                 }
                 Map<ColumnRef, Expr> probeSide = current;
-                if (probe.flagsBuildRows()) {
+                if (probe.flagsBuildRows() && probe.outputsProbeColumns()) {
                     probeSide = carry(spec, current);
                 }
                 stages.add(new ProbeStage(probe));
@@ -268,20 +270,22 @@ final class StagedPipeline {
     }
 
     /**
-     * With RIGHT or FULL probes, {@code finish(int morsel)}: each such probe in pipeline order
-     * makes the probe-side columns it carries NULL and emits its unmatched build rows through the
-     * stages after it (so a later RIGHT or FULL probe sees them before its own tail), as the
-     * interpreter's operators finish in order.
+     * With RIGHT, FULL, RIGHT_SEMI or RIGHT_ANTI probes, {@code finish(int morsel)}: each such probe
+     * in pipeline order makes the probe-side columns it carries NULL (RIGHT, FULL) and emits its
+     * tail's build rows through the stages after it (so a later such probe sees them before its own
+     * tail), as the interpreter's operators finish in order.
      */
     private void finish(List<String> entries, boolean streaming) {
         StringBuilder m = new StringBuilder();
         for (int k = 0; k < stages.size(); k++) {
             if (stages.get(k) instanceof ProbeStage p && p.probe().flagsBuildRows()) {
-                List<String> nulls = new ArrayList<>();
-                for (Carried c : ((CarryStage) stages.get(k - 1)).columns()) {
-                    nulls.add(c.fields.isNull() + " = true;");
+                if (p.probe().outputsProbeColumns()) {
+                    List<String> nulls = new ArrayList<>();
+                    for (Carried c : ((CarryStage) stages.get(k - 1)).columns()) {
+                        nulls.add(c.fields.isNull() + " = true;");
+                    }
+                    PipelineGenerator.append(m, "        ", cb.statements("nullCarried", "", "", nulls));
                 }
-                PipelineGenerator.append(m, "        ", cb.statements("nullCarried", "", "", nulls));
                 String tail = cb.fresh("tail");
                 p.probe().tail(tail, entries.get(k + 1));
                 m.append("        ").append(tail).append("();\n");

@@ -167,8 +167,11 @@ class CompiledHashJoinTest {
     @MethodSource("typesAndKeys")
     void everyKeyKindOfEveryJoinType(JoinType type, int key, boolean nullSafe) {
         List<List<Object>> rows = sameRowsCompiled(join(type, scan(probeTable), scan(buildTable), key, key, nullSafe, Optional.empty()));
-        // Every probe key is on the build side, NULL too: only ANTI with null-safe keys is empty.
-        assertThat(rows.isEmpty()).isEqualTo(type == JoinType.ANTI && nullSafe);
+        // Every probe key is on the build side, NULL too: only ANTI with null-safe keys is empty. (Not
+        // every build key is on the probe side: RIGHT_ANTI's emptiness depends on the column.)
+        if (type != JoinType.RIGHT_ANTI) {
+            assertThat(rows.isEmpty()).isEqualTo(type == JoinType.ANTI && nullSafe);
+        }
     }
 
     @Test
@@ -214,7 +217,45 @@ class CompiledHashJoinTest {
         PhysicalPlan p = scan(probeTable);
         PhysicalPlan b = filtered(scan(buildTable), Function.LESS_THAN, ID, -1);
         List<List<Object>> rows = sameRowsCompiled(join(type, p, b, K, K, false, Optional.of(lessV(p, b))));
-        assertThat(rows).hasSize(type == JoinType.INNER || type == JoinType.SEMI || type == JoinType.RIGHT ? 0 : 1800);
+        assertThat(rows).hasSize(type == JoinType.INNER || type == JoinType.SEMI || type == JoinType.RIGHT || !type.outputsLeft() ? 0 : 1800);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = JoinType.class, names = {"RIGHT_SEMI", "RIGHT_ANTI"})
+    void emptyProbeSideEmitsNoBuildRowForRightSemiAndEveryOneForRightAnti(JoinType type) {
+        PhysicalPlan p = filtered(scan(probeTable), Function.LESS_THAN, ID, -1);
+        PhysicalPlan b = scan(buildTable);
+        List<List<Object>> rows = sameRowsCompiled(join(type, p, b, K, K, false, Optional.of(lessV(p, b))));
+        assertThat(rows).hasSize(type == JoinType.RIGHT_SEMI ? 0 : 500);
+    }
+
+    /**
+     * A RIGHT_SEMI or RIGHT_ANTI probe emits its build rows only at the end; they pass through a
+     * second probe of the same pipeline (whose own tail, for the flagging types, comes after).
+     */
+    @ParameterizedTest(name = "{0} then {1}")
+    @MethodSource("buildRowsOnlyThenAnother")
+    void buildRowsOnlyProbeThenASecondProbe(JoinType first, JoinType second) {
+        PhysicalPlan p = scan(probeTable);
+        PhysicalPlan b1 = scan(buildTable);
+        PhysicalPlan j1 = join(first, p, b1, K, K, false, Optional.of(lessV(p, b1)));
+        PhysicalPlan b2 = filtered(scan(buildTable), Function.LESS_THAN, ID, 100);
+        PhysicalPlan j2 = TestPlans.join(second, j1, b2, List.of(col(b1, S)), List.of(col(b2, S)), List.of(false),
+                Optional.of(call(Function.LESS_THAN, DataType.BOOLEAN, col(b2, ID), col(b1, ID))));
+        List<List<Object>> rows = sameRowsCompiled(j2);
+        assertThat(rows).isNotEmpty();
+    }
+
+    static Stream<Arguments> buildRowsOnlyThenAnother() {
+        List<Arguments> cases = new ArrayList<>();
+        for (JoinType first : new JoinType[] {JoinType.RIGHT_SEMI, JoinType.RIGHT_ANTI}) {
+            for (JoinType second : GENERATED) {
+                if (second != JoinType.SINGLE) {
+                    cases.add(Arguments.of(first, second));
+                }
+            }
+        }
+        return cases.stream();
     }
 
     @ParameterizedTest
@@ -340,7 +381,8 @@ class CompiledHashJoinTest {
                         Optional.of(call(Function.LESS_THAN, DataType.BOOLEAN, col(b2, ID), col(projected, 0))));
         ColumnRef sum = TestPlans.column("sum", DataType.BIGINT);
         List<Assignment> out = new ArrayList<>();
-        out.add(new Assignment(sum, call(Function.ADD, DataType.BIGINT, col(j2, 0), col(j2, 2))));
+        // Without the probe side's columns (RIGHT_SEMI, RIGHT_ANTI) column 0 is b2's id.
+        out.add(new Assignment(sum, call(Function.ADD, DataType.BIGINT, col(j2, 0), col(j2, second.outputsLeft() ? 2 : 0))));
         for (ColumnRef c : j2.outputColumns()) {
             out.add(new Assignment(c, c));
         }

@@ -34,7 +34,10 @@ import org.apache.arrow.vector.FieldVector;
  * pairs, LEFT, FULL and SINGLE joins add such a "tail" pair, kept only if none of the real ones
  * passed. SEMI, ANTI and MARK joins output no pairs: they narrow the input's selection or add a mark
  * vector aligned with its rows, without copying the input. RIGHT and FULL joins flag the build rows
- * that matched; {@link #finish} then emits the others with NULL probe columns.
+ * that matched; {@link #finish} then emits the others with NULL probe columns. RIGHT_SEMI and
+ * RIGHT_ANTI joins only flag (a candidate pair's residual is evaluated in buffers, as SEMI's is, and
+ * a build row already flagged is no candidate); {@link #finish} emits the flagged or the unflagged
+ * build rows, alone.
  */
 public final class HashJoinProbeOperator implements BatchOperator {
     /**
@@ -55,17 +58,22 @@ public final class HashJoinProbeOperator implements BatchOperator {
     private final ExpressionEvaluator residual;
     /** LEFT, FULL, SINGLE: each probe row is followed by its tail pair. */
     private final boolean tails;
-    /** RIGHT, FULL: matched build rows are flagged, the others emitted at the end. */
+    /** RIGHT, FULL, RIGHT_SEMI, RIGHT_ANTI: matched build rows are flagged, and emitted by flag at the end. */
     private final boolean flagsBuildRows;
+    /** SEMI, ANTI, MARK: each probe row is output at most once, as it is. */
     private final boolean semiLike;
+    /** RIGHT_SEMI, RIGHT_ANTI: probe rows only flag build rows, and are not output. */
+    private final boolean flagsOnly;
     private final int probeWidth;
     private final DataType[] probeTypes;
-    /** Which columns of probe + build are gathered for the pairs: all, or only the residual's (SEMI, ANTI, MARK). */
+    /** Which columns of probe + build are gathered for the pairs: all, or only the residual's (SEMI, ANTI, MARK, RIGHT_SEMI, RIGHT_ANTI). */
     private final boolean[] gathered;
     /** The gathered probe columns of the current input batch, position-aligned with it. */
     private final ValueVector[] probeValues;
     /** Probe columns then build columns of the pairs, in owned vectors (null where not gathered). */
     private final FieldVector[] pairVectors;
+    /** RIGHT_SEMI, RIGHT_ANTI: the output, the build columns of the rows {@link #finish} emits (else empty). */
+    private final FieldVector[] buildOutput;
     private final FieldVector markVector;
     private final ValueVector markValues;
     private final int[] pairProbe = new int[OUTPUT_ROWS];
@@ -89,7 +97,8 @@ public final class HashJoinProbeOperator implements BatchOperator {
         type = join.type();
         nullAware = join.nullAwareMark();
         tails = type == JoinType.LEFT || type == JoinType.FULL || type == JoinType.SINGLE;
-        flagsBuildRows = type == JoinType.RIGHT || type == JoinType.FULL;
+        flagsOnly = !type.outputsLeft();
+        flagsBuildRows = type == JoinType.RIGHT || type == JoinType.FULL || flagsOnly;
         semiLike = !type.outputsRight();
         List<Expr> keys = HashJoinKeys.probe(join);
         probeKeys = keys.stream().map(k -> ExpressionEvaluator.compile(k, probe)).toArray(ExpressionEvaluator[]::new);
@@ -101,7 +110,7 @@ public final class HashJoinProbeOperator implements BatchOperator {
         probeWidth = probe.size();
         probeTypes = probe.columns().stream().map(ColumnRef::type).toArray(DataType[]::new);
         gathered = new boolean[pairColumns.size()];
-        if (semiLike) {
+        if (semiLike || flagsOnly) {
             join.residual().ifPresent(r -> Exprs.columns(r).forEach(c -> gathered[pairLayout.indexOf(c)] = true));
         } else {
             Arrays.fill(gathered, true);
@@ -117,6 +126,9 @@ public final class HashJoinProbeOperator implements BatchOperator {
                 pairVectors[c] = ArrowColumns.create(column.name(), column.type(), context.allocator(), false);
             }
         }
+        buildOutput = flagsOnly ? build.columns().stream()
+                .map(c -> ArrowColumns.create(c.name(), c.type(), context.allocator(), false)).toArray(FieldVector[]::new)
+                : new FieldVector[0];
         if (type == JoinType.MARK) {
             ColumnRef mark = join.mark().orElseThrow();
             markVector = ArrowColumns.create(mark.name(), mark.type(), context.allocator(), false);
@@ -129,7 +141,7 @@ public final class HashJoinProbeOperator implements BatchOperator {
 
     @Override
     public void process(Batch input, Downstream next) {
-        if (table.rowCount() == 0 && (type == JoinType.INNER || type == JoinType.RIGHT || type == JoinType.SEMI)) {
+        if (table.rowCount() == 0 && (type == JoinType.INNER || type == JoinType.RIGHT || type == JoinType.SEMI || flagsOnly)) {
             return; // nothing can match
         }
         int n = input.selectedCount();
@@ -140,6 +152,8 @@ public final class HashJoinProbeOperator implements BatchOperator {
         if (semiLike) {
             decide(input, sel, n);
             emitDecided(input, sel, n, next);
+        } else if (flagsOnly) {
+            flagMatches(input, sel, n);
         } else {
             join(input, sel, n, next);
         }
@@ -184,6 +198,8 @@ public final class HashJoinProbeOperator implements BatchOperator {
         context.checkCancelled();
         if (semiLike) {
             foldResidual(pairs);
+        } else if (flagsOnly) {
+            flagPassing(pairs);
         } else {
             emitPairs(pairs, next);
         }
@@ -334,6 +350,49 @@ public final class HashJoinProbeOperator implements BatchOperator {
         }
     }
 
+    // ------------------------------------------------------------------ RIGHT_SEMI, RIGHT_ANTI
+
+    /**
+     * Flags the build rows the selected rows match: at once without a residual, else through
+     * buffered pairs. A build row already flagged is skipped: its outcome is known.
+     */
+    private void flagMatches(Batch input, int[] sel, int n) {
+        if (residual != null) {
+            readProbeColumns(input, sel, n);
+        }
+        int pairs = 0;
+        for (int k = 0; k < n; k++) {
+            int i = sel[k];
+            if (!table.probeable(keyValues, i)) {
+                continue;
+            }
+            long hash = ValueComparisons.hashRow(keyValues, i);
+            for (int r = table.first(hash); r >= 0; r = table.next(r)) {
+                if (!table.wasMatched(r) && table.matches(r, hash, keyValues, i)) {
+                    if (residual == null) {
+                        table.markMatched(r);
+                    } else {
+                        pairs = add(pairs, i, r, null);
+                    }
+                }
+            }
+        }
+        if (pairs > 0) {
+            flush(pairs, null);
+        }
+    }
+
+    /** Flags the build row of each buffered pair whose residual is TRUE. */
+    private void flagPassing(int pairs) {
+        gather(pairs);
+        ValueVector v = residual.evaluate(Batch.of(pairVectors, pairs), Selections.identity(pairs), pairs);
+        for (int j = 0; j < pairs; j++) {
+            if (!v.nulls[j] && v.longs[j] != 0) {
+                table.markMatched(pairBuild[j]);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ shared
 
     /** Copies the gathered probe columns' selected rows to the heap, at their positions. */
@@ -359,7 +418,10 @@ public final class HashJoinProbeOperator implements BatchOperator {
         }
     }
 
-    /** RIGHT and FULL: the build rows no probe row matched, with NULL probe columns. */
+    /**
+     * RIGHT and FULL: the build rows no probe row matched, with NULL probe columns; RIGHT_SEMI the
+     * build rows some probe row matched, RIGHT_ANTI those none did, alone.
+     */
     @Override
     public void finish(Downstream next) {
         if (!flagsBuildRows) {
@@ -367,26 +429,36 @@ public final class HashJoinProbeOperator implements BatchOperator {
         }
         // Every pair points at probe position 0, made NULL in each probe column.
         for (ValueVector v : probeValues) {
-            v.nulls[0] = true;
+            if (v != null) {
+                v.nulls[0] = true;
+            }
         }
         Arrays.fill(pairProbe, 0);
+        boolean emitMatched = type == JoinType.RIGHT_SEMI;
         int pairs = 0;
         for (int r = 0; r < table.rowCount(); r++) {
-            if (!table.wasMatched(r)) {
+            if (table.wasMatched(r) == emitMatched) {
                 if (pairs == OUTPUT_ROWS) {
-                    emitUnmatchedBuildRows(pairs, next);
+                    emitBuildRows(pairs, next);
                     pairs = 0;
                 }
                 pairBuild[pairs++] = r;
             }
         }
         if (pairs > 0) {
-            emitUnmatchedBuildRows(pairs, next);
+            emitBuildRows(pairs, next);
         }
     }
 
-    private void emitUnmatchedBuildRows(int pairs, Downstream next) {
+    private void emitBuildRows(int pairs, Downstream next) {
         context.checkCancelled();
+        if (flagsOnly) {
+            for (int c = 0; c < buildOutput.length; c++) {
+                ArrowColumns.write(table.column(c), pairBuild, pairs, buildOutput[c]);
+            }
+            next.push(Batch.of(buildOutput, pairs));
+            return;
+        }
         gather(pairs);
         next.push(Batch.of(pairVectors, pairs));
     }
@@ -397,6 +469,9 @@ public final class HashJoinProbeOperator implements BatchOperator {
             if (v != null) {
                 v.close();
             }
+        }
+        for (FieldVector v : buildOutput) {
+            v.close();
         }
         if (markVector != null) {
             markVector.close();

@@ -13,13 +13,14 @@ import java.util.List;
  * The build side of a hash join, ready to probe: the build rows in heap columns, their key values
  * and key hashes, and per hash bucket a chain of rows (bucket heads plus a next-row array, no
  * object per row; each chain lists its rows in ascending order). A row with a NULL in a key that is
- * not null-safe can never match: it stays a row (a RIGHT or FULL join still emits it) but is in no
+ * not null-safe can never match: it stays a row (a RIGHT, FULL or RIGHT_ANTI join still emits it) but is in no
  * chain. Without keys every row hashes alike and one chain holds them all: a nested-loop join.
  *
  * <p>Built once, single-threaded; then probed by many workers at once. Probing only reads, except
- * for the per-row matched flags of RIGHT and FULL joins, which are only ever set (plain byte
- * writes: racing workers all write the same value, and the executor's end of the workers orders
- * the writes before the pass that reads them).
+ * for the per-row matched flags of RIGHT, FULL, RIGHT_SEMI and RIGHT_ANTI joins, which are only
+ * ever set (plain byte writes: racing workers all write the same value, and the executor's end of
+ * the workers orders the writes before the pass that reads them; a worker reading a flag another
+ * is setting may only see it late, and then merely sets it again).
  */
 public final class HashJoinTable {
     /**
@@ -183,7 +184,7 @@ public final class HashJoinTable {
         return keys[k];
     }
 
-    /** Records that build row {@code row} joined some probe row (RIGHT and FULL joins). */
+    /** Records that build row {@code row} joined some probe row (RIGHT, FULL, RIGHT_SEMI, RIGHT_ANTI joins). */
     public void markMatched(int row) {
         matched[row] = 1;
     }

@@ -138,7 +138,7 @@ public final class PipelineBuilder {
             Open probe = visit(plan.input(0));
             probe.with(new OperatorSpec.HashJoinProbeSpec(join, sink, probe.layout()), plan);
             return new Open(probe.source(), probe.sourceLayout(), probe.operators(),
-                    probe.description() + " -> HashJoin " + join.type() + " probe", probe.observed());
+                    probe.description() + " -> HashJoin " + join.type().displayName() + " probe", probe.observed());
         }
         if (op instanceof UnionAll union) {
             return unionAll(plan, union);

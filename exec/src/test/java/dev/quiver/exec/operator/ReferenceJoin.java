@@ -92,7 +92,7 @@ final class ReferenceJoin {
                 } else if (r) {
                     passed++;
                     buildMatched[j] = true;
-                    if (type.outputsRight()) {
+                    if (type.outputsLeft() && type.outputsRight()) {
                         if (type == JoinType.SINGLE && passed > 1) {
                             throw new TooManyRows();
                         }
@@ -125,6 +125,13 @@ final class ReferenceJoin {
             for (int j = 0; j < build.size(); j++) {
                 if (!buildMatched[j]) {
                     out.add(concat(new Object[probeWidth], build.get(j)));
+                }
+            }
+        }
+        if (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
+            for (int j = 0; j < build.size(); j++) {
+                if (buildMatched[j] == (type == JoinType.RIGHT_SEMI)) {
+                    out.add(Arrays.asList(build.get(j)));
                 }
             }
         }

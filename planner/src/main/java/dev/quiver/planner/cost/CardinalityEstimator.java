@@ -259,6 +259,8 @@ public final class CardinalityEstimator {
             case SEMI -> Math.min(l, inner);
             case ANTI -> Math.max(l - Math.min(l, inner), l * MIN_ANTI_JOIN_FRACTION);
             case MARK, SINGLE -> l;
+            case RIGHT_SEMI -> Math.min(r, inner);
+            case RIGHT_ANTI -> Math.max(r - Math.min(r, inner), r * MIN_ANTI_JOIN_FRACTION);
         };
     }
 

@@ -25,11 +25,16 @@ import java.util.stream.IntStream;
  * that with one non-null-safe key and no residual (uncorrelated {@code x IN (subquery)}), a missing
  * match is NULL rather than FALSE when the probe key is NULL (and the build side is not empty) or
  * some build key is NULL. RIGHT and FULL are INNER and LEFT plus, once every probe row is through,
- * each build row that matched no probe row, with NULL probe columns.
+ * each build row that matched no probe row, with NULL probe columns. RIGHT_SEMI and RIGHT_ANTI
+ * output nothing per probe row: a probe row only flags the build rows it matches (key equal and
+ * residual TRUE); once every probe row is through, each build row that some / no probe row matched
+ * is output once, alone. So a build row with a NULL key that is not null-safe is never in a
+ * RIGHT_SEMI's output and always in a RIGHT_ANTI's (NOT EXISTS, not NOT IN).
  *
- * <p>Columns: the probe columns, then the build columns (INNER, LEFT, RIGHT, FULL, SINGLE), then the
- * mark (MARK). A planner that builds on the logical join's left input swaps the inputs (and LEFT
- * with RIGHT); consumers find columns by id, so the order change is invisible to them.
+ * <p>Columns: the probe columns (all but RIGHT_SEMI, RIGHT_ANTI), then the build columns (INNER,
+ * LEFT, RIGHT, FULL, SINGLE, RIGHT_SEMI, RIGHT_ANTI), then the mark (MARK). A planner that builds on
+ * the logical join's left input swaps the inputs (and the type for its {@link JoinType#mirrored}
+ * one); consumers find columns by id, so the order change is invisible to them.
  */
 public record HashJoin(JoinType type, List<Expr> probeKeys, List<Expr> buildKeys, List<Boolean> nullSafe,
         Optional<Expr> residual, Optional<ColumnRef> mark) implements PhysicalOperator {
@@ -65,7 +70,7 @@ public record HashJoin(JoinType type, List<Expr> probeKeys, List<Expr> buildKeys
         String keys = IntStream.range(0, probeKeys.size())
                 .mapToObj(i -> probeKeys.get(i) + (nullSafe.get(i) ? " IS NOT DISTINCT FROM " : " = ") + buildKeys.get(i))
                 .collect(Collectors.joining(", "));
-        return (probeKeys.isEmpty() ? "NestedLoopJoin " : "HashJoin ") + type + " [" + keys + "]"
+        return (probeKeys.isEmpty() ? "NestedLoopJoin " : "HashJoin ") + type.displayName() + " [" + keys + "]"
                 + residual.map(r -> " residual " + r).orElse("") + mark.map(m -> " mark " + m).orElse("")
                 + " build=right";
     }

@@ -10,12 +10,15 @@ public final class Joins {
     private Joins() {
     }
 
-    /** Left columns, then right columns if the type outputs them, then the mark column of a MARK join. */
+    /** Left columns and right columns, those the type outputs, then the mark column of a MARK join. */
     public static List<ColumnRef> outputColumns(JoinType type, Optional<ColumnRef> mark, List<List<ColumnRef>> inputs) {
         if (inputs.size() != 2) {
             throw new IllegalArgumentException("a join takes two inputs, got " + inputs.size());
         }
-        List<ColumnRef> out = new ArrayList<>(inputs.get(0));
+        List<ColumnRef> out = new ArrayList<>();
+        if (type.outputsLeft()) {
+            out.addAll(inputs.get(0));
+        }
         if (type.outputsRight()) {
             out.addAll(inputs.get(1));
         }

@@ -27,7 +27,8 @@ import java.util.Set;
  * NULL where a term is NULL, so there plain equalities stay in the residual, except the lone
  * equality of an uncorrelated IN, which the hash join evaluates null-aware. Without keys the hash
  * join degenerates to a nested loop. Proposes building on the right input, and for joins that can
- * be mirrored (INNER, LEFT/RIGHT, FULL) also on the left, for the cost model to choose.
+ * be mirrored ({@link JoinType#mirrored}: all but MARK and SINGLE) also on the left, for the cost
+ * model to choose: a SEMI or ANTI join then builds on the rows it returns (RIGHT_SEMI, RIGHT_ANTI).
  */
 public final class ImplementHashJoin implements ImplementationRule {
     private static final Pattern PATTERN = Pattern.of(LogicalJoin.class);
@@ -55,12 +56,7 @@ public final class ImplementHashJoin implements ImplementationRule {
         List<PhysicalAlternative> alternatives = new ArrayList<>();
         alternatives.add(new PhysicalAlternative(
                 new HashJoin(join.type(), keys.left(), keys.right(), keys.nullSafe(), residual, join.mark()), List.of(left, right)));
-        Optional<JoinType> mirrored = switch (join.type()) {
-            case INNER, FULL -> Optional.of(join.type());
-            case LEFT -> Optional.of(JoinType.RIGHT);
-            case RIGHT -> Optional.of(JoinType.LEFT);
-            default -> Optional.empty();
-        };
+        Optional<JoinType> mirrored = join.type().mirrored();
         if (mirrored.isPresent()) {
             alternatives.add(new PhysicalAlternative(new HashJoin(mirrored.get(), keys.right(), keys.left(), keys.nullSafe(),
                     residual, join.mark()), List.of(right, left)));

@@ -59,16 +59,39 @@ class ImplementJoinRulesTest {
     }
 
     @Test
-    void outerJoinsMirrorIntoEachOtherAndSubqueryJoinsBuildOnTheRight() {
+    void outerJoinsMirrorIntoEachOther() {
         assertThat(implement(JoinType.LEFT, eq(a, x))).extracting(p -> ((HashJoin) p.operator()).type())
                 .containsExactly(JoinType.LEFT, JoinType.RIGHT);
         assertThat(implement(JoinType.RIGHT, eq(a, x))).extracting(p -> ((HashJoin) p.operator()).type())
                 .containsExactly(JoinType.RIGHT, JoinType.LEFT);
         assertThat(implement(JoinType.FULL, eq(a, x))).extracting(p -> ((HashJoin) p.operator()).type())
                 .containsExactly(JoinType.FULL, JoinType.FULL);
-        for (JoinType type : List.of(JoinType.SEMI, JoinType.ANTI, JoinType.SINGLE)) {
-            assertThat(implement(type, eq(a, x))).hasSize(1);
+    }
+
+    @Test
+    void semiAndAntiJoinsMayBuildOnTheRowsTheyReturn() {
+        Expr residual = gt(b, y);
+        for (JoinType type : List.of(JoinType.SEMI, JoinType.ANTI)) {
+            List<PhysicalAlternative> out = implement(type, and(eq(a, x), residual));
+            assertThat(out).hasSize(2);
+            assertThat(out.get(0)).isEqualTo(new PhysicalAlternative(new HashJoin(type, List.of(a), List.of(x), List.of(false),
+                    Optional.of(residual), Optional.empty()), List.of(left, right)));
+            // Mirrored: the left input (the rows returned) is built, the right input probes it.
+            JoinType mirrored = type == JoinType.SEMI ? JoinType.RIGHT_SEMI : JoinType.RIGHT_ANTI;
+            HashJoin join = new HashJoin(mirrored, List.of(x), List.of(a), List.of(false), Optional.of(residual), Optional.empty());
+            assertThat(out.get(1)).isEqualTo(new PhysicalAlternative(join, List.of(right, left)));
+            assertThat(join.outputColumns(List.of(List.of(x, y), List.of(a, b)))).containsExactly(a, b);
+            assertThat(join.describe()).startsWith("HashJoin " + mirrored.displayName() + " [x");
         }
+    }
+
+    @Test
+    void markAndSingleJoinsBuildOnlyOnTheRight() {
+        ColumnRef m = f.ids.newColumn("in", DataType.BOOLEAN);
+        assertThat(implement(JoinType.MARK, eq(a, x), Optional.of(m))).extracting(p -> ((HashJoin) p.operator()).type())
+                .containsExactly(JoinType.MARK);
+        assertThat(implement(JoinType.SINGLE, eq(a, x))).extracting(p -> ((HashJoin) p.operator()).type())
+                .containsExactly(JoinType.SINGLE);
     }
 
     @Test
