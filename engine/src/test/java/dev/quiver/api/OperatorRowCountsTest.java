@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * EXPLAIN ANALYZE counts the rows of every operator in compiled pipelines too, and the counts are
  * the interpreter's: filters fused into a scan's loop, projections, and hash-join probes of every
- * type (their output, including a RIGHT or FULL join's unmatched build rows) inside one generated
- * class. The queries have no LIMIT, so every row is pushed through and the counts are exact.
+ * type (their output, including the build rows a RIGHT, FULL, RIGHT SEMI or RIGHT ANTI join emits
+ * at its end) inside one generated class. The queries have no LIMIT, so every row is pushed through
+ * and the counts are exact.
  */
 class OperatorRowCountsTest extends ApiTestSupport {
     @BeforeEach
@@ -42,7 +43,10 @@ class OperatorRowCountsTest extends ApiTestSupport {
         "SELECT a.k, c.x FROM a FULL JOIN c ON a.k = c.k WHERE a.v IS NULL OR a.v > 40",
         "SELECT k FROM a WHERE k IN (SELECT k FROM c WHERE x > 2) AND v > 7",
         "SELECT k FROM a WHERE NOT EXISTS (SELECT 1 FROM b WHERE b.k = a.k) AND v < 90",
-        "SELECT k, (SELECT max(x) FROM c WHERE c.k = a.k) FROM a WHERE v BETWEEN 3 AND 70"
+        "SELECT k, (SELECT max(x) FROM c WHERE c.k = a.k) FROM a WHERE v BETWEEN 3 AND 70",
+        // the small side returned: RIGHT SEMI and RIGHT ANTI, whose rows are emitted at the probe's end
+        "SELECT c.k, c.x FROM c WHERE EXISTS (SELECT 1 FROM a WHERE a.k = c.k AND a.v > 3)",
+        "SELECT c.k, c.x FROM c WHERE NOT EXISTS (SELECT 1 FROM a WHERE a.k = c.k AND a.v > 3)"
     })
     void compiledPipelinesCountWhatTheInterpreterCounts(String sql) {
         session.set("threads", "1");
