@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Enumerates the ways a pattern matches a memo expression. Inputs the pattern describes are matched
  * against every expression of the input group (so one memo expression can yield several bindings);
- * inputs it does not describe are bound as group references.
+ * inputs it does not describe, or describes as {@link Pattern#any()}, are bound as group references.
  */
 final class Bindings {
     private Bindings() {
@@ -24,7 +24,7 @@ final class Bindings {
         List<List<LogicalPlan>> perInput = new ArrayList<>();
         for (int i = 0; i < expression.inputs().size(); i++) {
             int group = expression.inputs().get(i);
-            if (pattern.inputs().isEmpty()) {
+            if (pattern.inputs().isEmpty() || pattern.inputs().get(i).isAny()) {
                 perInput.add(List.of(LogicalPlan.leaf(memo.reference(group))));
                 continue;
             }

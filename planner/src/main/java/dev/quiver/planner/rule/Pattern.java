@@ -27,6 +27,18 @@ public record Pattern(Class<? extends Operator> operatorClass, List<Pattern> inp
         return new Pattern(operatorClass, List.of(inputs));
     }
 
+    /** An input that matches anything, bound as a group reference in the memo (like an input without a pattern). */
+    public static Pattern any() {
+        return ANY;
+    }
+
+    private static final Pattern ANY = new Pattern(Operator.class, List.of());
+
+    /** Whether this is {@link #any()}. */
+    public boolean isAny() {
+        return operatorClass == Operator.class && inputs.isEmpty();
+    }
+
     /** Whether the root operator has the right class (inputs not checked). */
     public boolean matchesRoot(Operator operator) {
         return operatorClass.isInstance(operator);
