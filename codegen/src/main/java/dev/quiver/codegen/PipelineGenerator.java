@@ -209,8 +209,8 @@ final class PipelineGenerator {
     /** Generates {@code operatorRowsOut()} returning, per operator, the value of a counter expression. */
     static void operatorRowsOut(ClassBuilder cb, List<String> counts) {
         StringBuilder m = cb.method();
-        m.append("    public java.util.Optional<long[]> operatorRowsOut() {\n");
-        m.append("        return java.util.Optional.of(new long[] {").append(String.join(", ", counts)).append("});\n");
+        m.append("    public long[] operatorRowsOut() {\n");
+        m.append("        return new long[] {").append(String.join(", ", counts)).append("};\n");
         m.append("    }\n");
     }
 

@@ -18,9 +18,9 @@ import java.util.OptionalLong;
 /**
  * The rows each node of an executed plan actually produced, for EXPLAIN ANALYZE, next to the
  * optimizer's estimate. A node's rows are counted where its pipeline observes them: at a source
- * (scans, and the output of aggregations, sorts and other breakers) always; after a filter,
- * projection or join probe only where the pipeline ran interpreted (compiled code fuses those
- * operators and does not count between them yet).
+ * (scans, and the output of aggregations, sorts and other breakers), or after the filter,
+ * projection or join probe inside the pipeline, interpreted or compiled alike; a node whose
+ * pipeline never ran has no count.
  *
  * <p>The summary is the q-error of the estimates (max(estimate/actual, actual/estimate), both at
  * least one row; Moerkotte, Neumann and Steidl, "Preventing Bad Plans by Bounding the Impact of
@@ -50,13 +50,13 @@ public final class ActualRows {
         if (o == null || !pipelines.containsKey(o.pipeline())) {
             return OptionalLong.empty();
         }
-        return o.actualRows(pipelines.get(o.pipeline()));
+        return OptionalLong.of(o.actualRows(pipelines.get(o.pipeline())));
     }
 
     /** The EXPLAIN ANALYZE line under {@code node}. */
     public List<String> annotate(PhysicalPlan node) {
         OptionalLong rows = of(node);
-        return List.of(rows.isPresent() ? "actual rows=" + rows.getAsLong() : "actual rows: not counted (compiled pipeline)");
+        return List.of(rows.isPresent() ? "actual rows=" + rows.getAsLong() : "actual rows: not counted");
     }
 
     /** The q-error of every counted node of the plan under {@code root}. */

@@ -27,10 +27,8 @@ public interface Driver extends AutoCloseable {
 
     long rowsOut();
 
-    /** Rows each operator passed on, in operator order, if this driver counts them. */
-    default java.util.Optional<long[]> operatorRowsOut() {
-        return java.util.Optional.empty();
-    }
+    /** Rows each operator passed on, in operator order (one entry per operator of the pipeline). */
+    long[] operatorRowsOut();
 
     /** Releases the operators (not the local sink). Never throws. */
     @Override

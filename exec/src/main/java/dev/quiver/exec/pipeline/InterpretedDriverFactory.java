@@ -143,8 +143,8 @@ public final class InterpretedDriverFactory implements DriverFactory {
         }
 
         @Override
-        public java.util.Optional<long[]> operatorRowsOut() {
-            return java.util.Optional.of(operatorRows.clone());
+        public long[] operatorRowsOut() {
+            return operatorRows.clone();
         }
 
         @Override

@@ -61,7 +61,6 @@ public final class PipelineExecutor {
         long rowsIn = 0;
         long rowsOut = 0;
         long[] operatorRows = new long[pipeline.operators().size()];
-        boolean counted = true;
         try {
             // Rows operators held back (a RIGHT/FULL join's unmatched build rows) go out once, through
             // one driver, as a morsel after all the real ones; the workers' writes are visible here.
@@ -70,10 +69,9 @@ public final class PipelineExecutor {
             for (Driver d : finished) {
                 rowsIn += d.rowsIn();
                 rowsOut += d.rowsOut();
-                java.util.Optional<long[]> rows = d.operatorRowsOut();
-                counted &= rows.isPresent();
-                for (int i = 0; counted && i < operatorRows.length; i++) {
-                    operatorRows[i] += rows.get()[i];
+                long[] rows = d.operatorRowsOut();
+                for (int i = 0; i < operatorRows.length; i++) {
+                    operatorRows[i] += rows[i];
                 }
                 pipeline.sink().combine(d.local(), context);
             }
@@ -86,6 +84,6 @@ public final class PipelineExecutor {
         }
         context.addStats(new PipelineStats(pipeline.id(), pipeline.description(), prepared.mode(), prepared.compileNanos(),
                 rowsIn, rowsOut, System.nanoTime() - start,
-                counted ? java.util.Arrays.stream(operatorRows).boxed().toList() : List.of()));
+                java.util.Arrays.stream(operatorRows).boxed().toList()));
     }
 }

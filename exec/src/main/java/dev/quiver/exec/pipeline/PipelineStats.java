@@ -3,7 +3,7 @@ package dev.quiver.exec.pipeline;
 /**
  * What one pipeline did, for EXPLAIN ANALYZE: how it ran (interpreted, compiled, or interpreted
  * after a failed compile, with the reason), compile time, rows in and out, wall time, and the rows
- * each operator passed on (empty when the drivers did not count them: compiled code does not yet).
+ * each operator passed on, in operator order.
  */
 public record PipelineStats(int pipeline, String description, String mode, long compileNanos, long rowsIn, long rowsOut,
         long nanos, java.util.List<Long> operatorRows) {

@@ -9,12 +9,8 @@ public record PlanObservation(int pipeline, int operator) {
     /** The operator index that stands for the pipeline's source. */
     public static final int SOURCE = -1;
 
-    /** The node's actual rows from its pipeline's statistics, when they were counted. */
-    public java.util.OptionalLong actualRows(PipelineStats stats) {
-        if (operator == SOURCE) {
-            return java.util.OptionalLong.of(stats.rowsIn());
-        }
-        return operator < stats.operatorRows().size() ? java.util.OptionalLong.of(stats.operatorRows().get(operator))
-                : java.util.OptionalLong.empty();
+    /** The node's actual rows from its pipeline's statistics. */
+    public long actualRows(PipelineStats stats) {
+        return operator == SOURCE ? stats.rowsIn() : stats.operatorRows().get(operator);
     }
 }
