@@ -220,7 +220,7 @@ final class ClassBuilder {
 
     private static final List<String> IMPORTS = List.of(
             "dev.quiver.codegen.runtime.ColumnWriter", "dev.quiver.codegen.runtime.CompiledDriver",
-            "dev.quiver.codegen.runtime.Errors", "dev.quiver.exec.aggregate.*", "dev.quiver.exec.batch.Batch",
+            "dev.quiver.codegen.runtime.Errors", "dev.quiver.codegen.runtime.MemoryStrings", "dev.quiver.exec.aggregate.*", "dev.quiver.exec.batch.Batch",
             "dev.quiver.exec.expr.ConstantSet", "dev.quiver.exec.expr.Kernel", "dev.quiver.exec.function.*",
             "dev.quiver.exec.operator.HashAggregateSink", "dev.quiver.exec.operator.HashJoinBuildSink",
             "dev.quiver.exec.operator.HashJoinTable", "dev.quiver.exec.pipeline.LocalSink",

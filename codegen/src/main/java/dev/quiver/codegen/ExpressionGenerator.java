@@ -36,6 +36,11 @@ final class ExpressionGenerator {
      * CASE (AND/OR), which evaluates in the same order, so no single method holds all the branch code.
      */
     static final int MAX_BRANCHES = 8;
+    /**
+     * Literal lists up to this length make {@code x IN (...)} a chain of equality tests: for a handful
+     * of constants, comparing beats hashing the value and probing a set.
+     */
+    static final int MAX_IN_CHAIN = 8;
 
     private final ClassBuilder cb;
     private final ColumnReader columns;
@@ -264,6 +269,11 @@ final class ExpressionGenerator {
                 return nullIf(call);
             case IN:
                 return in(call);
+            case EQUAL:
+            case NOT_EQUAL: {
+                java.util.Optional<JValue> inPlace = equalsInPlace(call, f == Function.EQUAL);
+                return inPlace.isPresent() ? inPlace.get() : strict(call);
+            }
             case IS_DISTINCT_FROM:
             case IS_NOT_DISTINCT_FROM:
                 return distinctFrom(call, f == Function.IS_DISTINCT_FROM);
@@ -354,10 +364,17 @@ final class ExpressionGenerator {
             // value IN (): FALSE for every value, NULL included, without evaluating it (as InNode).
             return JValue.simple(Kind.BOOLEAN, "false", "false");
         }
+        boolean literals = items.stream().allMatch(i -> i instanceof Literal);
+        DataType valueType = call.argument(0).type();
+        // Strings compare as bytes whatever their declared length; other literals must have the value's exact type.
+        boolean sameTypes = items.stream().allMatch(i -> valueType.isString() ? i.type().isString() : i.type().equals(valueType));
+        if (literals && sameTypes && items.size() <= MAX_IN_CHAIN) {
+            return inChain(call.argument(0), items);
+        }
         JValue value = gen(call.argument(0), false);
         JValue result = declare(Kind.BOOLEAN);
         line(result.isNull() + " = " + value.isNull() + ";");
-        if (items.stream().allMatch(i -> i instanceof Literal)) {
+        if (literals) {
             List<Object> constants = new ArrayList<>();
             for (Expr item : items) {
                 Literal l = (Literal) item;
@@ -389,6 +406,88 @@ final class ExpressionGenerator {
             close();
         }
         return result;
+    }
+
+    /**
+     * {@code value IN (literals)} as equality tests against each non-NULL literal in list order: TRUE
+     * on the first equal one; else NULL if the value or some literal is NULL; else FALSE (as the
+     * interpreter's set lookup). A string column is compared where it lies in Arrow memory.
+     */
+    private JValue inChain(Expr valueExpr, List<Expr> items) {
+        boolean listHasNull = items.stream().anyMatch(i -> ((Literal) i).isNull());
+        List<Literal> constants = new ArrayList<>();
+        for (Expr item : items) {
+            if (!((Literal) item).isNull()) {
+                constants.add((Literal) item);
+            }
+        }
+        java.util.Optional<ColumnReader.InPlaceString> inPlace = stringInPlace(valueExpr);
+        String isNull;
+        List<String> tests = new ArrayList<>();
+        if (inPlace.isPresent()) {
+            isNull = inPlace.get().isNull();
+            for (Literal l : constants) {
+                tests.add(memoryEquals(inPlace.get(), l));
+            }
+        } else {
+            JValue value = gen(valueExpr, false);
+            isNull = value.isNull();
+            for (Literal l : constants) {
+                tests.add(equal(value, literal(l)));
+            }
+        }
+        JValue result = declare(Kind.BOOLEAN);
+        line(result.isNull() + " = " + isNull + ";");
+        open("if (!" + isNull + ")");
+        line(result.v() + " = " + (tests.isEmpty() ? "false" : String.join(" || ", tests)) + ";");
+        if (listHasNull) {
+            line(result.isNull() + " = !" + result.v() + ";");
+        }
+        close();
+        return result;
+    }
+
+    /** {@code column = 'literal'} (or {@code <>}) on a string column compared in Arrow memory; empty if not of that shape. */
+    private java.util.Optional<JValue> equalsInPlace(Call call, boolean equal) {
+        Expr a = call.argument(0);
+        Expr b = call.argument(1);
+        if (a instanceof Literal) {
+            Expr t = a;
+            a = b;
+            b = t;
+        }
+        if (!(b instanceof Literal l) || l.isNull() || !l.type().isString()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<ColumnReader.InPlaceString> inPlace = stringInPlace(a);
+        if (inPlace.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        JValue result = declare(Kind.BOOLEAN);
+        line(result.isNull() + " = " + inPlace.get().isNull() + ";");
+        open("if (!" + result.isNull() + ")");
+        line(result.v() + " = " + (equal ? "" : "!") + memoryEquals(inPlace.get(), l) + ";");
+        close();
+        return java.util.Optional.of(result);
+    }
+
+    /**
+     * A string column read without copying, looking through casts that cannot change a string (to
+     * VARCHAR or to a VARCHAR at least as long); empty, emitting nothing, for any other expression.
+     */
+    private java.util.Optional<ColumnReader.InPlaceString> stringInPlace(Expr e) {
+        while (e instanceof Cast c && Inline.isIdentityStringCast(c.input().type(), c.type())) {
+            e = c.input();
+        }
+        if (!(e instanceof ColumnRef c) || !c.type().isString()) {
+            return java.util.Optional.empty();
+        }
+        return columns.readInPlace(c, body, indent);
+    }
+
+    private String memoryEquals(ColumnReader.InPlaceString value, Literal l) {
+        String bytes = cb.constant("byte[]", ((String) l.get()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "MemoryStrings.equals(" + value.address() + ", " + value.length() + ", " + bytes + ")";
     }
 
     private JValue concatWs(Call call) {

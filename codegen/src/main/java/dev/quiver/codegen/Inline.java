@@ -331,6 +331,17 @@ final class Inline {
     static boolean emitCast(Cast c, JValue x, JValue r, ExpressionGenerator g) {
         DataType from = c.input().type();
         DataType to = c.type();
+        if (from.isString() && to.isString()) {
+            // As CastKernels: the same bytes, cut to the target's length in characters when it is shorter.
+            if (isIdentityStringCast(from, to)) {
+                g.emit(r.arr() + " = " + x.arr() + ";");
+                g.emit(r.off() + " = " + x.off() + ";");
+                g.emit(r.len() + " = " + x.len() + ";");
+            } else {
+                range(r, x, "Strings.truncate(" + bytes(x) + ", " + to.maxLength() + ")", g);
+            }
+            return true;
+        }
         if (from.isString() || to.isString()) {
             return false;
         }
@@ -354,6 +365,12 @@ final class Inline {
             return true;
         }
         return false;
+    }
+
+    /** Whether casting a {@code from} string to {@code to} never changes it: to unbounded VARCHAR, or to one at least as long. */
+    static boolean isIdentityStringCast(DataType from, DataType to) {
+        return from.isString() && to.isString()
+                && (to.maxLength() == 0 || (from.maxLength() > 0 && from.maxLength() <= to.maxLength()));
     }
 
     private static boolean numericCast(DataType from, DataType to, JValue x, JValue r, ExpressionGenerator g) {

@@ -119,7 +119,17 @@ final class PipelineGenerator {
             outputs.addAll(pipeline.sourceLayout().columns());
         }
         Layout source = pipeline.sourceLayout();
-        readColumnsWith((c, body, indent) -> columns.read(source.indexOf(c), c.type(), body, indent));
+        readColumnsWith(new ColumnReader() {
+            @Override
+            public JValue read(ColumnRef column, StringBuilder body, String indent) {
+                return columns.reader(source.indexOf(column)).read(column, body, indent);
+            }
+
+            @Override
+            public Optional<InPlaceString> readInPlace(ColumnRef column, StringBuilder body, String indent) {
+                return columns.reader(source.indexOf(column)).readInPlace(column, body, indent);
+            }
+        });
         return Optional.empty();
     }
 

@@ -1,11 +1,13 @@
 package dev.quiver.codegen;
 
 import dev.quiver.exec.vector.Kind;
+import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.type.DataType;
 import dev.quiver.planner.type.TypeId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -20,8 +22,37 @@ final class SourceColumns {
         this.cb = cb;
     }
 
-    /** Emits code reading column {@code c} at row {@code i} into fresh locals. */
-    JValue read(int c, DataType type, StringBuilder body, String indent) {
+    /** A reader of the batch's column {@code c}, for the expression generator. */
+    ColumnReader reader(int c) {
+        return new ColumnReader() {
+            @Override
+            public JValue read(ColumnRef column, StringBuilder body, String indent) {
+                return SourceColumns.this.read(c, column.type(), body, indent);
+            }
+
+            @Override
+            public Optional<InPlaceString> readInPlace(ColumnRef column, StringBuilder body, String indent) {
+                return Optional.of(SourceColumns.this.readInPlace(c, column.type(), body, indent));
+            }
+        };
+    }
+
+    /** Emits code reading string column {@code c} at row {@code i} as its NULL flag, address and length (no copy). */
+    ColumnReader.InPlaceString readInPlace(int c, DataType type, StringBuilder body, String indent) {
+        declare(c, type);
+        return inPlace(c, nullFlag(c, body, indent), body, indent);
+    }
+
+    private ColumnReader.InPlaceString inPlace(int c, String n, StringBuilder body, String indent) {
+        String s = cb.fresh("s");
+        String len = cb.fresh("l");
+        body.append(indent).append("int ").append(s).append(" = MemoryUtil.getInt(colOffsets").append(c).append(" + 4L * i);\n");
+        body.append(indent).append("int ").append(len).append(" = MemoryUtil.getInt(colOffsets").append(c).append(" + 4L * i + 4) - ")
+                .append(s).append(";\n");
+        return new ColumnReader.InPlaceString(n, "colData" + c + " + " + s, len);
+    }
+
+    private void declare(int c, DataType type) {
         if (!used.containsKey(c)) {
             used.put(c, type);
             cb.field("private long colData" + c + ";");
@@ -32,9 +63,19 @@ final class SourceColumns {
                 cb.field("private byte[] colBytes" + c + " = new byte[64];");
             }
         }
+    }
+
+    private String nullFlag(int c, StringBuilder body, String indent) {
         String n = cb.fresh("n");
         body.append(indent).append("boolean ").append(n).append(" = colMayNull").append(c).append(" && (MemoryUtil.getByte(colValid").append(c)
                 .append(" + (i >>> 3)) & (1 << (i & 7))) == 0;\n");
+        return n;
+    }
+
+    /** Emits code reading column {@code c} at row {@code i} into fresh locals. */
+    JValue read(int c, DataType type, StringBuilder body, String indent) {
+        declare(c, type);
+        String n = nullFlag(c, body, indent);
         Kind kind = Kind.of(type);
         switch (kind) {
             case BOOLEAN: {
@@ -64,14 +105,12 @@ final class SourceColumns {
                 return JValue.wide(n, hi, lo);
             }
             case STRING: {
-                String s = cb.fresh("s");
-                String len = cb.fresh("l");
-                body.append(indent).append("int ").append(s).append(" = MemoryUtil.getInt(colOffsets").append(c).append(" + 4L * i);\n");
-                body.append(indent).append("int ").append(len).append(" = MemoryUtil.getInt(colOffsets").append(c).append(" + 4L * i + 4) - ")
-                        .append(s).append(";\n");
+                // The bytes are copied to the column's scratch array: every string function reads byte[] ranges.
+                ColumnReader.InPlaceString at = inPlace(c, n, body, indent);
+                String len = at.length();
                 body.append(indent).append("if (colBytes").append(c).append(".length < ").append(len).append(") { colBytes").append(c)
                         .append(" = new byte[Math.max(").append(len).append(", colBytes").append(c).append(".length * 2)]; }\n");
-                body.append(indent).append("MemoryUtil.copyFromMemory(colData").append(c).append(" + ").append(s).append(", colBytes").append(c)
+                body.append(indent).append("MemoryUtil.copyFromMemory(").append(at.address()).append(", colBytes").append(c)
                         .append(", 0, ").append(len).append(");\n");
                 return JValue.string(n, "colBytes" + c, "0", len);
             }

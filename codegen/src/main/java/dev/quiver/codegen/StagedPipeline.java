@@ -92,8 +92,7 @@ final class StagedPipeline {
         Map<ColumnRef, Expr> current = new HashMap<>();
         List<ColumnRef> source = pipeline.sourceLayout().columns();
         for (int c = 0; c < source.size(); c++) {
-            int index = c;
-            bases.put(source.get(c), (column, body, indent) -> g.sourceColumns().read(index, column.type(), body, indent));
+            bases.put(source.get(c), g.sourceColumns().reader(c));
             current.put(source.get(c), source.get(c));
         }
         List<Expr> conjuncts = new ArrayList<>();
@@ -171,17 +170,30 @@ final class StagedPipeline {
         }
     }
 
-    private JValue read(ColumnRef column, StringBuilder body, String indent) {
+    /** Reads each column through the reader of the source or build side that produces it. */
+    private final ColumnReader byColumn = new ColumnReader() {
+        @Override
+        public JValue read(ColumnRef column, StringBuilder body, String indent) {
+            return base(column).read(column, body, indent);
+        }
+
+        @Override
+        public Optional<InPlaceString> readInPlace(ColumnRef column, StringBuilder body, String indent) {
+            return base(column).readInPlace(column, body, indent);
+        }
+    };
+
+    private ColumnReader base(ColumnRef column) {
         ColumnReader reader = bases.get(column);
         if (reader == null) {
             throw new IllegalStateException("column " + column + " is not produced by the pipeline's source or build sides");
         }
-        return reader.read(column, body, indent);
+        return reader;
     }
 
     /** The push method (and, through the class builder, every stage method); {@code aggregation} null for a streaming sink. */
     String push(HashAggregateSink aggregation) {
-        ExpressionGenerator x = g.readColumnsWith(this::read);
+        ExpressionGenerator x = g.readColumnsWith(byColumn);
         List<String> names = new ArrayList<>();
         for (int k = 0; k < stages.size(); k++) {
             names.add(cb.fresh("stage"));
