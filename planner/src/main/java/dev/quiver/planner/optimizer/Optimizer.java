@@ -73,7 +73,7 @@ public final class Optimizer {
                             + "implementation rule that disabled_rules switches off (" + String.join(", ", disabled) + ")");
         });
         trace.finish(System.nanoTime() - start, budget.exceeded(), memo.groups().size(), memo.expressionCount());
-        return new OptimizedPlan(inLogicalOrder(winner.plan(), normalized.outputColumns()), trace);
+        return new OptimizedPlan(inLogicalOrder(PruneJoinOutputs.prune(winner.plan()), normalized.outputColumns()), trace);
     }
 
     /**
