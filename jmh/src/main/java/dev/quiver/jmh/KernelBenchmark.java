@@ -12,14 +12,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The settings every kernel benchmark shares (JMH reads them from the superclass): average time
- * in nanoseconds per {@code @OperationsPerInvocation} element, one fork, one thread. Three warm-up
- * and five measured one-second iterations: enough for the JIT to settle on these loops, and short
- * enough that the whole suite stays under a quarter of an hour.
+ * in nanoseconds per {@code @OperationsPerInvocation} element, one fork, one thread. Five warm-up
+ * and five measured one-second iterations: on the shared 2-core machine the JIT needed about three
+ * seconds to settle on some of these loops (LIKE, the join probe), and the whole suite still stays
+ * under a quarter of an hour.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--add-opens=java.base/java.nio=ALL-UNNAMED")
 public abstract class KernelBenchmark {
