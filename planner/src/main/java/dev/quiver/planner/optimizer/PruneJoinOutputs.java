@@ -39,10 +39,14 @@ final class PruneJoinOutputs {
 
     /** The plan with unread join outputs dropped; the root's output columns are kept as they are. */
     static PhysicalPlan prune(PhysicalPlan root) {
-        return prune(root, new HashSet<>(root.outputColumns()));
+        return prune(root, new HashSet<>(root.outputColumns()), true);
     }
 
-    private static PhysicalPlan prune(PhysicalPlan plan, Set<ColumnRef> required) {
+    /**
+     * {@code plan} producing at least {@code required}; with {@code narrow}, a join's output is cut to
+     * it (not needed under a projection, which reads only its own columns and is free).
+     */
+    private static PhysicalPlan prune(PhysicalPlan plan, Set<ColumnRef> required, boolean narrow) {
         PhysicalOperator op = plan.operator();
         if (op instanceof HashJoin join) {
             Set<ColumnRef> needed = new HashSet<>(required);
@@ -50,8 +54,9 @@ final class PruneJoinOutputs {
             join.buildKeys().forEach(k -> needed.addAll(Exprs.columns(k)));
             join.residual().ifPresent(r -> needed.addAll(Exprs.columns(r)));
             // The build side is copied into the hash table: it keeps only what the join or its consumer reads.
-            PhysicalPlan build = narrow(prune(plan.input(1), needed), needed);
-            return narrow(withInputs(plan, List.of(prune(plan.input(0), needed), build)), required);
+            PhysicalPlan build = narrow(prune(plan.input(1), needed, true), needed);
+            PhysicalPlan pruned = withInputs(plan, List.of(prune(plan.input(0), needed, true), build));
+            return narrow ? narrow(pruned, required) : pruned;
         }
         Set<ColumnRef> below;
         if (op instanceof Project project) {
@@ -73,7 +78,7 @@ final class PruneJoinOutputs {
             // Scans and VALUES were pruned before the search; a UNION ALL maps its columns by position.
             return plan;
         }
-        return withInputs(plan, List.of(prune(plan.input(0), below)));
+        return withInputs(plan, List.of(prune(plan.input(0), below, !(op instanceof Project))));
     }
 
     /** {@code plan} under an identity projection onto the columns of {@code wanted} it produces, if it produces others. */

@@ -19,6 +19,7 @@ import dev.quiver.planner.rule.normalization.PruneColumns;
 import dev.quiver.planner.rule.normalization.PushFilterIntoJoin;
 import dev.quiver.planner.rule.normalization.PushFilterThroughProject;
 import dev.quiver.planner.rule.normalization.PushJoinConditionIntoInputs;
+import dev.quiver.planner.rule.normalization.ReduceAggregateInputBySemiJoin;
 import dev.quiver.planner.rule.normalization.RemoveIdentityProject;
 import dev.quiver.planner.rule.normalization.ReorderJoins;
 import dev.quiver.planner.rule.normalization.SimplifyFilter;
@@ -55,7 +56,7 @@ public final class RuleRegistry {
                 List.of(new SimplifyFilter(), new MergeFilters(), new InferFiltersFromDisjunctions(), new PushFilterThroughProject(), new SimplifyProject(),
                         new MergeProjects(), new RemoveIdentityProject(), new MarkJoinToSemiJoin(), new SingleJoinToLeftJoin(),
                         new PushFilterIntoJoin(), new PushJoinConditionIntoInputs()),
-                List.of(new UnnestSubqueries(), new ReorderJoins(), new PruneColumns()),
+                List.of(new UnnestSubqueries(), new ReorderJoins(), new ReduceAggregateInputBySemiJoin(), new PruneColumns()),
                 List.of(new PushSemiJoinIntoJoinInput()),
                 List.of(new ImplementScan(), new ImplementValues(), new ImplementFilter(), new ImplementProject(),
                         new ImplementAggregate(), new ImplementSort(), new ImplementLimit(), new ImplementTopN(),
