@@ -480,13 +480,15 @@ final class PipelineGenerator {
         }
         append(m, "        ", cb.fold("hashKeys", "long", "h", hashes));
         m.append("        ValueVector[] stored = ").append(table).append(".keys();\n");
-        m.append("        int[] slots = ").append(table).append(".slots();\n");
-        m.append("        long[] hashes = ").append(table).append(".hashes();\n");
+        m.append("        long[] slots = ").append(table).append(".slots();\n");
+        m.append("        boolean[] nullKeys = ").append(table).append(".nullKeys();\n");
         m.append("        int mask = ").append(table).append(".mask();\n");
         m.append("        int slot = (int) h & mask;\n");
+        m.append("        long tag = h & GroupByHashTable.TAG_MASK;\n");
         m.append("        while (true) {\n");
-        m.append("            int g = slots[slot] - 1;\n");
-        m.append("            if (g < 0) {\n");
+        m.append("            long entry = slots[slot];\n");
+        m.append("            int g = (int) entry - 1;\n");
+        m.append("            if (entry == 0) {\n");
         append(m, "                ", storeKeys(keys, keyColumns, computed));
         m.append("                g = ").append(table).append(".insert(").append(keys).append(", 0, h, slot);\n");
         m.append("                ").append(agg).append(".ensureGroups(").append(table).append(".groupCount());\n");
@@ -504,10 +506,11 @@ final class PipelineGenerator {
                 default -> "Strings.equals(" + s + ".bytes, " + s + ".offsets[g], " + s + ".lengths[g], " + v.arr() + ", " + v.off()
                         + ", " + v.len() + ")";
             };
-            same.add("(" + s + ".nulls[g] ? " + v.isNull() + " : (!" + v.isNull() + " && " + equal + "))");
+            // The NULL flags are read only once the table holds a NULL key of this column.
+            same.add("((nullKeys[" + k + "] && " + s + ".nulls[g]) ? " + v.isNull() + " : (!" + v.isNull() + " && " + equal + "))");
         }
-        StringBuilder equal = new StringBuilder("hashes[g] == h");
-        for (String term : cb.chain("sameKeys", "&&", "ValueVector[] stored, int g", "stored, g", same)) {
+        StringBuilder equal = new StringBuilder("(entry & GroupByHashTable.TAG_MASK) == tag");
+        for (String term : cb.chain("sameKeys", "&&", "ValueVector[] stored, boolean[] nullKeys, int g", "stored, nullKeys, g", same)) {
             equal.append("\n                    && ").append(term);
         }
         m.append("            if (").append(equal).append(") {\n");

@@ -65,6 +65,8 @@ final class ProbeCode {
     private String hash;
     private String pairs;
     private String matches;
+    /** Whether the chain walk compares the key alone, without first comparing the stored hash. */
+    private boolean keyIsHash;
     private String rowCount;
 
     /** The probe of {@code spec}; {@code input} maps the probe's input columns to expressions over base columns. */
@@ -120,6 +122,9 @@ final class ProbeCode {
         cb.field("private int " + pairs + ";");
         String keysMethod = keysMethod(keyMethods, keyValues);
         matches = matchMethod(keyValues);
+        // One integer-like key that is not null-safe: comparing it is as cheap as comparing the hash, and one array read less.
+        keyIsHash = keys.size() == 1 && keyValues.get(0).kind() == dev.quiver.exec.vector.Kind.LONG && !join.nullSafe().get(0)
+                && !join.buildKeys().get(0).type().isUnknown() && !keys.get(0).type().isUnknown();
         Optional<String> residualMethod = residual.map(r -> residualMethod(x, r));
         StringBuilder m = cb.method();
         m.append("    // hash join probe, ").append(type).append(join.nullAwareMark() ? " (null-aware)" : "").append('\n');
@@ -230,7 +235,7 @@ final class ProbeCode {
         String mask = cb.instance("int", table + ".mask()");
         return indent + "long h = " + hash + ";\n"
                 + indent + "for (int r = " + heads + "[(int) h & " + mask + "]; r >= 0; r = " + nextRows + "[r]) {\n"
-                + indent + "    if (" + hashes + "[r] != h || !" + matches + "(r)) {\n"
+                + indent + "    if (" + (keyIsHash ? "" : hashes + "[r] != h || ") + "!" + matches + "(r)) {\n"
                 + indent + "        continue;\n"
                 + indent + "    }\n"
                 + indent + "    if ((++" + pairs + " & " + (CANCEL_CHECK_PAIRS - 1) + ") == 0) {\n"

@@ -9,18 +9,26 @@ import java.util.List;
 /**
  * Maps grouping keys to dense group ids {@code 0, 1, 2, ...} in order of first appearance. Keys
  * are stored column-wise in {@link ValueVector}s indexed by group id; NULLs form one group per
- * column as GROUP BY requires. Open addressing with linear probing over an {@code int[]} of group
- * ids, the group's hash kept beside it to skip most key comparisons; rehashing reuses the stored
- * hashes.
+ * column as GROUP BY requires. Open addressing with linear probing over one {@code long[]} of
+ * slots, each holding the group id (plus one; 0 is empty) in its low half and the high half of the
+ * group's hash as a tag in its high half: a probe reads one slot and compares keys only when the
+ * tags agree, so a lookup of a new key touches one cache line, and a hit two (the slot, the key).
+ * Whether any key of a column is NULL is tracked, so lookups read the NULL flags only if one is.
+ * Rehashing reuses the hashes stored per group.
  */
 public final class GroupByHashTable {
     /** Slots per group before the table doubles: load factor 1/2 keeps probe sequences short. */
     static final int SLOTS_PER_GROUP = 2;
     private static final int INITIAL_SLOTS = 1024;
 
+    /** The high half of a slot: the tag, the high 32 bits of the group's hash. */
+    public static final long TAG_MASK = 0xFFFFFFFF00000000L;
+
     private final ValueVector[] keys;
+    /** Per key column, whether some stored key of it is NULL. */
+    private final boolean[] nullKeys;
     private long[] hashes;
-    private int[] slots;
+    private long[] slots;
     private int mask;
     private int groupCount;
 
@@ -29,8 +37,9 @@ public final class GroupByHashTable {
         for (int c = 0; c < keys.length; c++) {
             keys[c] = new ValueVector(keyTypes.get(c), INITIAL_SLOTS / SLOTS_PER_GROUP);
         }
+        nullKeys = new boolean[keys.length];
         hashes = new long[INITIAL_SLOTS / SLOTS_PER_GROUP];
-        slots = new int[INITIAL_SLOTS];
+        slots = new long[INITIAL_SLOTS];
         mask = INITIAL_SLOTS - 1;
     }
 
@@ -62,12 +71,14 @@ public final class GroupByHashTable {
     /** The group of the key at entry {@code i} of {@code keyVectors}, inserting it if new. */
     public int findOrInsert(ValueVector[] keyVectors, int i, long hash) {
         int slot = (int) hash & mask;
+        long tag = hash & TAG_MASK;
         while (true) {
-            int g = slots[slot] - 1;
-            if (g < 0) {
+            long entry = slots[slot];
+            if (entry == 0) {
                 return insert(keyVectors, i, hash, slot);
             }
-            if (hashes[g] == hash && keysEqual(g, keyVectors, i)) {
+            int g = (int) entry - 1;
+            if ((entry & TAG_MASK) == tag && keysEqual(g, keyVectors, i)) {
                 return g;
             }
             slot = (slot + 1) & mask;
@@ -80,11 +91,17 @@ public final class GroupByHashTable {
 
     /**
      * The probe state, for generated code that walks the same probe sequence inline: slot array
-     * (group id + 1, 0 = empty), mask, and per-group hashes. These arrays are replaced when the table
+     * (0 = empty, else the hash's {@link #TAG_MASK} half plus group id + 1), mask, per-group hashes,
+     * and per key column whether a NULL key is stored. These arrays are replaced when the table
      * grows, so callers re-read them after every {@link #insert}.
      */
-    public int[] slots() {
+    public long[] slots() {
         return slots;
+    }
+
+    /** Per key column, whether some stored key is NULL (when not, a lookup need not read the NULL flags). */
+    public boolean[] nullKeys() {
+        return nullKeys;
     }
 
     public int mask() {
@@ -110,9 +127,10 @@ public final class GroupByHashTable {
         }
         for (int c = 0; c < keys.length; c++) {
             keys[c].copyFrom(keyVectors[c], i, g);
+            nullKeys[c] |= keys[c].nulls[g];
         }
         hashes[g] = hash;
-        slots[slot] = g + 1;
+        slots[slot] = (hash & TAG_MASK) | (g + 1);
         if ((long) groupCount * SLOTS_PER_GROUP > slots.length) {
             rehash(slots.length * 2);
         }
@@ -120,14 +138,15 @@ public final class GroupByHashTable {
     }
 
     private void rehash(int size) {
-        slots = new int[size];
+        slots = new long[size];
         mask = size - 1;
         for (int g = 0; g < groupCount; g++) {
-            int slot = (int) hashes[g] & mask;
+            long hash = hashes[g];
+            int slot = (int) hash & mask;
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = g + 1;
+            slots[slot] = (hash & TAG_MASK) | (g + 1);
         }
     }
 }
