@@ -2,7 +2,11 @@ package dev.quiver.exec.function;
 
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -14,6 +18,8 @@ import java.util.Locale;
  * so callers copy the bytes only once; the others write into a {@link Utf8Buffer}.
  */
 public final class Strings {
+    /** Eight bytes of a byte[] as one long, lowest address in the lowest bits, whatever the platform. */
+    private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private Strings() {
     }
 
@@ -215,14 +221,39 @@ public final class Strings {
         if (nlen == 0) {
             return from <= hlen ? from : -1;
         }
-        outer:
-        for (int i = from; i <= hlen - nlen; i++) {
-            for (int j = 0; j < nlen; j++) {
-                if (h[hoff + i + j] != n[noff + j]) {
-                    continue outer;
-                }
+        byte first = n[noff];
+        int lastStart = hlen - nlen;
+        for (int i = from; i <= lastStart; i++) {
+            i = indexOfByte(h, hoff, first, i, lastStart + 1);
+            if (i < 0) {
+                return -1;
             }
-            return i;
+            if (Arrays.equals(h, hoff + i + 1, hoff + i + nlen, n, noff + 1, noff + nlen)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The first {@code p} in {@code [from, to)} with {@code h[off + p] == b}, or -1: eight bytes at a
+     * time, with the classic test for a zero byte in a word (Mycroft's) on the bytes XORed with b.
+     * The lowest flagged byte is always a true match (a borrow only flags bytes above a zero).
+     */
+    static int indexOfByte(byte[] h, int off, byte b, int from, int to) {
+        long pattern = (b & 0xFFL) * 0x0101010101010101L;
+        int p = from;
+        for (; p + Long.BYTES <= to; p += Long.BYTES) {
+            long x = (long) LITTLE_ENDIAN_LONGS.get(h, off + p) ^ pattern;
+            long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (zero != 0) {
+                return p + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; p < to; p++) {
+            if (h[off + p] == b) {
+                return p;
+            }
         }
         return -1;
     }

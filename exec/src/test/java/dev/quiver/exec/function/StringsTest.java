@@ -260,4 +260,29 @@ class StringsTest {
         }
         return s.toString();
     }
+    @Test
+    void indexOfFindsTheFirstOccurrenceAsANaiveSearchDoes() {
+        // Word-at-a-time search: needles at every alignment, bytes above 0x7f, the byte 0x80 next to
+        // a match, haystacks shorter and longer than a word, and searches starting mid-string.
+        Random random = new Random(7);
+        byte[] alphabet = {'a', 'b', (byte) 0x80, (byte) 0xff, 0, 'c'};
+        for (int round = 0; round < 20_000; round++) {
+            byte[] h = new byte[random.nextInt(40)];
+            byte[] n = new byte[1 + random.nextInt(4)];
+            for (int k = 0; k < h.length; k++) {
+                h[k] = alphabet[random.nextInt(alphabet.length)];
+            }
+            for (int k = 0; k < n.length; k++) {
+                n[k] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int hoff = random.nextInt(3);
+            byte[] hay = new byte[h.length + hoff + 2];
+            System.arraycopy(h, 0, hay, hoff, h.length);
+            int from = h.length == 0 ? 0 : random.nextInt(h.length + 1);
+            String hs = new String(h, StandardCharsets.ISO_8859_1);
+            String ns = new String(n, StandardCharsets.ISO_8859_1);
+            assertThat(Strings.indexOf(hay, hoff, h.length, n, 0, n.length, from)).as("%s in %s from %d", ns, hs, from)
+                    .isEqualTo(hs.indexOf(ns, from));
+        }
+    }
 }
