@@ -260,6 +260,7 @@ class StringsTest {
         }
         return s.toString();
     }
+
     @Test
     void indexOfFindsTheFirstOccurrenceAsANaiveSearchDoes() {
         // Word-at-a-time search: needles at every alignment, bytes above 0x7f, the byte 0x80 next to
