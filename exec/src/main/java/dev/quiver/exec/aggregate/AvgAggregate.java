@@ -62,8 +62,8 @@ public final class AvgAggregate implements AggregateFunction {
             double average;
             if (exact) {
                 WideSumState s = (WideSumState) state;
-                count = s.counts[g];
-                average = count == 0 ? 0 : Decimals.average(s.high[g], s.low[g], scale, count);
+                count = s.count(g);
+                average = count == 0 ? 0 : Decimals.average(s.high(g), s.low(g), scale, count);
             } else {
                 DoubleSumState s = (DoubleSumState) state;
                 count = s.counts[g];
@@ -81,9 +81,9 @@ public final class AvgAggregate implements AggregateFunction {
         for (int g = 0; g < groups; g++) {
             if (exact) {
                 WideSumState s = (WideSumState) state;
-                sums.highs[g] = s.high[g];
-                sums.longs[g] = s.low[g];
-                counts.longs[g] = s.counts[g];
+                sums.highs[g] = s.high(g);
+                sums.longs[g] = s.low(g);
+                counts.longs[g] = s.count(g);
             } else {
                 DoubleSumState s = (DoubleSumState) state;
                 sums.doubles[g] = s.sums[g];
@@ -102,9 +102,7 @@ public final class AvgAggregate implements AggregateFunction {
         for (int g = 0; g < groups; g++) {
             if (exact) {
                 WideSumState s = (WideSumState) state;
-                s.high[g] = sums.highs[g];
-                s.low[g] = sums.longs[g];
-                s.counts[g] = counts.longs[g];
+                s.set(g, sums.highs[g], sums.longs[g], counts.longs[g]);
             } else {
                 DoubleSumState s = (DoubleSumState) state;
                 s.sums[g] = sums.doubles[g];

@@ -93,12 +93,12 @@ public final class SumAggregate implements AggregateFunction {
             case WIDE -> {
                 WideSumState s = (WideSumState) state;
                 for (int g = 0; g < groups; g++) {
-                    out.nulls[g] = s.counts[g] == 0;
-                    if (!out.nulls[g] && !Int128.fitsPrecision(s.high[g], s.low[g], result.precision())) {
+                    out.nulls[g] = s.count(g) == 0;
+                    if (!out.nulls[g] && !Int128.fitsPrecision(s.high(g), s.low(g), result.precision())) {
                         throw Decimals.overflow(result.precision(), result.scale());
                     }
-                    out.highs[g] = s.high[g];
-                    out.longs[g] = s.low[g];
+                    out.highs[g] = s.high(g);
+                    out.longs[g] = s.low(g);
                 }
             }
             case DOUBLE -> {
