@@ -168,6 +168,11 @@ public final class TpchBenchmark {
         printNotes(options, unverified > 0, unsupported > 0, out);
     }
 
+    /** How many of {@code reports} verified, e.g. {@code 21/22 verified}. */
+    static String verified(List<QueryReport> reports) {
+        return reports.stream().filter(r -> r.status() == Status.VERIFIED).count() + "/" + reports.size() + " verified";
+    }
+
     /** Prints what went wrong (or is unsupported) with each query that did not verify; {@code context} follows the status. */
     static void printDetails(List<QueryReport> reports, String context, PrintStream out) {
         for (QueryReport r : reports) {
@@ -175,6 +180,12 @@ public final class TpchBenchmark {
                 out.printf(Locale.ROOT, "Q%02d %s%s: %s%n", r.query(), r.status().label(), context, r.detail().get());
             }
         }
+    }
+
+    /** Prints the notes under the totals that {@code reports} call for ({@link #printNotes(BenchmarkOptions, boolean, boolean, PrintStream)}). */
+    static void printNotes(BenchmarkOptions options, List<QueryReport> reports, PrintStream out) {
+        printNotes(options, reports.stream().anyMatch(r -> r.status() == Status.UNVERIFIED),
+                reports.stream().anyMatch(r -> r.status() == Status.UNSUPPORTED), out);
     }
 
     /** Prints the notes under the totals: where answers are missing, and when unsupported queries count as failures. */
