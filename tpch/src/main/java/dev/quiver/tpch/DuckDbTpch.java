@@ -54,12 +54,12 @@ import org.duckdb.DuckDBConnection;
  */
 public final class DuckDbTpch implements AutoCloseable {
     /**
-     * Rows per slice read from Quiver: at SF 10 lineitem makes 60 slices of about 170 MB of Arrow
-     * data each. Every slice scans the whole table (Quiver has no zone maps), but filtering SF 1's
-     * lineitem takes about 10 ms, while materializing a slice takes about 0.3 µs a row and
-     * appending it to DuckDB about 1.5 µs.
+     * Rows per slice read from Quiver: at SF 10 lineitem makes 120 slices of about 85 MB of Arrow
+     * data each, and at most five are in memory at a time with two workers. Every slice scans the
+     * whole table (Quiver has no zone maps), but filtering SF 1's lineitem takes about 10 ms, while
+     * materializing a slice takes about 0.3 µs a row and appending it to DuckDB about 1.5 µs.
      */
-    static final long SLICE_ROWS = 1_000_000;
+    static final long SLICE_ROWS = 500_000;
     /** Slices read ahead of the appenders, per worker: enough that a worker rarely waits for Quiver. */
     static final int SLICES_QUEUED_PER_WORKER = 1;
     /**
@@ -96,7 +96,13 @@ public final class DuckDbTpch implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for DuckDB", e);
         }
-        DuckDBConnection c = DriverManager.getConnection("jdbc:duckdb:").unwrap(DuckDBConnection.class);
+        DuckDBConnection c;
+        try {
+            c = DriverManager.getConnection("jdbc:duckdb:").unwrap(DuckDBConnection.class);
+        } catch (SQLException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
         DuckDbTpch db = new DuckDbTpch(c, temp);
         try {
             db.execute("SET temp_directory = '" + temp.resolve("spill").toString().replace("'", "''") + "'");
