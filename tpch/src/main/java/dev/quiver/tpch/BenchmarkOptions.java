@@ -24,13 +24,18 @@ import java.util.Optional;
  * @param estimates whether to measure the optimizer's row estimates instead of timing ({@code --estimates}, {@link TpchEstimates})
  * @param compareExploration whether to time each query with the optimizer's exploration on and off
  *     ({@code --compare-exploration}, {@link ExplorationComparison}); excludes {@code estimates}
+ * @param compareDuckDb whether to time each query on Quiver and on DuckDB, in the same process, taking turns
+ *     ({@code --compare duckdb}, {@link DuckDbComparison}); excludes {@code estimates} and {@code compareExploration}
  */
 public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolean allQueries, ExecutionMode mode, int runs,
-        int threads, boolean verify, Optional<Path> answers, boolean estimates, boolean compareExploration) {
+        int threads, boolean verify, Optional<Path> answers, boolean estimates, boolean compareExploration,
+        boolean compareDuckDb) {
     /** Small enough to load in about a second, large enough that query times mean something. */
     public static final double DEFAULT_SCALE_FACTOR = 0.1;
     /** Odd, so the median is one measured run; enough to smooth out a GC pause. */
     public static final int DEFAULT_RUNS = 5;
+    /** The engine {@code --compare} takes: the only one the runner compares Quiver with. */
+    public static final String DUCKDB = "duckdb";
 
     public static final String USAGE = """
             usage: quiver tpch [options]
@@ -47,6 +52,10 @@ public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolea
                                 time each query with the optimizer's exploration on and off, alternating runs,
                                 verify both, and report both medians, their ratio, whether the plans differ,
                                 and both totals (not with --estimates)
+              --compare duckdb  also load the data into an in-process DuckDB (load time reported apart) and run
+                                both engines on each query, taking turns, with the same threads; verify both,
+                                and report both medians, their ratio, and at the end the geometric mean of the
+                                ratios and both totals (not with --estimates or --compare-exploration)
               --help            show this help
             """.formatted(TpchQueries.SUPPORTED.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""),
             Runtime.getRuntime().availableProcessors());
@@ -59,12 +68,16 @@ public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolea
             throw new IllegalArgumentException("--compare-exploration and --estimates cannot be combined: --estimates runs each query "
                     + "once under EXPLAIN ANALYZE without timing it; run them separately");
         }
+        if (compareDuckDb && (estimates || compareExploration)) {
+            throw new IllegalArgumentException("--compare duckdb and " + (estimates ? "--estimates" : "--compare-exploration")
+                    + " cannot be combined: each makes its own report; run them separately");
+        }
     }
 
     /** The defaults: SF 0.1, the supported queries, compile mode, 5 runs, one thread per core, verified. */
     public static BenchmarkOptions defaults() {
         return new BenchmarkOptions(DEFAULT_SCALE_FACTOR, TpchQueries.SUPPORTED, false, ExecutionMode.COMPILE, DEFAULT_RUNS,
-                Runtime.getRuntime().availableProcessors(), true, Optional.empty(), false, false);
+                Runtime.getRuntime().availableProcessors(), true, Optional.empty(), false, false, false);
     }
 
     /** Parses command-line arguments; a bad argument is an {@link IllegalArgumentException} with a message for the user. */
@@ -80,6 +93,7 @@ public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolea
         Optional<Path> answers = Optional.empty();
         boolean estimates = false;
         boolean compareExploration = false;
+        boolean compareDuckDb = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -118,12 +132,21 @@ public record BenchmarkOptions(double scaleFactor, List<Integer> queries, boolea
                 case "--no-verify" -> verify = false;
                 case "--estimates" -> estimates = true;
                 case "--compare-exploration" -> compareExploration = true;
+                case "--compare" -> {
+                    String v = value != null ? value : next(args, ++i, arg);
+                    if (!v.trim().equalsIgnoreCase(DUCKDB)) {
+                        throw new IllegalArgumentException("--compare takes duckdb, the one engine the runner compares Quiver with, got '"
+                                + v + "' (for exploration on and off, --compare-exploration)");
+                    }
+                    compareDuckDb = true;
+                }
                 case "--verify" -> verify = true;
                 case "--answers" -> answers = Optional.of(Path.of(value != null ? value : next(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
         }
-        return new BenchmarkOptions(sf, queries, all, mode, runs, threads, verify, answers, estimates, compareExploration);
+        return new BenchmarkOptions(sf, queries, all, mode, runs, threads, verify, answers, estimates, compareExploration,
+                compareDuckDb);
     }
 
     /** Whether {@code args} ask for help. */

@@ -5,14 +5,12 @@ import static java.util.Objects.requireNonNull;
 import dev.quiver.Result;
 import dev.quiver.Row;
 import dev.quiver.Session;
-import dev.quiver.tpch.QueryReport.Status;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What the optimizer's exploration buys ({@code quiver tpch --compare-exploration}). With
@@ -49,20 +47,28 @@ final class ExplorationComparison {
         }
     }
 
-    /** One query under both settings. */
-    record Outcome(QueryReport on, QueryReport off, Plans plans) {
+    /** One query under both settings: their reports (on first) and whether their plans differ. */
+    record Outcome(ReportPair reports, Plans plans) {
         Outcome {
-            requireNonNull(on, "on");
-            requireNonNull(off, "off");
+            requireNonNull(reports, "reports");
             requireNonNull(plans, "plans");
-            if (on.query() != off.query()) {
-                throw new IllegalArgumentException("reports of different queries: Q" + on.query() + " and Q" + off.query());
-            }
+        }
+
+        Outcome(QueryReport on, QueryReport off, Plans plans) {
+            this(new ReportPair(on, off), plans);
+        }
+
+        QueryReport on() {
+            return reports.first();
+        }
+
+        QueryReport off() {
+            return reports.second();
         }
 
         /** Off's median over on's; NaN when either did not finish its timed runs. */
         double ratio() {
-            return off.medianMillis() / on.medianMillis();
+            return off().medianMillis() / on().medianMillis();
         }
     }
 
@@ -91,7 +97,7 @@ final class ExplorationComparison {
             setting(before).accept(session);
         }
         print(outcomes, options, out);
-        return TpchBenchmark.exitStatus(bothSettings(outcomes), options.allQueries());
+        return TpchBenchmark.exitStatus(ReportPair.all(pairs(outcomes)), options.allQueries());
     }
 
     private static Consumer<Session> setting(boolean exploration) {
@@ -123,58 +129,40 @@ final class ExplorationComparison {
         }
     }
 
-    private static List<QueryReport> reports(List<Outcome> outcomes, boolean exploration) {
-        return outcomes.stream().map(o -> exploration ? o.on() : o.off()).toList();
-    }
-
-    private static List<QueryReport> bothSettings(List<Outcome> outcomes) {
-        return outcomes.stream().flatMap(o -> Stream.of(o.on(), o.off())).toList();
+    private static List<ReportPair> pairs(List<Outcome> outcomes) {
+        return outcomes.stream().map(Outcome::reports).toList();
     }
 
     /** Prints the table of both settings per query, the details of failures, the totals and the queries whose plans differ. */
     static void print(List<Outcome> outcomes, BenchmarkOptions options, PrintStream out) {
         List<String[]> lines = new ArrayList<>();
         for (Outcome o : outcomes) {
-            QueryReport on = o.on();
-            QueryReport off = o.off();
-            lines.add(new String[] {
-                String.format(Locale.ROOT, "Q%02d", on.query()),
-                on.ran() ? String.valueOf(on.rows()) : off.ran() ? String.valueOf(off.rows()) : "",
-                TextTable.millis(on.medianMillis()),
-                TextTable.millis(off.medianMillis()),
-                Double.isNaN(o.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", o.ratio()),
-                o.plans().label(),
-                on.status() == off.status() ? on.status().label() : "on " + on.status().label() + ", off " + off.status().label()});
+            ReportPair r = o.reports();
+            lines.add(new String[] {r.queryCell(), r.rowsCell(), TextTable.millis(o.on().medianMillis()),
+                TextTable.millis(o.off().medianMillis()), ReportPair.ratioCell(o.ratio()), o.plans().label(), r.statusCell("on", "off")});
         }
         out.println();
         TextTable.print(new String[] {"query", "rows", "on median ms", "off median ms", "off/on", "plans", "status"},
                 new boolean[] {false, true, true, true, true, false, false}, lines, out);
         out.println();
-        List<QueryReport> on = reports(outcomes, true);
-        List<QueryReport> off = reports(outcomes, false);
+        List<QueryReport> on = ReportPair.firsts(pairs(outcomes));
+        List<QueryReport> off = ReportPair.seconds(pairs(outcomes));
         TpchBenchmark.printDetails(on, " with exploration on", out);
         TpchBenchmark.printDetails(off, " with exploration off", out);
         // Totals over the same queries, so that their ratio compares like with like.
-        List<Outcome> timed = outcomes.stream().filter(o -> !Double.isNaN(o.ratio())).toList();
-        double totalOn = timed.stream().mapToDouble(o -> o.on().medianMillis()).sum();
-        double totalOff = timed.stream().mapToDouble(o -> o.off().medianMillis()).sum();
-        out.printf(Locale.ROOT, "exploration on: %s, total %s ms; off: %s, total %s ms; off/on %s%n", verified(on),
-                TextTable.millis(totalOn), verified(off), TextTable.millis(totalOff),
-                timed.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", totalOff / totalOn));
+        List<ReportPair> timed = pairs(outcomes).stream().filter(ReportPair::timed).toList();
+        double totalOn = ReportPair.total(ReportPair.firsts(timed));
+        double totalOff = ReportPair.total(ReportPair.seconds(timed));
+        out.printf(Locale.ROOT, "exploration on: %s, total %s ms; off: %s, total %s ms; off/on %s%n", TpchBenchmark.verified(on),
+                TextTable.millis(totalOn), TpchBenchmark.verified(off), TextTable.millis(totalOff),
+                timed.isEmpty() ? "-" : ReportPair.ratioCell(totalOff / totalOn));
         if (timed.size() < outcomes.size()) {
             out.printf(Locale.ROOT, "(totals are sums of medians over the %d of %d queries timed in both settings)%n", timed.size(),
                     outcomes.size());
         }
-        List<String> different = outcomes.stream().filter(o -> o.plans() == Plans.DIFFERENT)
-                .map(o -> String.format(Locale.ROOT, "Q%02d", o.on().query())).toList();
+        List<String> different = outcomes.stream().filter(o -> o.plans() == Plans.DIFFERENT).map(o -> o.reports().queryCell()).toList();
         out.printf(Locale.ROOT, "plans differ in %d of %d queries%s%n", different.size(), outcomes.size(),
                 different.isEmpty() ? "" : ": " + String.join(", ", different));
-        List<QueryReport> all = bothSettings(outcomes);
-        TpchBenchmark.printNotes(options, all.stream().anyMatch(r -> r.status() == Status.UNVERIFIED),
-                all.stream().anyMatch(r -> r.status() == Status.UNSUPPORTED), out);
-    }
-
-    private static String verified(List<QueryReport> reports) {
-        return reports.stream().filter(r -> r.status() == Status.VERIFIED).count() + "/" + reports.size() + " verified";
+        TpchBenchmark.printNotes(options, ReportPair.all(pairs(outcomes)), out);
     }
 }

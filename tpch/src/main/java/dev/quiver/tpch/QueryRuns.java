@@ -16,12 +16,13 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Times one TPC-H query the way the runner does, under one or more <em>variants</em>: session
- * settings a variant applies before each of its runs. Each variant first runs the query once, a
- * warm-up whose result is checked against the reference answer; then come {@code runs} timed
- * rounds in which every variant still going runs the query once. The order within a round
- * alternates (first variant to last, then last to first) so that drift over time and what a run
- * leaves to the next (garbage to collect, warm caches) fall on every variant alike.
+ * Times one TPC-H query the way the runner does, under one or more <em>variants</em>: ways to run
+ * it, such as session settings applied before each run ({@link #measure(Session, int, int, Optional, List)})
+ * or another engine ({@link Runner}). Each variant first runs the query once, a warm-up whose
+ * result is checked against the reference answer; then come {@code runs} timed rounds in which
+ * every variant still going runs the query once. The order within a round alternates (first
+ * variant to last, then last to first) so that drift over time and what a run leaves to the next
+ * (garbage to collect, warm caches) fall on every variant alike.
  *
  * <p>A variant stops when its first run fails (error or unsupported) or a timed run raises an
  * error; the others go on. A wrong first result is reported, and the variant is still timed.
@@ -30,31 +31,75 @@ import java.util.regex.Pattern;
  */
 final class QueryRuns {
     /** A statement that only cleans up after a query (Q15's DROP VIEW): run even when an earlier one failed. */
-    private static final Pattern CLEANUP = Pattern.compile("(?is)^(\\s*--[^\\n]*\\n)*\\s*drop\\b.*");
+    static final Pattern CLEANUP = Pattern.compile("(?is)^(\\s*--[^\\n]*\\n)*\\s*drop\\b.*");
     private static final double NANOS_PER_MILLI = 1_000_000.0;
+
+    /** One way to run a query: an engine, or an engine under some settings. */
+    @FunctionalInterface
+    interface Runner {
+        /**
+         * Runs a query's statements once. If a statement fails, the query's remaining DROP
+         * statements ({@link #CLEANUP}) still run, so the next run starts clean; then
+         * {@link RunFailure} says what failed.
+         *
+         * @param keepRows whether to return the result's rows as Java values (as {@code dev.quiver.Row}
+         *     holds them: numbers, strings, LocalDate, null); the time spent converting them is not counted
+         */
+        Execution execute(List<String> statements, boolean keepRows) throws RunFailure;
+    }
+
+    /**
+     * One run of a query's statements: the time spent (without converting rows for verification),
+     * the rows its SELECT returned, and those rows if kept.
+     */
+    record Execution(long nanos, long rows, List<List<Object>> values) {
+    }
+
+    /** A query that did not run to the end: the error's message, and whether it is one the engine does not support yet. */
+    static final class RunFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final boolean unsupported;
+
+        RunFailure(String message, boolean unsupported, Throwable cause) {
+            super(message, cause);
+            this.unsupported = unsupported;
+        }
+
+        boolean unsupported() {
+            return unsupported;
+        }
+    }
 
     private QueryRuns() {
     }
 
     /**
-     * Runs {@code query} under each of {@code variants}, checking each variant's first result
-     * against {@code expected} if present; returns one report per variant, in the same order.
+     * Runs {@code query} in {@code session} under each of {@code variants} (settings applied to the
+     * session before each of the variant's runs), checking each variant's first result against
+     * {@code expected} if present; returns one report per variant, in the same order.
      */
     static List<QueryReport> measure(Session session, int query, int runs, Optional<ExpectedResult> expected,
             List<Consumer<Session>> variants) {
         requireNonNull(session, "session");
+        return measure(query, runs, expected, variants.stream().map(variant -> quiver(session, variant)).toList());
+    }
+
+    /**
+     * Runs {@code query} with each of {@code runners}, checking each one's first result against
+     * {@code expected} if present; returns one report per runner, in the same order.
+     */
+    static List<QueryReport> measure(int query, int runs, Optional<ExpectedResult> expected, List<Runner> runners) {
         requireNonNull(expected, "expected");
-        variants = List.copyOf(variants);
+        runners = List.copyOf(runners);
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1");
         }
         List<String> statements = TpchQueries.statements(query);
         List<QueryReport> reports = new ArrayList<>();
-        for (Consumer<Session> variant : variants) {
-            variant.accept(session);
-            reports.add(first(session, query, statements, expected));
+        for (Runner runner : runners) {
+            reports.add(first(runner, query, statements, expected));
         }
-        int count = variants.size();
+        int count = runners.size();
         boolean[] stopped = new boolean[count];
         long[][] nanos = new long[count][runs];
         for (int v = 0; v < count; v++) {
@@ -66,10 +111,9 @@ final class QueryRuns {
                 if (stopped[v]) {
                     continue;
                 }
-                variants.get(v).accept(session);
                 try {
-                    nanos[v][round] = execute(session, statements, false).nanos();
-                } catch (QuiverException e) {
+                    nanos[v][round] = runners.get(v).execute(statements, false).nanos();
+                } catch (RunFailure e) {
                     QueryReport r = reports.get(v);
                     reports.set(v, new QueryReport(query, r.rows(), Double.NaN, Double.NaN, Status.FAILED,
                             Optional.of("ERROR in a timed run: " + e.getMessage())));
@@ -90,16 +134,32 @@ final class QueryRuns {
         return List.copyOf(reports);
     }
 
+    /**
+     * Quiver as a runner: applies {@code settings} to {@code session}, then runs the statements there.
+     * An error with SQLSTATE 0A000 is a query Quiver does not support.
+     */
+    static Runner quiver(Session session, Consumer<Session> settings) {
+        requireNonNull(session, "session");
+        requireNonNull(settings, "settings");
+        return (statements, keepRows) -> {
+            settings.accept(session);
+            try {
+                return execute(session, statements, keepRows);
+            } catch (QuiverException e) {
+                boolean unsupported = SqlState.FEATURE_NOT_SUPPORTED.equals(e.sqlState());
+                throw new RunFailure(unsupported ? e.rawMessage() : e.getMessage(), unsupported, e);
+            }
+        };
+    }
+
     /** The first run: its result checked against {@code expected}; the report has no times yet. */
-    private static QueryReport first(Session session, int query, List<String> statements, Optional<ExpectedResult> expected) {
+    private static QueryReport first(Runner runner, int query, List<String> statements, Optional<ExpectedResult> expected) {
         Execution first;
         try {
-            first = execute(session, statements, true);
-        } catch (QuiverException e) {
-            if (SqlState.FEATURE_NOT_SUPPORTED.equals(e.sqlState())) {
-                return new QueryReport(query, -1, Double.NaN, Double.NaN, Status.UNSUPPORTED, Optional.of(e.rawMessage()));
-            }
-            return new QueryReport(query, -1, Double.NaN, Double.NaN, Status.FAILED, Optional.of("ERROR: " + e.getMessage()));
+            first = runner.execute(statements, true);
+        } catch (RunFailure e) {
+            return new QueryReport(query, -1, Double.NaN, Double.NaN, e.unsupported() ? Status.UNSUPPORTED : Status.FAILED,
+                    Optional.of(e.unsupported() ? e.getMessage() : "ERROR: " + e.getMessage()));
         }
         Status status = Status.UNVERIFIED;
         Optional<String> detail = Optional.empty();
@@ -116,10 +176,6 @@ final class QueryRuns {
         s.append("\n    expected: ").append(v.expectedRow().orElse("(no row)"));
         s.append("\n    actual:   ").append(v.actualRow().orElse("(no row)"));
         return s.toString();
-    }
-
-    /** One run of a query's statements: time spent (without converting rows for verification), rows returned, and the rows if kept. */
-    private record Execution(long nanos, long rows, List<List<Object>> values) {
     }
 
     private static Execution execute(Session session, List<String> statements, boolean keepRows) {

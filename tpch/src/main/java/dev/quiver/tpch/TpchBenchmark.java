@@ -19,7 +19,9 @@ import java.util.Optional;
  * (one warm-up run, then timed runs), checks the first run's result against the reference answer,
  * and prints a table of rows, median and fastest time and status per query. {@code --estimates}
  * reports the optimizer's row estimates instead ({@link TpchEstimates}); {@code --compare-exploration}
- * times every query with the optimizer's exploration on and off ({@link ExplorationComparison}).
+ * times every query with the optimizer's exploration on and off ({@link ExplorationComparison});
+ * {@code --compare duckdb} times every query on Quiver and on an in-process DuckDB holding the same
+ * data ({@link DuckDbComparison}).
  *
  * <pre>
  * java -jar quiver.jar tpch --sf 1 --queries 1,6 --runs 5 --mode compile
@@ -79,7 +81,8 @@ public final class TpchBenchmark {
         out.printf(Locale.ROOT, "TPC-H SF %s, mode %s, %d thread%s, %d timed run%s after a warm-up%s%n", sf,
                 options.mode().name().toLowerCase(Locale.ROOT), options.threads(), options.threads() == 1 ? "" : "s",
                 options.runs(), options.runs() == 1 ? "" : "s",
-                options.compareExploration() ? ", optimizer exploration on and off taking turns" : "");
+                options.compareExploration() ? ", optimizer exploration on and off taking turns"
+                        : options.compareDuckDb() ? ", Quiver and DuckDB taking turns" : "");
         List<QueryReport> reports = new ArrayList<>();
         try (Database db = Quiver.openInMemory(DatabaseOptions.defaults().withThreads(options.threads()));
                 Session session = db.connect()) {
@@ -92,6 +95,9 @@ public final class TpchBenchmark {
             session.set("compile_min_rows", "0");
             if (options.compareExploration()) {
                 return ExplorationComparison.run(session, options, out);
+            }
+            if (options.compareDuckDb()) {
+                return DuckDbComparison.run(session, options, out);
             }
             for (int query : options.queries()) {
                 reports.add(runQuery(session, query, options.runs(), expected(options, query)));
@@ -168,6 +174,11 @@ public final class TpchBenchmark {
         printNotes(options, unverified > 0, unsupported > 0, out);
     }
 
+    /** How many of {@code reports} verified, e.g. {@code 21/22 verified}. */
+    static String verified(List<QueryReport> reports) {
+        return reports.stream().filter(r -> r.status() == Status.VERIFIED).count() + "/" + reports.size() + " verified";
+    }
+
     /** Prints what went wrong (or is unsupported) with each query that did not verify; {@code context} follows the status. */
     static void printDetails(List<QueryReport> reports, String context, PrintStream out) {
         for (QueryReport r : reports) {
@@ -175,6 +186,12 @@ public final class TpchBenchmark {
                 out.printf(Locale.ROOT, "Q%02d %s%s: %s%n", r.query(), r.status().label(), context, r.detail().get());
             }
         }
+    }
+
+    /** Prints the notes under the totals that {@code reports} call for: answers missing, unsupported queries. */
+    static void printNotes(BenchmarkOptions options, List<QueryReport> reports, PrintStream out) {
+        printNotes(options, reports.stream().anyMatch(r -> r.status() == Status.UNVERIFIED),
+                reports.stream().anyMatch(r -> r.status() == Status.UNSUPPORTED), out);
     }
 
     /** Prints the notes under the totals: where answers are missing, and when unsupported queries count as failures. */

@@ -7,10 +7,7 @@ import dev.quiver.Database;
 import dev.quiver.Quiver;
 import dev.quiver.Session;
 import dev.quiver.tpch.ExplorationComparison.Plans;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,7 @@ class ExplorationComparisonTest {
                 .hasMessage("--compare-exploration and --estimates cannot be combined: --estimates runs each query once under "
                         + "EXPLAIN ANALYZE without timing it; run them separately");
 
-        Run run = run("--estimates", "--compare-exploration");
+        BenchmarkRun run = run("--estimates", "--compare-exploration");
         assertThat(run.status()).isEqualTo(TpchBenchmark.EXIT_USAGE);
         assertThat(run.err()).contains("quiver tpch: --compare-exploration and --estimates cannot be combined", "usage: quiver tpch");
         assertThat(run.out()).isEmpty();
@@ -38,7 +35,7 @@ class ExplorationComparisonTest {
 
     @Test
     void reportsBothSettingsVerifiedWithTheirTotals() {
-        Run run = run("--sf", "0.01", "--queries", "5,15", "--runs", "1", "--compare-exploration");
+        BenchmarkRun run = run("--sf", "0.01", "--queries", "5,15", "--runs", "1", "--compare-exploration");
         assertThat(run.status()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("TPC-H SF 0.01, mode compile", "optimizer exploration on and off taking turns")
                 .containsPattern("query \\| rows \\| on median ms \\| off median ms \\| off/on \\| plans +\\| status");
@@ -52,7 +49,7 @@ class ExplorationComparisonTest {
     @Test
     void aWrongAnswerFailsTheRunInEachSetting(@TempDir Path answers) throws IOException {
         Files.writeString(answers.resolve("q06.csv"), "revenue\n1194053.2253\n");
-        Run run = run("--sf", "0.01", "--queries", "6", "--runs", "1", "--compare-exploration", "--answers", answers.toString());
+        BenchmarkRun run = run("--sf", "0.01", "--queries", "6", "--runs", "1", "--compare-exploration", "--answers", answers.toString());
         assertThat(run.status()).as(run.out() + run.err()).isEqualTo(TpchBenchmark.EXIT_FAILED);
         assertThat(run.out()).contains("Q06 FAILED with exploration on: ", "Q06 FAILED with exploration off: ",
                 "exploration on: 0/1 verified", "; off: 0/1 verified");
@@ -73,13 +70,7 @@ class ExplorationComparisonTest {
         }
     }
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = TpchBenchmark.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static BenchmarkRun run(String... args) {
+        return BenchmarkRun.of(args);
     }
 }

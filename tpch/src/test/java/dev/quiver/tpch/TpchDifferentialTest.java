@@ -3,13 +3,12 @@ package dev.quiver.tpch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.quiver.Database;
-import dev.quiver.Quiver;
 import dev.quiver.Result;
 import dev.quiver.Row;
 import dev.quiver.Session;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
+import dev.quiver.testing.JdbcRows;
 import dev.quiver.testing.NumberMatch;
 import dev.quiver.testing.QueryRows;
 import dev.quiver.testing.ResultComparator;
@@ -57,6 +56,8 @@ class TpchDifferentialTest {
 
     /** The scale factor compared: small enough for 22 x 21 queries on each engine in well under a minute. */
     static final double SF = 0.01;
+    /** Rows per slice when copying into DuckDB: small, so that at SF 0.01 customer, part, partsupp, orders and lineitem take several. */
+    static final long COPY_SLICE_ROWS = 1_000;
     /** Random parameter sets per query, after the validation set: seeds 1 to this. */
     static final int RANDOM_PARAMETER_SETS = 20;
 
@@ -72,10 +73,9 @@ class TpchDifferentialTest {
 
     /** Cancels a Quiver query that runs past {@link #QUERY_TIMEOUT_SECONDS}. */
     private static ScheduledExecutorService watchdog;
-    private static Database database;
+    private static TwoEngines engines;
     private static Session quiver;
-    private static DuckDbOracle duckdb;
-    private static List<Long> copiedRows;
+    private static DuckDbTpch duckdb;
 
     @BeforeAll
     static void load() throws SQLException {
@@ -85,30 +85,19 @@ class TpchDifferentialTest {
             t.setDaemon(true);
             return t;
         });
-        database = Quiver.openInMemory();
-        quiver = database.connect();
-        TpchDataGenerator.load(quiver, SF);
-        duckdb = DuckDbOracle.open();
-        copiedRows = duckdb.copyFrom(quiver);
+        engines = TwoEngines.load(SF, COPY_SLICE_ROWS);
+        quiver = engines.quiver();
+        duckdb = engines.duckdb();
         quiver.set("execution_mode", "verify");
     }
 
     @AfterAll
     static void close() throws SQLException {
-        try {
-            if (duckdb != null) {
-                duckdb.close();
-            }
-        } finally {
-            if (watchdog != null) {
-                watchdog.shutdownNow();
-            }
-            if (quiver != null) {
-                quiver.close();
-            }
-            if (database != null) {
-                database.close();
-            }
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
+        if (engines != null) {
+            engines.close();
         }
     }
 
@@ -136,7 +125,7 @@ class TpchDifferentialTest {
         String context = String.format("Q%02d, %s%n%s", query, generator, String.join(";\n", statements));
         QueryRows expected;
         try {
-            expected = duckdb.run(statements);
+            expected = duckdb.run(statements, JdbcRows::read);
         } catch (SQLException e) {
             throw new AssertionError("DuckDB (the oracle) failed on " + context + "\n" + e.getMessage(), e);
         }
@@ -179,7 +168,7 @@ class TpchDifferentialTest {
     Stream<DynamicTest> duckDbReproducesTheReferenceAnswers() {
         return TpchQueries.ALL.stream().map(q -> DynamicTest.dynamicTest(String.format("Q%02d", q), () -> {
             ExpectedResult answer = ExpectedResult.forQuery(SF, q).orElseThrow();
-            QueryRows rows = duckdb.run(TpchQueryGenerator.validation().statements(q, SF));
+            QueryRows rows = duckdb.run(TpchQueryGenerator.validation().statements(q, SF), JdbcRows::read);
             Verification v = AnswerComparator.compare(answer, rows.rows(), TpchQueries.isOrdered(q));
             assertThat(v.matches()).as("DuckDB's Q%d: %s%n    expected: %s%n    actual:   %s", q, v.message(),
                     v.expectedRow().orElse("(no row)"), v.actualRow().orElse("(no row)")).isTrue();
@@ -196,7 +185,7 @@ class TpchDifferentialTest {
             StringBuilder counts = new StringBuilder();
             for (long seed = TpchQueryGenerator.VALIDATION_SEED; seed <= RANDOM_PARAMETER_SETS; seed++) {
                 List<String> statements = new TpchQueryGenerator(seed).statements(q, SF);
-                QueryRows rows = duckdb.run(statements);
+                QueryRows rows = duckdb.run(statements, JdbcRows::read);
                 assertThat(compare(rows, rows, lastQuery(statements))).as("Q%d seed %d", q, seed).isEmpty();
                 counts.append(rows.rows().size()).append(' ');
             }
@@ -208,11 +197,11 @@ class TpchDifferentialTest {
     @Test
     void duckDbHoldsACopyOfEveryTable() throws SQLException {
         List<Long> expectedCounts = List.of(5L, 25L, 100L, 1_500L, 2_000L, 8_000L, 15_000L, 60_175L);
-        assertThat(copiedRows).isEqualTo(expectedCounts);
+        assertThat(List.copyOf(engines.copiedRows().values())).isEqualTo(expectedCounts);
         for (TpchTableDefinition<?> table : TpchTables.ALL) {
-            QueryRows copy = duckdb.run(List.of(DuckDbOracle.selectAll(table)));
+            QueryRows copy = duckdb.run(List.of(DuckDbTpch.selectAll(table)), JdbcRows::read);
             List<List<Object>> original = new ArrayList<>();
-            try (Result r = quiver.execute(DuckDbOracle.selectAll(table))) {
+            try (Result r = quiver.execute(DuckDbTpch.selectAll(table))) {
                 for (Row row : r.rows()) {
                     original.add(row.values());
                 }
@@ -223,7 +212,9 @@ class TpchDifferentialTest {
             // The copy is exact, not merely within the numeric tolerance: the same Java values (BigDecimal scale included).
             assertThat(ResultComparator.sorted(copy.rows())).as(table.name()).isEqualTo(ResultComparator.sorted(original));
         }
-        assertThat(duckdb.columnTypes("lineitem")).containsExactly("BIGINT", "INTEGER", "INTEGER", "INTEGER", "DECIMAL(15,2)",
+        QueryRows types = duckdb.run(List.of("SELECT data_type FROM information_schema.columns WHERE table_name = 'lineitem' "
+                + "ORDER BY ordinal_position"), JdbcRows::read);
+        assertThat(types.rows()).extracting(row -> row.get(0)).containsExactly("BIGINT", "INTEGER", "INTEGER", "INTEGER", "DECIMAL(15,2)",
                 "DECIMAL(15,2)", "DECIMAL(15,2)", "DECIMAL(15,2)", "VARCHAR", "VARCHAR", "DATE", "DATE", "DATE", "VARCHAR", "VARCHAR",
                 "VARCHAR");
     }
