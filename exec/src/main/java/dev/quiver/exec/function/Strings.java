@@ -222,13 +222,15 @@ public final class Strings {
             return from <= hlen ? from : -1;
         }
         byte first = n[noff];
+        byte last = n[noff + nlen - 1];
         int lastStart = hlen - nlen;
         for (int i = from; i <= lastStart; i++) {
             i = indexOfByte(h, hoff, first, i, lastStart + 1);
             if (i < 0) {
                 return -1;
             }
-            if (Arrays.equals(h, hoff + i + 1, hoff + i + nlen, n, noff + 1, noff + nlen)) {
+            // The needle's last byte first: most candidates fail there without a call.
+            if (h[hoff + i + nlen - 1] == last && Arrays.equals(h, hoff + i + 1, hoff + i + nlen, n, noff + 1, noff + nlen)) {
                 return i;
             }
         }
