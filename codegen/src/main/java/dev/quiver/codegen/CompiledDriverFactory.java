@@ -83,6 +83,7 @@ public final class CompiledDriverFactory implements DriverFactory {
         String failure = "";
         // Whether this call ran Janino: a failure found in the cache was logged when it happened.
         boolean[] attempted = {false};
+        long[] janino = {0};
         for (int threshold : SPLIT_THRESHOLDS) {
             PipelineGenerator.GenerationResult result;
             try {
@@ -105,10 +106,15 @@ public final class CompiledDriverFactory implements DriverFactory {
             }
             ClassCompiler.Outcome outcome = CompiledClassCache.get(generated.source(), () -> {
                 attempted[0] = true;
-                return ClassCompiler.attempt(CLASS_NAME, generated.source());
+                long compileStart = System.nanoTime();
+                try {
+                    return ClassCompiler.attempt(CLASS_NAME, generated.source());
+                } finally {
+                    janino[0] += System.nanoTime() - compileStart;
+                }
             });
             if (outcome instanceof ClassCompiler.Compiled compiled) {
-                return prepared(pipeline, compiled, generated.constants(), System.nanoTime() - start);
+                return prepared(pipeline, compiled, generated.constants(), System.nanoTime() - start, janino[0]);
             }
             ClassCompiler.Failed failed = (ClassCompiler.Failed) outcome;
             failure = failed.reason();
@@ -119,7 +125,8 @@ public final class CompiledDriverFactory implements DriverFactory {
         return fallback(pipeline, context, "compile failed: " + failure, attempted[0]);
     }
 
-    private PreparedPipeline prepared(Pipeline pipeline, ClassCompiler.Compiled compiled, List<Object> constantList, long nanos) {
+    private PreparedPipeline prepared(Pipeline pipeline, ClassCompiler.Compiled compiled, List<Object> constantList, long nanos,
+            long janinoNanos) {
         Object[] constants = constantList.toArray();
         Constructor<?> constructor;
         try {
@@ -153,6 +160,11 @@ public final class CompiledDriverFactory implements DriverFactory {
             @Override
             public long compileNanos() {
                 return nanos;
+            }
+
+            @Override
+            public long janinoNanos() {
+                return janinoNanos;
             }
         };
     }

@@ -252,12 +252,24 @@ class ExecutionModesTest extends ApiTestSupport {
         List<String> pipelines = lines.stream().filter(l -> l.startsWith("Pipeline ")).toList();
         assertThat(pipelines).hasSizeGreaterThanOrEqualTo(2);
         for (String p : pipelines) {
-            assertThat(p).matches("Pipeline \\d+: .*: compiled \\(compile \\d+\\.\\d{3} ms\\), rows in \\d+, out \\d+, \\d+\\.\\d{3} ms");
+            assertThat(p).matches("Pipeline \\d+: .*: compiled \\(compile \\d+\\.\\d{3} ms, (Janino \\d+\\.\\d{3} ms|class reused)\\), rows in \\d+, out \\d+, \\d+\\.\\d{3} ms");
         }
         // the scan pipeline read every row
         assertThat(pipelines.get(0)).contains("TableScan t").contains("rows in " + N);
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("Execution: \\d+\\.\\d{3} ms, 8 rows \\(mode compile\\)"));
         assertThat(lines.get(lines.size() - 1)).startsWith("Planning: ");
+    }
+
+    @Test
+    void aSecondRunOfAQueryReusesItsCompiledClassesWithoutJanino() {
+        session.set("execution_mode", "compile");
+        session.set("compile_min_rows", "0");
+        String sql = "SELECT grp, count(*), max(amount) FROM t WHERE id BETWEEN 3 AND 40 GROUP BY grp ORDER BY grp";
+        explainAnalyze(sql);
+        // Other literals, same shape: the literals are fields of the class, so the class is the same.
+        List<String> pipelines = explainAnalyze(sql.replace("3 AND 40", "5 AND 60")).stream().filter(l -> l.startsWith("Pipeline ")).toList();
+        assertThat(pipelines).hasSizeGreaterThanOrEqualTo(2).allSatisfy(p -> assertThat(p).contains(": compiled (compile ")
+                .contains(", class reused)").doesNotContain("Janino"));
     }
 
     @Test

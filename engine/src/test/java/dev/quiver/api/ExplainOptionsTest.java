@@ -76,7 +76,7 @@ class ExplainOptionsTest extends ApiTestSupport {
         JsonNode pipelines = json.get("Pipelines");
         assertThat(pipelines.size()).isGreaterThanOrEqualTo(2);
         JsonNode scan = pipelines.get(0);
-        assertThat(fieldNames(scan)).containsExactly("Id", "Description", "Mode", "Compile Time", "Rows In", "Rows Out", "Time");
+        assertThat(fieldNames(scan)).containsExactly("Id", "Description", "Mode", "Compile Time", "Janino Time", "Rows In", "Rows Out", "Time");
         assertThat(scan.get("Description").asText()).contains("TableScan a");
         assertThat(scan.get("Mode").asText()).isEqualTo("interpreted");
         assertThat(scan.get("Rows In").asLong()).isEqualTo(10);

@@ -84,7 +84,8 @@ public final class ExplainOutput {
             lines.add("");
             for (PipelineStats s : a.pipelines()) {
                 lines.add(String.format(Locale.ROOT, "Pipeline %d: %s: %s%s, rows in %d, out %d, %s ms", s.pipeline(), s.description(),
-                        s.mode(), s.compileNanos() > 0 ? " (compile " + millis(s.compileNanos()) + " ms)" : "",
+                        s.mode(), s.compileNanos() > 0 ? " (compile " + millis(s.compileNanos()) + " ms"
+                                + (s.janinoNanos() > 0 ? ", Janino " + millis(s.janinoNanos()) + " ms" : ", class reused") + ")" : "",
                         s.rowsIn(), s.rowsOut(), millis(s.nanos())));
             }
             lines.add(String.format(Locale.ROOT, "Execution: %s ms, %d rows (mode %s)", millis(a.executionNanos()), a.resultRows(), a.mode()));
@@ -149,6 +150,7 @@ public final class ExplainOutput {
                 .put("Description", s.description())
                 .put("Mode", s.mode())
                 .put("Compile Time", Json.number(s.compileNanos() / 1e6, 3))
+                .put("Janino Time", Json.number(s.janinoNanos() / 1e6, 3))
                 .put("Rows In", s.rowsIn())
                 .put("Rows Out", s.rowsOut())
                 .put("Time", Json.number(s.nanos() / 1e6, 3))

@@ -16,6 +16,12 @@ public interface DriverFactory {
         /** "interpreted", "compiled", or "interpreted (compile failed: ...)". */
         String mode();
 
+        /** Time spent preparing: generating code, finding its class, compiling it when not found. */
         long compileNanos();
+
+        /** The part of {@link #compileNanos} spent in the Java compiler (0 when the compiled class was reused). */
+        default long janinoNanos() {
+            return 0;
+        }
     }
 }

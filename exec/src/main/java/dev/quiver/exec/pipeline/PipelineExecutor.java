@@ -83,7 +83,7 @@ public final class PipelineExecutor {
             }
         }
         context.addStats(new PipelineStats(pipeline.id(), pipeline.description(), prepared.mode(), prepared.compileNanos(),
-                rowsIn, rowsOut, System.nanoTime() - start,
+                prepared.janinoNanos(), rowsIn, rowsOut, System.nanoTime() - start,
                 java.util.Arrays.stream(operatorRows).boxed().toList()));
     }
 }
