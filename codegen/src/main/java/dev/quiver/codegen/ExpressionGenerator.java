@@ -14,8 +14,10 @@ import dev.quiver.planner.expr.Exprs;
 import dev.quiver.planner.expr.Function;
 import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.type.DataType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns an expression into Java statements evaluating it for row {@code i}. The statements call
@@ -271,7 +273,7 @@ final class ExpressionGenerator {
                 return in(call);
             case EQUAL:
             case NOT_EQUAL: {
-                java.util.Optional<JValue> inPlace = equalsInPlace(call, f == Function.EQUAL);
+                Optional<JValue> inPlace = equalsInPlace(call, f == Function.EQUAL);
                 return inPlace.isPresent() ? inPlace.get() : strict(call);
             }
             case IS_DISTINCT_FROM:
@@ -421,7 +423,7 @@ final class ExpressionGenerator {
                 constants.add((Literal) item);
             }
         }
-        java.util.Optional<ColumnReader.InPlaceString> inPlace = stringInPlace(valueExpr);
+        Optional<ColumnReader.InPlaceString> inPlace = stringInPlace(valueExpr);
         String isNull;
         List<String> tests = new ArrayList<>();
         if (inPlace.isPresent()) {
@@ -448,7 +450,7 @@ final class ExpressionGenerator {
     }
 
     /** {@code column = 'literal'} (or {@code <>}) on a string column compared in Arrow memory; empty if not of that shape. */
-    private java.util.Optional<JValue> equalsInPlace(Call call, boolean equal) {
+    private Optional<JValue> equalsInPlace(Call call, boolean equal) {
         Expr a = call.argument(0);
         Expr b = call.argument(1);
         if (a instanceof Literal) {
@@ -457,36 +459,36 @@ final class ExpressionGenerator {
             b = t;
         }
         if (!(b instanceof Literal l) || l.isNull() || !l.type().isString()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.Optional<ColumnReader.InPlaceString> inPlace = stringInPlace(a);
+        Optional<ColumnReader.InPlaceString> inPlace = stringInPlace(a);
         if (inPlace.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         JValue result = declare(Kind.BOOLEAN);
         line(result.isNull() + " = " + inPlace.get().isNull() + ";");
         open("if (!" + result.isNull() + ")");
         line(result.v() + " = " + (equal ? "" : "!") + memoryEquals(inPlace.get(), l) + ";");
         close();
-        return java.util.Optional.of(result);
+        return Optional.of(result);
     }
 
     /**
      * A string column read without copying, looking through casts that cannot change a string (to
      * VARCHAR or to a VARCHAR at least as long); empty, emitting nothing, for any other expression.
      */
-    private java.util.Optional<ColumnReader.InPlaceString> stringInPlace(Expr e) {
+    private Optional<ColumnReader.InPlaceString> stringInPlace(Expr e) {
         while (e instanceof Cast c && Inline.isIdentityStringCast(c.input().type(), c.type())) {
             e = c.input();
         }
         if (!(e instanceof ColumnRef c) || !c.type().isString()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return columns.readInPlace(c, body, indent);
     }
 
     private String memoryEquals(ColumnReader.InPlaceString value, Literal l) {
-        String bytes = cb.constant("byte[]", ((String) l.get()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String bytes = cb.constant("byte[]", ((String) l.get()).getBytes(StandardCharsets.UTF_8));
         return "MemoryStrings.equals(" + value.address() + ", " + value.length() + ", " + bytes + ")";
     }
 

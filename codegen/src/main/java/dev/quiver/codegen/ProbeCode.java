@@ -123,7 +123,7 @@ final class ProbeCode {
         String keysMethod = keysMethod(keyMethods, keyValues);
         matches = matchMethod(keyValues);
         // One integer-like key that is not null-safe: comparing it is as cheap as comparing the hash, and one array read less.
-        keyIsHash = keys.size() == 1 && keyValues.get(0).kind() == dev.quiver.exec.vector.Kind.LONG && !join.nullSafe().get(0)
+        keyIsHash = keys.size() == 1 && keyValues.get(0).kind() == Kind.LONG && !join.nullSafe().get(0)
                 && !join.buildKeys().get(0).type().isUnknown() && !keys.get(0).type().isUnknown();
         Optional<String> residualMethod = residual.map(r -> residualMethod(x, r));
         StringBuilder m = cb.method();
@@ -231,11 +231,11 @@ final class ProbeCode {
     private String walk(String indent) {
         String heads = cb.instance("int[]", table + ".heads()");
         String nextRows = cb.instance("int[]", table + ".nextRows()");
-        String hashes = cb.instance("long[]", table + ".hashes()");
         String mask = cb.instance("int", table + ".mask()");
+        String hashTest = keyIsHash ? "" : cb.instance("long[]", table + ".hashes()") + "[r] != h || ";
         return indent + "long h = " + hash + ";\n"
                 + indent + "for (int r = " + heads + "[(int) h & " + mask + "]; r >= 0; r = " + nextRows + "[r]) {\n"
-                + indent + "    if (" + (keyIsHash ? "" : hashes + "[r] != h || ") + "!" + matches + "(r)) {\n"
+                + indent + "    if (" + hashTest + "!" + matches + "(r)) {\n"
                 + indent + "        continue;\n"
                 + indent + "    }\n"
                 + indent + "    if ((++" + pairs + " & " + (CANCEL_CHECK_PAIRS - 1) + ") == 0) {\n"

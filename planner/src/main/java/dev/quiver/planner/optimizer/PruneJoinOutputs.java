@@ -15,7 +15,7 @@ import dev.quiver.planner.physical.TopN;
 import dev.quiver.planner.plan.AggregateAssignment;
 import dev.quiver.planner.plan.Assignment;
 import dev.quiver.planner.plan.SortKey;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -109,7 +109,7 @@ final class PruneJoinOutputs {
         return columns;
     }
 
-    private static Set<ColumnRef> union(Set<ColumnRef> a, java.util.Collection<ColumnRef> b) {
+    private static Set<ColumnRef> union(Set<ColumnRef> a, Collection<ColumnRef> b) {
         Set<ColumnRef> u = new HashSet<>(a);
         u.addAll(b);
         return u;
