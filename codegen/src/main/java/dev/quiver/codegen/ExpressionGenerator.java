@@ -75,6 +75,45 @@ final class ExpressionGenerator {
         return new Computed(method, fields);
     }
 
+    /**
+     * A method of generated code that locates string {@code e} for row i in Arrow memory, without
+     * copying it, and leaves its NULL flag, address and length in fields; empty (generating nothing)
+     * unless {@code e} is a string column of the batch, seen through casts that cannot change it.
+     */
+    Optional<ComputedInPlace> computeInPlace(Expr e, String prefix) {
+        StringBuilder m = new StringBuilder();
+        StringBuilder savedBody = body;
+        String savedIndent = indent;
+        body = m;
+        indent = "        ";
+        Optional<ColumnReader.InPlaceString> at;
+        try {
+            at = stringInPlace(e);
+        } finally {
+            body = savedBody;
+            indent = savedIndent;
+        }
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        String method = cb.fresh(prefix);
+        ColumnReader.InPlaceString fields = new ColumnReader.InPlaceString(cb.fresh("fn"), cb.fresh("fp"), cb.fresh("fl"));
+        cb.field("private boolean " + fields.isNull() + ";");
+        cb.field("private long " + fields.address() + ";");
+        cb.field("private int " + fields.length() + ";");
+        StringBuilder out = cb.method();
+        out.append("    private void ").append(method).append("(int i) {\n").append(m);
+        out.append("        ").append(fields.isNull()).append(" = ").append(at.get().isNull()).append(";\n");
+        out.append("        ").append(fields.address()).append(" = ").append(at.get().address()).append(";\n");
+        out.append("        ").append(fields.length()).append(" = ").append(at.get().length()).append(";\n");
+        out.append("    }\n");
+        return Optional.of(new ComputedInPlace(method, fields));
+    }
+
+    /** A method of generated code that leaves a string's place in Arrow memory in fields (see {@link #computeInPlace}). */
+    record ComputedInPlace(String method, ColumnReader.InPlaceString value) {
+    }
+
     /** Generates {@code e} into the given method body (at the given indentation). */
     JValue generate(Expr e, StringBuilder into, String at) {
         StringBuilder savedBody = body;

@@ -21,7 +21,9 @@ import dev.quiver.planner.expr.Exprs;
 import dev.quiver.planner.plan.Assignment;
 import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -412,11 +414,35 @@ final class PipelineGenerator {
                 needed.add(a);
             }
         }
+        boolean inlineProbe = true;
+        for (DataType type : sink.keyTypes()) {
+            inlineProbe &= Kind.of(type) != Kind.INTERVAL;
+        }
+        java.util.Set<Integer> arguments = new java.util.HashSet<>();
+        for (int a : argumentColumns) {
+            arguments.add(a);
+        }
+        // String keys that are only keys are hashed and compared where they lie, copied only into a new group.
+        Map<Integer, ColumnReader.InPlaceString> inPlace = new HashMap<>();
         List<String> computeCalls = new ArrayList<>();
         for (int c : needed) {
+            Optional<ExpressionGenerator.ComputedInPlace> at = inlineProbe && !arguments.contains(c)
+                    ? expressions.computeInPlace(inputs.get(c), "locate")
+                    : Optional.empty();
+            if (at.isPresent()) {
+                inPlace.put(c, at.get().value());
+                computeCalls.add(at.get().method() + "(i);");
+                continue;
+            }
             ExpressionGenerator.Computed value = expressions.compute(inputs.get(c), "compute");
             computed[c] = value.value();
             computeCalls.add(value.method() + "(i);");
+        }
+        for (Map.Entry<Integer, ColumnReader.InPlaceString> e : inPlace.entrySet()) {
+            ColumnReader.InPlaceString at = e.getValue();
+            // Stored into a new group as a heap copy; the probe itself reads the address.
+            computed[e.getKey()] = JValue.string(at.isNull(), "MemoryStrings.copy(" + at.address() + ", " + at.length() + ")", "0",
+                    at.length());
         }
         statements.addAll(cb.statements("computeRow", "int i", "i", computeCalls));
         String groupExpr = "0";
@@ -429,12 +455,8 @@ final class PipelineGenerator {
             }
             StringBuilder m = cb.method();
             m.append("    private int group() {\n");
-            boolean inlineProbe = true;
-            for (int k = 0; k < keyColumns.length; k++) {
-                inlineProbe &= computed[keyColumns[k]].kind() != Kind.INTERVAL;
-            }
             if (inlineProbe) {
-                m.append(inlineProbe(table, keys, keyColumns, computed, agg));
+                m.append(inlineProbe(table, keys, keyColumns, computed, inPlace, agg));
             } else {
                 append(m, "        ", storeKeys(keys, keyColumns, computed));
                 m.append("        int g = ").append(table).append(".findOrInsert(").append(keys).append(", 0, GroupByHashTable.hash(")
@@ -470,13 +492,16 @@ final class PipelineGenerator {
      * dev.quiver.exec.aggregate.GroupByHashTable#hash} computes it, the table's own probe sequence,
      * and key equality as the table tests it, so the group found is the group the interpreter finds.
      */
-    private String inlineProbe(String table, String keys, int[] keyColumns, JValue[] computed, String agg) {
+    private String inlineProbe(String table, String keys, int[] keyColumns, JValue[] computed,
+            Map<Integer, ColumnReader.InPlaceString> inPlace, String agg) {
         StringBuilder m = new StringBuilder();
         m.append("        long h = 0L;\n");
         List<String> hashes = new ArrayList<>();
         for (int k = 0; k < keyColumns.length; k++) {
             JValue v = computed[keyColumns[k]];
-            hashes.add("h = Hashing.combine(h, " + v.isNull() + " ? Hashing.NULL_HASH : " + JValueCode.hash(v) + ");");
+            ColumnReader.InPlaceString at = inPlace.get(keyColumns[k]);
+            String hash = at != null ? "Hashing.hashMemory(" + at.address() + ", " + at.length() + ")" : JValueCode.hash(v);
+            hashes.add("h = Hashing.combine(h, " + v.isNull() + " ? Hashing.NULL_HASH : " + hash + ");");
         }
         append(m, "        ", cb.fold("hashKeys", "long", "h", hashes));
         m.append("        ValueVector[] stored = ").append(table).append(".keys();\n");
@@ -498,7 +523,11 @@ final class PipelineGenerator {
         for (int k = 0; k < keyColumns.length; k++) {
             JValue v = computed[keyColumns[k]];
             String s = "stored[" + k + "]";
-            String equal = switch (v.kind()) {
+            ColumnReader.InPlaceString at = inPlace.get(keyColumns[k]);
+            String equal = at != null
+                    ? "MemoryStrings.equals(" + at.address() + ", " + at.length() + ", " + s + ".bytes, " + s + ".offsets[g], " + s
+                            + ".lengths[g])"
+                    : switch (v.kind()) {
                 case BOOLEAN -> s + ".longs[g] == (" + v.v() + " ? 1L : 0L)";
                 case LONG -> s + ".longs[g] == " + v.v();
                 case DOUBLE -> "Arithmetic.compareDouble(" + s + ".doubles[g], " + v.v() + ") == 0";

@@ -40,6 +40,7 @@ public final class Hashing {
         return mix(hashLong(low) ^ (high * M));
     }
 
+    /** The hash of bytes {@code off..off+len} of {@code b}; {@link #hashMemory} hashes the same bytes in off-heap memory alike. */
     public static long hashBytes(byte[] b, int off, int len) {
         long h = len * M;
         int i = 0;
@@ -49,6 +50,24 @@ public final class Hashing {
         long tail = 0;
         for (int s = 0; i < len; i++, s += 8) {
             tail |= (b[off + i] & 0xFFL) << s;
+        }
+        return mix(h ^ tail);
+    }
+
+    /**
+     * The hash of the {@code len} bytes at off-heap {@code address}: exactly {@link #hashBytes} of the
+     * same bytes, so a value hashed where it lies in Arrow memory finds the group or build row whose
+     * copy was hashed on the heap.
+     */
+    public static long hashMemory(long address, int len) {
+        long h = len * M;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            h = (h ^ mix(org.apache.arrow.memory.util.MemoryUtil.getLong(address + i))) * M;
+        }
+        long tail = 0;
+        for (int s = 0; i < len; i++, s += 8) {
+            tail |= (org.apache.arrow.memory.util.MemoryUtil.getByte(address + i) & 0xFFL) << s;
         }
         return mix(h ^ tail);
     }
