@@ -46,6 +46,16 @@ final class ProbeCode {
      * once per buffer of this many pairs.
      */
     static final int CANCEL_CHECK_PAIRS = Selections.BATCH_SIZE;
+    /**
+     * Probe rows a driver tests against the join filter before judging it (and again after each
+     * such window): enough to see the hit rate, few against a morsel's 64K rows.
+     */
+    static final int FILTER_WINDOW_ROWS = 1 << 14;
+    /**
+     * Of a window's rows, the share (in quarters) that may pass the join filter for it to stay on:
+     * where more pass, testing costs more than the chain walks it saves.
+     */
+    static final int FILTER_MAX_PASSING_QUARTERS = 3;
 
     private final ClassBuilder cb;
     private final HashJoin join;
@@ -68,6 +78,8 @@ final class ProbeCode {
     /** Whether the chain walk compares the key alone, without first comparing the stored hash. */
     private boolean keyIsHash;
     private String rowCount;
+    /** The join filter's test {@code boolean name(long h)}, made by {@link #filterTest} (joins where a row without candidates outputs nothing). */
+    private String filterTest;
 
     /** The probe of {@code spec}; {@code input} maps the probe's input columns to expressions over base columns. */
     ProbeCode(ClassBuilder cb, OperatorSpec.HashJoinProbeSpec spec, Map<ColumnRef, Expr> input) {
@@ -243,6 +255,49 @@ final class ProbeCode {
                 + indent + "    }\n";
     }
 
+    /**
+     * The join filter's test of the probe row's hash at {@code indent}, doing {@code reject} when
+     * the row can have no candidate. For joins where such a row outputs nothing (INNER, RIGHT, SEMI,
+     * RIGHT_SEMI, RIGHT_ANTI): it spares the chain walk's cache misses for rows without a match.
+     */
+    private String filtered(String indent, String reject) {
+        if (filterTest == null) {
+            filterTest = filterTest();
+        }
+        return indent + "if (!" + filterTest + "(" + hash + ")) {\n" + indent + "    " + reject + "\n" + indent + "}\n";
+    }
+
+    /**
+     * {@code boolean test(long h)}: false when the table's filter rules the hash out. Each driver
+     * judges the filter per window of {@link #FILTER_WINDOW_ROWS} tested rows and stops testing
+     * for good once too many pass; a table too large for a filter is never tested.
+     */
+    private String filterTest() {
+        String on = cb.instance("boolean", table + ".filterWorthwhile()");
+        String bits = cb.instance("long[]", on + " ? " + table + ".filter() : null");
+        String tested = cb.fresh("filterTested");
+        String passed = cb.fresh("filterPassed");
+        cb.field("private int " + tested + ";");
+        cb.field("private int " + passed + ";");
+        String method = cb.fresh("filter");
+        StringBuilder m = cb.method();
+        m.append("    private boolean ").append(method).append("(long h) {\n");
+        m.append("        if (!").append(on).append(") {\n");
+        m.append("            return true;\n");
+        m.append("        }\n");
+        m.append("        boolean pass = HashJoinTable.mayMatch(").append(bits).append(", h);\n");
+        m.append("        ").append(passed).append(" += pass ? 1 : 0;\n");
+        m.append("        if (++").append(tested).append(" == ").append(FILTER_WINDOW_ROWS).append(") {\n");
+        m.append("            ").append(on).append(" = ").append(passed).append(" <= ").append(FILTER_WINDOW_ROWS / 4 * FILTER_MAX_PASSING_QUARTERS)
+                .append(";\n");
+        m.append("            ").append(tested).append(" = 0;\n");
+        m.append("            ").append(passed).append(" = 0;\n");
+        m.append("        }\n");
+        m.append("        return pass;\n");
+        m.append("    }\n");
+        return method;
+    }
+
     private static String walkEnd(String indent) {
         return indent + "}\n";
     }
@@ -262,6 +317,9 @@ final class ProbeCode {
             m.append("        int found = -1;\n");
         }
         m.append("        if (").append(keysMethod).append("(i)) {\n");
+        if (type == JoinType.INNER || type == JoinType.RIGHT) {
+            m.append(filtered("            ", "return;"));
+        }
         m.append(walk("            "));
         m.append("                ").append(buildRow).append(" = r;\n");
         residualMethod.ifPresent(r -> m.append("                if (").append(r).append("(i) != ").append(YES).append(") {\n")
@@ -303,6 +361,7 @@ final class ProbeCode {
         m.append("        if (").append(rowCount()).append(" == 0 || !").append(keysMethod).append("(i)) {\n");
         m.append("            return;\n");
         m.append("        }\n");
+        m.append(filtered("        ", "return;"));
         m.append(walk("        "));
         m.append("            if (").append(table).append(".wasMatched(r)) {\n");
         m.append("                continue;\n");
@@ -390,6 +449,9 @@ final class ProbeCode {
         m.append("            return ").append(nullAware ? rowCount() + " > 0 ? " + UNKNOWN + " : " + NO : String.valueOf(NO))
                 .append(";\n");
         m.append("        }\n");
+        if (type == JoinType.SEMI) {
+            m.append(filtered("        ", "return " + NO + ";"));
+        }
         if (residualMethod.isPresent()) {
             m.append("        boolean unknown = false;\n");
         }

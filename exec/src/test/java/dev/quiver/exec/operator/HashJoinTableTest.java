@@ -13,7 +13,7 @@ import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 
-/** The hash join table on its own: chains, NULL keys, key equality of every kind, the NULL row. */
+/** The hash join table on its own: chains, NULL keys, key equality of every kind, the NULL row, the join filter. */
 class HashJoinTableTest {
     static final List<DataType> TYPES = List.of(DataType.BIGINT, DataType.VARCHAR, DataType.DOUBLE, DataType.decimal(38, 2),
             DataType.DATE, DataType.BOOLEAN);
@@ -195,5 +195,49 @@ class HashJoinTableTest {
             assertThat((long) buckets).isLessThan(Math.max(2L, (long) rows * HashJoinTable.BUCKETS_PER_ROW * 2));
         }
         assertThat(HashJoinTable.bucketCount(Integer.MAX_VALUE / 2)).isEqualTo(1 << 30);
+    }
+
+    @Test
+    void joinFilterPassesEveryChainedKeyAndFewOthers() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            rows.add(row(i % 1000 == 3 ? null : (long) i * 2, null, null, null, null, null));
+        }
+        HashJoinTable table = table(buffer(rows), new int[] {0}, new boolean[] {false});
+        assertThat(table.filterWorthwhile()).isTrue();
+        long[] filter = table.filter();
+        assertThat(table.filter()).isSameAs(filter);
+        assertThat(Integer.bitCount(filter.length)).isEqualTo(1);
+        assertThat((long) filter.length * Long.SIZE).isGreaterThanOrEqualTo(20_000L * HashJoinTable.FILTER_BITS_PER_ROW);
+        for (int i = 0; i < 20_000; i++) {
+            if (i % 1000 != 3) {
+                assertThat(HashJoinTable.mayMatch(filter, keyHash((long) i * 2))).as("key %d", i * 2).isTrue();
+            }
+        }
+        // Odd keys are in no chain: at 16 bits per row about 2% of them pass; 5% would mean a broken filter.
+        int passed = 0;
+        for (int i = 0; i < 20_000; i++) {
+            passed += HashJoinTable.mayMatch(filter, keyHash((long) i * 2 + 1)) ? 1 : 0;
+        }
+        assertThat(passed).isLessThan(1_000);
+    }
+
+    @Test
+    void joinFilterHoldsNullKeysOnlyWhenNullSafe() {
+        List<Object[]> rows = List.of(row(null, "a", null, null, null, null), row(5L, "a", null, null, null, null));
+        long nullHash = keyHash(null);
+        HashJoinTable strict = table(buffer(rows), new int[] {0}, new boolean[] {false});
+        assertThat(HashJoinTable.mayMatch(strict.filter(), keyHash(5L))).isTrue();
+        HashJoinTable safe = table(buffer(rows), new int[] {0}, new boolean[] {true});
+        assertThat(HashJoinTable.mayMatch(safe.filter(), nullHash)).isTrue();
+        assertThat(HashJoinTable.mayMatch(safe.filter(), keyHash(5L))).isTrue();
+        assertThat(table(buffer(List.of()), new int[] {0}, new boolean[] {false}).filterWorthwhile()).isFalse();
+    }
+
+    /** The hash a one-column BIGINT probe key gets. */
+    private static long keyHash(Long key) {
+        ValueVector v = new ValueVector(DataType.BIGINT, 1);
+        Values.set(v, 0, key);
+        return ValueComparisons.hashRow(new ValueVector[] {v}, 0);
     }
 }
