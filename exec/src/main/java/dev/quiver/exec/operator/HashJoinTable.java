@@ -18,9 +18,10 @@ import java.util.List;
  *
  * <p>Built once, single-threaded; then probed by many workers at once. Probing only reads, except
  * for the per-row matched flags of RIGHT, FULL, RIGHT_SEMI and RIGHT_ANTI joins, which are only
- * ever set (plain byte writes: racing workers all write the same value, and the executor's end of
- * the workers orders the writes before the pass that reads them; a worker reading a flag another
- * is setting may only see it late, and then merely sets it again).
+ * ever set (plain byte writes where a flag is not yet set: racing workers all write the same
+ * value, and the executor's end of the workers orders the writes before the pass that reads
+ * them; a worker reading a flag another is setting may only see it late, and then merely sets it
+ * again). The join filter is made once, on first request, by whichever worker asks first.
  */
 public final class HashJoinTable {
     /**
@@ -259,7 +260,11 @@ public final class HashJoinTable {
 
     /** Records that build row {@code row} joined some probe row (RIGHT, FULL, RIGHT_SEMI, RIGHT_ANTI joins). */
     public void markMatched(int row) {
-        matched[row] = 1;
+        // Read before writing: a flag is set once, and workers re-setting flags already set would
+        // pass the flags' cache lines back and forth between cores on every match.
+        if (matched[row] == 0) {
+            matched[row] = 1;
+        }
     }
 
     public boolean wasMatched(int row) {
