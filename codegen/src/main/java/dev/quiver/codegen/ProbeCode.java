@@ -75,11 +75,17 @@ final class ProbeCode {
     private String hash;
     private String pairs;
     private String matches;
+    private String keysMethod;
     /** Whether the chain walk compares the key alone, without first comparing the stored hash. */
     private boolean keyIsHash;
     private String rowCount;
     /** The join filter's test {@code boolean name(long h)}, made by {@link #filterTest} (joins where a row without candidates outputs nothing). */
     private String filterTest;
+    /**
+     * Set by {@link #locateMethod}: the field holding the current probe row's first chain row,
+     * which the push located beforehand; the chain walk starts there instead of at the bucket head.
+     */
+    private String start;
 
     /** The probe of {@code spec}; {@code input} maps the probe's input columns to expressions over base columns. */
     ProbeCode(ClassBuilder cb, OperatorSpec.HashJoinProbeSpec spec, Map<ColumnRef, Expr> input) {
@@ -121,18 +127,13 @@ final class ProbeCode {
      * {@code next(i)} once per row the join outputs for probe row i.
      */
     String generate(ExpressionGenerator x, String name, String next) {
-        List<JValue> keyValues = new ArrayList<>();
-        List<String> keyMethods = new ArrayList<>();
-        for (Expr k : keys) {
-            ExpressionGenerator.Computed computed = x.compute(k, "probeKey");
-            keyValues.add(computed.value());
-            keyMethods.add(computed.method());
-        }
+        List<ExpressionGenerator.Computed> computedKeys = computeKeys(x, "probeKey");
+        List<JValue> keyValues = computedKeys.stream().map(ExpressionGenerator.Computed::value).toList();
         hash = cb.fresh("probeHash");
         cb.field("private long " + hash + ";");
         pairs = cb.fresh("pairs");
         cb.field("private int " + pairs + ";");
-        String keysMethod = keysMethod(keyMethods, keyValues);
+        keysMethod = keysMethod(computedKeys);
         matches = matchMethod(keyValues);
         // One integer-like key that is not null-safe: comparing it is as cheap as comparing the hash, and one array read less.
         keyIsHash = keys.size() == 1 && keyValues.get(0).kind() == Kind.LONG && !join.nullSafe().get(0)
@@ -150,8 +151,73 @@ final class ProbeCode {
         return name;
     }
 
+    /**
+     * Makes this probe's chain walk start at a row the push located beforehand, and returns the
+     * locating method {@code int locate(int i)}: the first row of probe row i's chain, or -1 where
+     * it has no candidate (a NULL key that is not null-safe, a key the join filter rules out, an
+     * empty bucket). The push calls it for a batch's rows in a loop of its own, whose bucket reads
+     * do not wait for one another (the misses overlap), and sets {@code field} to the row's value
+     * before the row enters the stages; the stage still evaluates the keys and decides NULLs as
+     * before. Call before {@link #generate}, which makes the methods this one calls.
+     */
+    String locateMethod(ExpressionGenerator x, String field) {
+        start = field;
+        List<ExpressionGenerator.Computed> computedKeys = computeKeys(x, "locateKey");
+        String locateHash = hash;
+        String keys = keysMethod;
+        // The locating keys are fields of their own: the stage's are the current row's.
+        hash = cb.fresh("locateHash");
+        cb.field("private long " + hash + ";");
+        String method = cb.fresh("locate");
+        String keysOfLocate = keysMethod(computedKeys);
+        String heads = cb.instance("int[]", table + ".heads()");
+        String mask = cb.instance("int", table + ".mask()");
+        StringBuilder m = cb.method();
+        m.append("    private int ").append(method).append("(int i) {\n");
+        m.append("        if (").append(rowCount()).append(" == 0 || !").append(keysOfLocate).append("(i)) {\n");
+        m.append("            return -1;\n");
+        m.append("        }\n");
+        m.append("        long h = ").append(hash).append(";\n");
+        // Any join type: a row without candidates walks an empty chain, whatever the type makes of that.
+        String test = filterTest();
+        m.append("        return ").append(test).append("(h) ? ").append(heads).append("[(int) h & ").append(mask).append("] : -1;\n");
+        m.append("    }\n");
+        hash = locateHash;
+        keysMethod = keys;
+        return method;
+    }
+
+    /** Whether a probe row without candidates makes this join output nothing (no row, no flag). */
+    boolean dropsRowsWithoutCandidates() {
+        return switch (type) {
+            case INNER, RIGHT, SEMI, RIGHT_SEMI, RIGHT_ANTI -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * A Java int expression reading, for chain row {@code row} (not -1), the array the walk reads
+     * first: touching it brings that line into the cache ahead of the walk. After {@link #generate}.
+     */
+    String touch(String row) {
+        return keyIsHash
+                ? "(int) " + cb.instance("long[]", table + ".key(0).longs") + "[" + row + "]"
+                : "(int) " + cb.instance("long[]", table + ".hashes()") + "[" + row + "]";
+    }
+
+    /** Methods computing each probe key for row i into fields of their own. */
+    private List<ExpressionGenerator.Computed> computeKeys(ExpressionGenerator x, String prefix) {
+        List<ExpressionGenerator.Computed> computed = new ArrayList<>();
+        for (Expr k : keys) {
+            computed.add(x.compute(k, prefix));
+        }
+        return computed;
+    }
+
     /** {@code boolean keys(int i)}: evaluates every key, false if a key that is not null-safe is NULL, else sets the hash. */
-    private String keysMethod(List<String> keyMethods, List<JValue> values) {
+    private String keysMethod(List<ExpressionGenerator.Computed> computedKeys) {
+        List<String> keyMethods = computedKeys.stream().map(ExpressionGenerator.Computed::method).toList();
+        List<JValue> values = computedKeys.stream().map(ExpressionGenerator.Computed::value).toList();
         String method = cb.fresh("probeKeys");
         StringBuilder m = cb.method();
         m.append("    private boolean ").append(method).append("(int i) {\n");
@@ -245,8 +311,9 @@ final class ProbeCode {
         String nextRows = cb.instance("int[]", table + ".nextRows()");
         String mask = cb.instance("int", table + ".mask()");
         String hashTest = keyIsHash ? "" : cb.instance("long[]", table + ".hashes()") + "[r] != h || ";
+        String first = start != null ? start : heads + "[(int) h & " + mask + "]";
         return indent + "long h = " + hash + ";\n"
-                + indent + "for (int r = " + heads + "[(int) h & " + mask + "]; r >= 0; r = " + nextRows + "[r]) {\n"
+                + indent + "for (int r = " + first + "; r >= 0; r = " + nextRows + "[r]) {\n"
                 + indent + "    if (" + hashTest + "!" + matches + "(r)) {\n"
                 + indent + "        continue;\n"
                 + indent + "    }\n"
@@ -261,6 +328,9 @@ final class ProbeCode {
      * RIGHT_SEMI, RIGHT_ANTI): it spares the chain walk's cache misses for rows without a match.
      */
     private String filtered(String indent, String reject) {
+        if (start != null) {
+            return ""; // the push located the row's chain, testing the filter then
+        }
         if (filterTest == null) {
             filterTest = filterTest();
         }

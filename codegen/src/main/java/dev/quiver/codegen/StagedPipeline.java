@@ -207,10 +207,21 @@ final class StagedPipeline {
         } else {
             emitStage(sinkStage);
         }
+        int leadingFilters = leadingFilters();
+        Optional<ProbeCode> located = locatedProbe(leadingFilters);
+        String start = cb.fresh("probeStart");
+        String locate = located.map(p -> {
+            cb.field("private int " + start + " = -1;");
+            return p.locateMethod(x, start);
+        }).orElse("");
+        List<String> leadingTests = new ArrayList<>();
         for (int k = stages.size() - 1; k >= 0; k--) {
             Stage stage = stages.get(k);
             if (stage instanceof FilterStage f) {
-                filterStage(f.conjuncts(), names.get(k), entries.get(k + 1));
+                String test = filterStage(f.conjuncts(), names.get(k), entries.get(k + 1));
+                if (k < leadingFilters) {
+                    leadingTests.add(0, test);
+                }
             } else if (stage instanceof CarryStage c) {
                 carryStage(x, c.columns(), names.get(k), entries.get(k + 1));
             } else {
@@ -222,14 +233,104 @@ final class StagedPipeline {
         if (aggregation == null) {
             s.append("        outMorsel = morsel;\n");
         }
-        s.append("        for (int k = 0; k < n; k++) {\n");
-        s.append("            ").append(names.get(0)).append("(sel[k]);\n");
-        s.append("        }\n");
+        if (located.isPresent()) {
+            locatingLoops(s, located.get(), locate, start, leadingTests, names, entries);
+        } else {
+            s.append("        for (int k = 0; k < n; k++) {\n");
+            s.append("            ").append(names.get(0)).append("(sel[k]);\n");
+            s.append("        }\n");
+        }
         if (aggregation == null) {
             s.append("        flush();\n");
         }
         s.append("    }\n");
         return s.toString();
+    }
+
+    /** The number of filter stages before the first stage of another kind. */
+    private int leadingFilters() {
+        int k = 0;
+        while (k < stages.size() && stages.get(k) instanceof FilterStage) {
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * The probe the push locates chains for, batch-wise: the first stage after the leading filters
+     * (or after its own carry stage), whose keys are over the batch's columns only.
+     */
+    private Optional<ProbeCode> locatedProbe(int leadingFilters) {
+        int k = leadingFilters;
+        if (k < stages.size() && stages.get(k) instanceof CarryStage) {
+            k++;
+        }
+        return k < stages.size() && stages.get(k) instanceof ProbeStage p ? Optional.of(p.probe()) : Optional.empty();
+    }
+
+    /**
+     * The push's loops when it locates the first probe's chains ahead of the stages (batch-wise
+     * passes, as vectorized engines probe): the leading filters' tests; the locating of each passing
+     * row's first chain row; a pass touching each located chain row's first key (or hash);
+     * then each row, with its located row in {@code start}, enters the stage after the leading
+     * filters (a row without candidates does not, where the join outputs nothing for it). The rows
+     * of each pass are independent, so their cache misses overlap instead of following one another
+     * row by row. Counts and order are the per-row loop's.
+     */
+    private void locatingLoops(StringBuilder s, ProbeCode probe, String locate, String start, List<String> leadingTests,
+            List<String> names, List<String> entries) {
+        int first = leadingTests.size();
+        cb.field("private int[] liveRows = new int[0];");
+        cb.field("private int[] chainStarts = new int[0];");
+        cb.field("private int touched;");
+        s.append("        if (liveRows.length < n) {\n");
+        s.append("            liveRows = new int[n];\n");
+        s.append("            chainStarts = new int[n];\n");
+        s.append("        }\n");
+        s.append("        int live = ").append(first == 0 ? "n" : "0").append(";\n");
+        if (first > 0) {
+            s.append("        for (int k = 0; k < n; k++) {\n");
+            s.append("            int i = sel[k];\n");
+        }
+        for (int k = 0; k < first; k++) {
+            s.append("            if (!").append(leadingTests.get(k)).append("(i)) {\n");
+            s.append("                continue;\n");
+            s.append("            }\n");
+            // Rows entering a later leading filter that some operator's count needs (the first stage after them counts itself).
+            if (k + 1 < first && !entries.get(k + 1).equals(names.get(k + 1))) {
+                s.append("            entered").append(k + 1).append("++;\n");
+            }
+        }
+        if (first > 0) {
+            s.append("            liveRows[live++] = i;\n");
+            s.append("        }\n");
+        }
+        // The rows entering the stage after the leading filters are counted here, dropped ones included.
+        if (!entries.get(first).equals(names.get(first))) {
+            s.append("        entered").append(first).append(" += live;\n");
+        }
+        s.append("        int located = 0;\n");
+        s.append("        for (int k = 0; k < live; k++) {\n");
+        s.append("            int i = ").append(first == 0 ? "sel" : "liveRows").append("[k];\n");
+        s.append("            int r = ").append(locate).append("(i);\n");
+        s.append("            liveRows[located] = i;\n");
+        s.append("            chainStarts[located] = r;\n");
+        // A row without candidates goes no further where the join outputs nothing for it.
+        s.append("            located").append(probe.dropsRowsWithoutCandidates() ? " += r >= 0 ? 1 : 0" : "++").append(";\n");
+        s.append("        }\n");
+        s.append("        live = located;\n");
+        s.append("        int touch = 0;\n");
+        s.append("        for (int k = 0; k < live; k++) {\n");
+        s.append("            int r = chainStarts[k];\n");
+        s.append("            if (r >= 0) {\n");
+        s.append("                touch += ").append(probe.touch("r")).append(";\n");
+        s.append("            }\n");
+        s.append("        }\n");
+        s.append("        touched += touch;\n");
+        s.append("        for (int k = 0; k < live; k++) {\n");
+        s.append("            ").append(start).append(" = chainStarts[k];\n");
+        s.append("            ").append(names.get(first)).append("(liveRows[k]);\n");
+        s.append("        }\n");
     }
 
     /**
@@ -318,18 +419,30 @@ final class StagedPipeline {
         f.append("    }\n");
     }
 
-    /** A stage passing row i on when every conjunct is TRUE. */
-    private void filterStage(List<Expr> conjuncts, String name, String next) {
+    /**
+     * A stage passing row i on when every conjunct is TRUE; returns its test {@code boolean
+     * name(int i)}, whether every conjunct is TRUE, which the stage calls.
+     */
+    private String filterStage(List<Expr> conjuncts, String name, String next) {
         List<String> passes = g.passes(g.filterMethods(conjuncts));
+        String test = cb.fresh("passes");
+        StringBuilder t = cb.method();
+        t.append("    private boolean ").append(test).append("(int i) {\n");
+        for (String f : passes) {
+            t.append("        if (!").append(f).append(") {\n");
+            t.append("            return false;\n");
+            t.append("        }\n");
+        }
+        t.append("        return true;\n");
+        t.append("    }\n");
         StringBuilder m = cb.method();
         m.append("    private void ").append(name).append("(int i) {\n");
-        for (String f : passes) {
-            m.append("        if (!").append(f).append(") {\n");
-            m.append("            return;\n");
-            m.append("        }\n");
-        }
+        m.append("        if (!").append(test).append("(i)) {\n");
+        m.append("            return;\n");
+        m.append("        }\n");
         m.append("        ").append(next).append("(i);\n");
         m.append("    }\n");
+        return test;
     }
 
     /** The aggregating sink's stage: the row's group found and its states updated, as without probes. */

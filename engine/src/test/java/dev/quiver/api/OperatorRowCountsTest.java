@@ -39,6 +39,9 @@ class OperatorRowCountsTest extends ApiTestSupport {
         "SELECT a.v, b.w FROM a JOIN b ON a.k = b.k WHERE a.v > 5 AND b.w < 20",
         "SELECT count(*), sum(c.x) FROM a JOIN b ON a.k = b.k JOIN c ON b.k = c.k WHERE a.v < 60",
         "SELECT a.k, b.w FROM a LEFT JOIN b ON a.k = b.k AND b.w > 3",
+        // filters before the first probe, which the push evaluates while it locates the probe's chains
+        "SELECT a.k, b.w FROM a LEFT JOIN b ON a.k = b.k WHERE a.v < 30",
+        "SELECT t.k, b.w FROM (SELECT k, v * 2 AS v2 FROM a WHERE v < 50) t JOIN b ON t.k = b.k WHERE t.v2 > 20 AND t.k % 3 = 0",
         "SELECT a.k, b.w FROM a RIGHT JOIN b ON a.k = b.k AND a.v > 3",
         "SELECT a.k, c.x FROM a FULL JOIN c ON a.k = c.k WHERE a.v IS NULL OR a.v > 40",
         "SELECT k FROM a WHERE k IN (SELECT k FROM c WHERE x > 2) AND v > 7",
