@@ -44,6 +44,9 @@ import java.util.Optional;
  * ClassBuilder#fold} or {@link ClassBuilder#chain}, which split it into methods of bounded length.
  */
 final class PipelineGenerator {
+    /** Keys past which the last group is not remembered: comparing them all would cost what finding the group costs. */
+    static final int MAX_REMEMBERED_KEYS = 4;
+
     /** A generated class: its source, the constants its constructor takes, and how many fields and methods it declares. */
     record Generated(String source, List<Object> constants, int members) {
     }
@@ -393,8 +396,10 @@ final class PipelineGenerator {
 
     /**
      * The statements that fold row i into the aggregation, given the sink's input columns as
-     * expressions: each input a key or an argument uses is computed once into fields, the row's
-     * group is found (or added), and each aggregate's state is updated for it.
+     * expressions: each input a key or an argument uses is computed once into fields (a string
+     * column of the batch that is only a key is located in Arrow memory instead, and copied only
+     * into a new group), the row's group is found (or added), and each aggregate's state is
+     * updated for it.
      */
     List<String> aggregateRow(HashAggregateSink sink, List<Expr> inputs) {
         String agg = cb.instance("HashAggregateSink.Local", "(HashAggregateSink.Local) local");
@@ -427,7 +432,7 @@ final class PipelineGenerator {
         List<String> computeCalls = new ArrayList<>();
         for (int c : needed) {
             Optional<ExpressionGenerator.ComputedInPlace> at = inlineProbe && !arguments.contains(c)
-                    ? expressions.computeInPlace(inputs.get(c), "locate")
+                    ? expressions.computeInPlace(inputs.get(c), "keyInPlace")
                     : Optional.empty();
             if (at.isPresent()) {
                 inPlace.put(c, at.get().value());
@@ -458,7 +463,7 @@ final class PipelineGenerator {
                 keyValues.add(computed[k]);
             }
             String find = "group";
-            if (inlineProbe && inPlace.isEmpty() && rememberable(keyValues)) {
+            if (inlineProbe && rememberable(keyValues)) {
                 find = "findGroup";
                 rememberLastGroup(keyValues, find);
             }
@@ -486,9 +491,6 @@ final class PipelineGenerator {
         statements.addAll(cb.statements("updateRow", "int g", "g", updateCalls));
         return statements;
     }
-
-    /** Keys past which the last group is not remembered: comparing them all would cost what finding the group costs. */
-    static final int MAX_REMEMBERED_KEYS = 4;
 
     /** Whether {@link #rememberLastGroup} can hold these keys: a few, none a string or an interval. */
     private static boolean rememberable(List<JValue> keys) {

@@ -35,6 +35,12 @@ import java.util.Optional;
  *
  * <p>The current build row is in a field, so later stages read build columns there (heap columns,
  * strings in place).
+ *
+ * <p>Two shortcuts change no outcome. Before walking, INNER, RIGHT, SEMI, RIGHT_SEMI and RIGHT_ANTI
+ * probes test the key hash against the table's join filter ({@link HashJoinTable#mayMatch}), which
+ * rules out only rows that have no candidate. The pipeline's first probe may instead be located
+ * ({@link #locateMethod}): the push finds each row's first chain row (testing the filter then) in
+ * a batch-wise loop, and the walk starts there.
  */
 final class ProbeCode {
     /** A probe row's outcome (SEMI, ANTI, MARK) or a residual's value: FALSE, TRUE, NULL. */
@@ -79,7 +85,11 @@ final class ProbeCode {
     /** Whether the chain walk compares the key alone, without first comparing the stored hash. */
     private boolean keyIsHash;
     private String rowCount;
-    /** The join filter's test {@code boolean name(long h)}, made by {@link #filterTest} (joins where a row without candidates outputs nothing). */
+    /**
+     * The join filter's test {@code boolean name(long h)} the stage calls, made by {@link
+     * #filtered} for joins where a row without candidates outputs nothing (a located probe's
+     * locate method tests the filter instead, for every join type).
+     */
     private String filterTest;
     /**
      * Set by {@link #locateMethod}: the field holding the current probe row's first chain row,
@@ -158,39 +168,42 @@ final class ProbeCode {
      * empty bucket). The push calls it for a batch's rows in a loop of its own, whose bucket reads
      * do not wait for one another (the misses overlap), and sets {@code field} to the row's value
      * before the row enters the stages; the stage still evaluates the keys and decides NULLs as
-     * before. Call before {@link #generate}, which makes the methods this one calls.
+     * before. Call before {@link #generate}, whose chain walk reads {@code field} once set.
      */
     String locateMethod(ExpressionGenerator x, String field) {
         start = field;
         List<ExpressionGenerator.Computed> computedKeys = computeKeys(x, "locateKey");
-        String locateHash = hash;
-        String keys = keysMethod;
-        // The locating keys are fields of their own: the stage's are the current row's.
+        // The locating keys and hash are fields of their own: the stage's hold the current row's.
+        String stageHash = hash;
         hash = cb.fresh("locateHash");
         cb.field("private long " + hash + ";");
+        String locateKeys = keysMethod(computedKeys);
+        String locateHash = hash;
+        hash = stageHash;
         String method = cb.fresh("locate");
-        String keysOfLocate = keysMethod(computedKeys);
         String heads = cb.instance("int[]", table + ".heads()");
         String mask = cb.instance("int", table + ".mask()");
         StringBuilder m = cb.method();
         m.append("    private int ").append(method).append("(int i) {\n");
-        m.append("        if (").append(rowCount()).append(" == 0 || !").append(keysOfLocate).append("(i)) {\n");
+        m.append("        if (").append(rowCount()).append(" == 0 || !").append(locateKeys).append("(i)) {\n");
         m.append("            return -1;\n");
         m.append("        }\n");
-        m.append("        long h = ").append(hash).append(";\n");
+        m.append("        long h = ").append(locateHash).append(";\n");
         // Any join type: a row without candidates walks an empty chain, whatever the type makes of that.
         String test = filterTest();
         m.append("        return ").append(test).append("(h) ? ").append(heads).append("[(int) h & ").append(mask).append("] : -1;\n");
         m.append("    }\n");
-        hash = locateHash;
-        keysMethod = keys;
         return method;
     }
 
-    /** Whether a probe row without candidates makes this join output nothing (no row, no flag). */
+    /**
+     * Whether the push may drop a probe row without candidates before the stages: the join outputs
+     * nothing for it (no row, no flag), and no carry stage before the probe would have evaluated
+     * the row's probe-side columns (RIGHT has one, whose errors the interpreter raises for every row).
+     */
     boolean dropsRowsWithoutCandidates() {
         return switch (type) {
-            case INNER, RIGHT, SEMI, RIGHT_SEMI, RIGHT_ANTI -> true;
+            case INNER, SEMI, RIGHT_SEMI, RIGHT_ANTI -> true;
             default -> false;
         };
     }
@@ -304,7 +317,7 @@ final class ProbeCode {
     /**
      * The head of the chain walk at {@code indent}, to be followed by the body for a candidate
      * {@code r} and {@link #walkEnd}: every chain row whose hash and keys equal the probe row's, in
-     * chain order.
+     * chain order, from the bucket head or, for a located probe, from the row the push located.
      */
     private String walk(String indent) {
         String heads = cb.instance("int[]", table + ".heads()");

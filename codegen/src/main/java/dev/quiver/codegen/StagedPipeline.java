@@ -326,6 +326,7 @@ final class StagedPipeline {
         s.append("                touch += ").append(probe.touch("r")).append(";\n");
         s.append("            }\n");
         s.append("        }\n");
+        // Kept in a field: the JIT would drop reads whose values go unused, and with them the touching.
         s.append("        touched += touch;\n");
         s.append("        for (int k = 0; k < live; k++) {\n");
         s.append("            ").append(start).append(" = chainStarts[k];\n");

@@ -42,6 +42,7 @@ class OperatorRowCountsTest extends ApiTestSupport {
         // filters before the first probe, which the push evaluates while it locates the probe's chains
         "SELECT a.k, b.w FROM a LEFT JOIN b ON a.k = b.k WHERE a.v < 30",
         "SELECT t.k, b.w FROM (SELECT k, v * 2 AS v2 FROM a WHERE v < 50) t JOIN b ON t.k = b.k WHERE t.v2 > 20 AND t.k % 3 = 0",
+        "SELECT t.k, b.w FROM (SELECT * FROM a WHERE v < 30) t RIGHT JOIN b ON t.k = b.k",
         "SELECT a.k, b.w FROM a RIGHT JOIN b ON a.k = b.k AND a.v > 3",
         "SELECT a.k, c.x FROM a FULL JOIN c ON a.k = c.k WHERE a.v IS NULL OR a.v > 40",
         "SELECT k FROM a WHERE k IN (SELECT k FROM c WHERE x > 2) AND v > 7",

@@ -39,10 +39,13 @@ public final class HashJoinTable {
      */
     static final int FILTER_BITS_PER_ROW = 16;
     /**
-     * Build rows above which a probe does without the join filter: 32 MB of filter, the size of
-     * this machine's last-level cache, beyond which testing it misses the cache as a probe would.
+     * Build rows above which a probe does without the join filter: 8 MB of filter, larger than a
+     * core's share of a typical last-level cache, beyond which testing it misses the cache much as
+     * the chain walk would, and building it (one worker, while the others wait) costs too much.
+     * It keeps the filter's word count (rows / 4, rounded up to a power of two) far below 2^24, the
+     * most words the top 24 bits of a hash can address.
      */
-    public static final int MAX_FILTER_ROWS = 1 << 24;
+    public static final int MAX_FILTER_ROWS = 1 << 22;
 
     private final RowBuffer rows;
     private final ValueVector[] keys;
@@ -56,6 +59,8 @@ public final class HashJoinTable {
     private final byte[] matched;
     /** The join filter, made on first use (by {@link #filter()}). */
     private volatile long[] filter;
+    /** Guards the making of {@link #filter}. */
+    private final Object filterLock = new Object();
 
     /**
      * Chains the rows of {@code rows}, which the table takes over. {@code keys} are the key columns,
@@ -218,7 +223,7 @@ public final class HashJoinTable {
     public long[] filter() {
         long[] f = filter;
         if (f == null) {
-            synchronized (this) {
+            synchronized (filterLock) {
                 f = filter;
                 if (f == null) {
                     f = buildFilter();
