@@ -71,6 +71,7 @@ public final class Database implements AutoCloseable {
      */
     public void injectStatistics(String table, TableStatistics statistics) {
         storedTable(table).injectStatistics(statistics);
+        catalog.statisticsChanged();
     }
 
     /** The statistics the planner sees for the table (its own, or injected ones). */

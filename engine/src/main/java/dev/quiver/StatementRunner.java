@@ -57,6 +57,7 @@ import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.optimizer.OptimizedPlan;
 import dev.quiver.planner.optimizer.Optimizer;
+import dev.quiver.planner.optimizer.OptimizerSettings;
 import dev.quiver.planner.physical.PhysicalPlan;
 import dev.quiver.planner.rule.RuleContext;
 import dev.quiver.planner.type.DataType;
@@ -86,6 +87,8 @@ final class StatementRunner {
     private final Database database;
     private final Session session;
     private final SessionSettings settings;
+    /** Plans of the session's recent queries, reused while the catalog and the scanned tables' sizes hold. */
+    private final PlanCache<Planned> plans = new PlanCache<>();
     private volatile QueryContext running;
 
     StatementRunner(Database database, Session session) {
@@ -232,7 +235,14 @@ final class StatementRunner {
     }
 
     private Result query(Query query) {
-        Planned planned = plan(query);
+        OptimizerSettings optimizerSettings = settings.optimizerSettings();
+        // Read before planning: a concurrent DDL then makes the kept plan stale, never the reverse.
+        long catalogVersion = database.catalog().version();
+        Planned planned = plans.get(query, optimizerSettings, catalogVersion).orElseGet(() -> {
+            Planned fresh = plan(query);
+            plans.put(query, optimizerSettings, catalogVersion, fresh.plan(), fresh);
+            return fresh;
+        });
         Executed executed = execute(planned.plan(), planned.names());
         return Result.query(executed.output(), executed.context());
     }
@@ -485,6 +495,7 @@ final class StatementRunner {
                 database.catalog().storedTable(name).ifPresent(Table::analyze);
             }
         }
+        database.catalog().statisticsChanged();
         return Result.status("ANALYZE", 0);
     }
 

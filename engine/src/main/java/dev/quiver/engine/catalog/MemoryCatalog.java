@@ -13,16 +13,33 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The tables, views and indexes of an in-memory database, by name (one namespace for all three, as
  * in PostgreSQL). Safe for concurrent sessions: lookups never lock; creating and dropping are
- * serialized so a name is never taken twice. Dropping a table drops its indexes.
+ * serialized so a name is never taken twice. Dropping a table drops its indexes. Every change of
+ * what a name means moves the catalog's {@link #version()} on.
  */
 public final class MemoryCatalog implements Catalog {
     private final ConcurrentMap<String, Table> tables = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ViewDefinition> views = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, IndexDefinition> indexes = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
+
+    /**
+     * A number that changes whenever a table, view or index is created or dropped (so whenever a
+     * statement could bind differently) and when statistics are analyzed or injected; data changes
+     * leave it alone.
+     */
+    public long version() {
+        return version.get();
+    }
+
+    /** Moves {@link #version()} on without a change of names: statistics changed, so kept plans should be made again. */
+    public void statisticsChanged() {
+        version.incrementAndGet();
+    }
 
     @Override
     public Optional<TableHandle> table(String name) {
@@ -96,6 +113,7 @@ public final class MemoryCatalog implements Catalog {
             table.addUniqueConstraint(new UniqueConstraint(index.name(), index.ordinals()));
         }
         indexes.put(index.name(), index);
+        version.incrementAndGet();
         return true;
     }
 
@@ -116,6 +134,7 @@ public final class MemoryCatalog implements Catalog {
         if (removed.unique()) {
             tables.get(removed.table()).removeUniqueConstraint(name);
         }
+        version.incrementAndGet();
         return true;
     }
 
@@ -123,6 +142,7 @@ public final class MemoryCatalog implements Catalog {
     public synchronized boolean create(Table table, boolean ifNotExists, int position) {
         if (!taken(table.name())) {
             tables.put(table.name(), table);
+            version.incrementAndGet();
             return true;
         }
         if (ifNotExists) {
@@ -148,6 +168,7 @@ public final class MemoryCatalog implements Catalog {
         }
         indexes.values().removeIf(index -> index.table().equals(name));
         removed.drop();
+        version.incrementAndGet();
         return true;
     }
 
@@ -164,6 +185,7 @@ public final class MemoryCatalog implements Catalog {
                     + "use CREATE OR REPLACE VIEW to change it").attachPosition(position);
         }
         views.put(view.name(), view);
+        version.incrementAndGet();
     }
 
     /** Removes a view; false if absent and {@code ifExists} allows it. */
@@ -179,6 +201,7 @@ public final class MemoryCatalog implements Catalog {
             }
             throw new QuiverException(SqlState.UNDEFINED_TABLE, "view \"" + name + "\" does not exist").attachPosition(position);
         }
+        version.incrementAndGet();
         return true;
     }
 
@@ -188,5 +211,6 @@ public final class MemoryCatalog implements Catalog {
         tables.clear();
         views.clear();
         indexes.clear();
+        version.incrementAndGet();
     }
 }
