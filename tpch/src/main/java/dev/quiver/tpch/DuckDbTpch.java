@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -69,7 +70,27 @@ public final class DuckDbTpch implements AutoCloseable {
      */
     static final String CATALOG = "tpch";
 
+    /**
+     * Queries kept prepared, by text: more than the 22 TPC-H queries, few enough for a differential
+     * run's thousands of queries to evict.
+     */
+    static final int MAX_PREPARED = 64;
+
     private final DuckDBConnection connection;
+    /**
+     * Each query's prepared statement, so that running it again executes the plan DuckDB made for it
+     * (DuckDB plans anew only when the catalog changed), as a Quiver session reuses its plans.
+     */
+    private final Map<String, PreparedStatement> prepared = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= MAX_PREPARED) {
+                return false;
+            }
+            closeQuietly(eldest.getValue());
+            return true;
+        }
+    };
     private final Path tempDirectory;
     /** Deletes what DuckDB spilled when the JVM stops before {@link #close} (Ctrl-C in a long run): gigabytes at SF 10. */
     private final Thread deleteOnExit;
@@ -387,13 +408,22 @@ public final class DuckDbTpch implements AutoCloseable {
         requireNonNull(reader, "reader");
         Optional<T> rows = Optional.empty();
         for (int i = 0; i < statements.size(); i++) {
-            try (Statement s = connection.createStatement()) {
-                if (s.execute(statements.get(i))) {
-                    try (ResultSet rs = s.getResultSet()) {
+            String sql = statements.get(i);
+            try {
+                if (isQuery(sql)) {
+                    try (ResultSet rs = prepare(sql).executeQuery()) {
                         rows = Optional.of(reader.read(rs));
+                    }
+                } else {
+                    try (Statement s = connection.createStatement()) {
+                        s.execute(sql);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                PreparedStatement failed = prepared.remove(sql);
+                if (failed != null) {
+                    closeQuietly(failed);
+                }
                 for (String rest : statements.subList(i + 1, statements.size())) {
                     if (QueryRuns.CLEANUP.matcher(rest).matches()) {
                         try {
@@ -409,8 +439,40 @@ public final class DuckDbTpch implements AutoCloseable {
         return rows.orElseThrow(() -> new IllegalStateException("no statement returned rows: " + statements));
     }
 
+    /** Whether a statement is a query (SELECT or WITH after any comments), which {@link #run} runs prepared. */
+    static boolean isQuery(String sql) {
+        String s = sql.stripLeading();
+        while (s.startsWith("--") || s.startsWith("/*")) {
+            int end = s.startsWith("--") ? s.indexOf('\n') : s.indexOf("*/");
+            if (end < 0) {
+                return false;
+            }
+            s = s.substring(end + (s.startsWith("--") ? 1 : 2)).stripLeading();
+        }
+        return s.regionMatches(true, 0, "select", 0, 6) || s.regionMatches(true, 0, "with", 0, 4);
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement statement = prepared.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            prepared.put(sql, statement);
+        }
+        return statement;
+    }
+
+    private static void closeQuietly(PreparedStatement statement) {
+        try {
+            statement.close();
+        } catch (SQLException e) {
+            // Closing a statement DuckDB already gave up on: nothing left to release.
+        }
+    }
+
     @Override
     public void close() throws SQLException {
+        prepared.values().forEach(DuckDbTpch::closeQuietly);
+        prepared.clear();
         try {
             connection.close();
         } finally {
