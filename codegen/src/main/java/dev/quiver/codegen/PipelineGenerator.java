@@ -46,6 +46,8 @@ import java.util.Optional;
 final class PipelineGenerator {
     /** Keys past which the last group is not remembered: comparing them all would cost what finding the group costs. */
     static final int MAX_REMEMBERED_KEYS = 4;
+    /** Set by {@link #aggregateRow}: the method reading a row's group slot ahead, for integer-like keys. */
+    private Optional<String> groupTouch = Optional.empty();
 
     /** A generated class: its source, the constants its constructor takes, and how many fields and methods it declares. */
     record Generated(String source, List<Object> constants, int members) {
@@ -384,6 +386,16 @@ final class PipelineGenerator {
         List<String> filters = filterMethods(conjuncts);
         List<String> row = aggregateRow(sink, outputs);
         StringBuilder s = pushHead();
+        if (conjuncts.isEmpty() && groupTouch.isPresent()) {
+            // Every row's slot read ahead in a loop of its own, whose reads do not wait for one another.
+            cb.field("private long touchedSlots;");
+            s.append("        long touch = 0;\n");
+            s.append("        for (int k = 0; k < n; k++) {\n");
+            s.append("            touch += ").append(groupTouch.get()).append("(sel[k]);\n");
+            s.append("        }\n");
+            // Kept in a field: the JIT would drop reads whose values go unused, and with them the touching.
+            s.append("        touchedSlots += touch;\n");
+        }
         s.append("        long m = 0;\n");
         String in = loopHead(s, filters);
         s.append(in).append("m++;\n");
@@ -430,6 +442,7 @@ final class PipelineGenerator {
         // String keys that are only keys are hashed and compared where they lie, copied only into a new group.
         Map<Integer, ColumnReader.InPlaceString> inPlace = new HashMap<>();
         List<String> computeCalls = new ArrayList<>();
+        Map<Integer, String> computeMethods = new HashMap<>();
         for (int c : needed) {
             Optional<ExpressionGenerator.ComputedInPlace> at = inlineProbe && !arguments.contains(c)
                     ? expressions.computeInPlace(inputs.get(c), "keyInPlace")
@@ -441,6 +454,7 @@ final class PipelineGenerator {
             }
             ExpressionGenerator.Computed value = expressions.compute(inputs.get(c), "compute");
             computed[c] = value.value();
+            computeMethods.put(c, value.method());
             computeCalls.add(value.method() + "(i);");
         }
         for (Map.Entry<Integer, ColumnReader.InPlaceString> e : inPlace.entrySet()) {
@@ -463,6 +477,10 @@ final class PipelineGenerator {
                 keyValues.add(computed[k]);
             }
             String find = "group";
+            // Keys that are columns read without error: touching ahead raises nothing the row loop would not.
+            boolean touchable = inlineProbe && keyValues.stream().allMatch(v -> v.kind() == Kind.LONG)
+                    && java.util.Arrays.stream(keyColumns).allMatch(k -> inputs.get(k) instanceof ColumnRef);
+            groupTouch = touchable ? Optional.of(touchMethod(table, keyColumns, computed, computeMethods)) : Optional.empty();
             if (inlineProbe && rememberable(keyValues)) {
                 find = "findGroup";
                 rememberLastGroup(keyValues, find);
@@ -554,6 +572,32 @@ final class PipelineGenerator {
         m.append("        ").append(last).append(" = g;\n");
         m.append("        return g;\n");
         m.append("    }\n");
+    }
+
+    /**
+     * {@code long touch(int i)}: computes row i's keys (integer-like, each by its compute method),
+     * hashes them as {@link #inlineProbe} does, and returns the table's slot for the hash, so that a
+     * loop over a batch brings the slots into the cache before the rows look their groups up.
+     */
+    private String touchMethod(String table, int[] keyColumns, JValue[] computed, Map<Integer, String> computeMethods) {
+        String method = cb.fresh("touchGroup");
+        StringBuilder m = cb.method();
+        m.append("    private long ").append(method).append("(int i) {\n");
+        java.util.Set<Integer> called = new java.util.HashSet<>();
+        for (int k : keyColumns) {
+            if (called.add(k)) {
+                m.append("        ").append(computeMethods.get(k)).append("(i);\n");
+            }
+        }
+        m.append("        long h = 0L;\n");
+        for (int k : keyColumns) {
+            JValue v = computed[k];
+            m.append("        h = Hashing.combine(h, ").append(v.isNull()).append(" ? Hashing.NULL_HASH : ").append(JValueCode.hash(v))
+                    .append(");\n");
+        }
+        m.append("        return ").append(table).append(".slots()[(int) h & ").append(table).append(".mask()];\n");
+        m.append("    }\n");
+        return method;
     }
 
     /** Statements storing each key value (NULL included) into its one-entry vector of {@code keys}. */
