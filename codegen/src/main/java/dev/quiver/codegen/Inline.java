@@ -412,6 +412,11 @@ final class Inline {
             return true;
         }
         boolean wideOut = to.isLongDecimal();
+        if (!wideIn && !wideOut && from.isDecimal() && to.scale() == fromScale && to.precision() >= from.precision()) {
+            // Same scale, no fewer digits: every DECIMAL(p, s) value fits, so the rescale would return it unchanged.
+            g.emit(r.v() + " = " + x.v() + ";");
+            return true;
+        }
         if (!wideIn && !wideOut) {
             g.emit(r.v() + " = Decimals.rescale(" + x.v() + ", " + fromScale + ", " + to.scale() + ", " + to.precision() + ");");
             return true;
