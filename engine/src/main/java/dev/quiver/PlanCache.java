@@ -21,6 +21,10 @@ import java.util.Optional;
  * for any data in the same tables; the size bound only keeps the estimates that chose it near the
  * truth. Not thread-safe: a session runs one statement at a time.
  *
+ * <p>The syntax tree is the whole key because it is all the binder reads besides the catalog: a
+ * query with parameters ({@code ?}, which queries do not accept today) would need their values in
+ * the key too.
+ *
  * @param <P> what is kept per query: the plan and what the session needs with it
  */
 final class PlanCache<P> {
