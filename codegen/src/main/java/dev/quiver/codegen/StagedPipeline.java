@@ -448,7 +448,7 @@ final class StagedPipeline {
 
     /** The aggregating sink's stage: the row's group found and its states updated, as without probes. */
     private void aggregateStage(HashAggregateSink aggregation, String name) {
-        List<String> row = g.aggregateRow(aggregation, sinkInputs);
+        List<String> row = new AggregationCode(cb, pipeline).aggregateRow(g.expressions(), aggregation, sinkInputs);
         StringBuilder m = cb.method();
         m.append("    private void ").append(name).append("(int i) {\n");
         m.append("        rowsOut++;\n");

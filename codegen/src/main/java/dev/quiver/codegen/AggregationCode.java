@@ -1,0 +1,382 @@
+package dev.quiver.codegen;
+
+import dev.quiver.exec.aggregate.AggregateFunction;
+import dev.quiver.exec.aggregate.AvgAggregate;
+import dev.quiver.exec.aggregate.CountAggregate;
+import dev.quiver.exec.aggregate.CountState;
+import dev.quiver.exec.aggregate.DoubleSumState;
+import dev.quiver.exec.aggregate.ExtremeAggregate;
+import dev.quiver.exec.aggregate.GroupState;
+import dev.quiver.exec.aggregate.LongSumState;
+import dev.quiver.exec.aggregate.SumAggregate;
+import dev.quiver.exec.aggregate.WideSumState;
+import dev.quiver.exec.operator.HashAggregateSink;
+import dev.quiver.exec.pipeline.Pipeline;
+import dev.quiver.exec.vector.Kind;
+import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.type.DataType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The code folding a row into a hash aggregation inside a generated pipeline, meaning what the
+ * interpreter's {@code HashAggregateSink} means: the row's key and argument values computed once,
+ * its group found in (or added to) the sink's {@code GroupByHashTable} exactly as the table finds
+ * it (same hash, same probe sequence, same key equality), and each aggregate's state updated as the
+ * aggregate's own vectorized update would. Shortcuts that change no outcome: string keys of the
+ * batch hashed and compared where they lie in Arrow memory, the last row's keys and group
+ * remembered, and, for integer-like column keys, a method reading a row's group slot ahead.
+ */
+final class AggregationCode {
+    /** Keys past which the last group is not remembered: comparing them all would cost what finding the group costs. */
+    static final int MAX_REMEMBERED_KEYS = 4;
+
+    private final ClassBuilder cb;
+    private final Pipeline pipeline;
+    /** Set by {@link #aggregateRow}: the method reading a row's group slot ahead, for integer-like keys. */
+    private Optional<String> groupTouch = Optional.empty();
+
+    AggregationCode(ClassBuilder cb, Pipeline pipeline) {
+        this.cb = cb;
+        this.pipeline = pipeline;
+    }
+
+    /** After {@link #aggregateRow}: {@code long touch(int i)}, reading row i's group slot, where the keys allow one. */
+    Optional<String> groupTouch() {
+        return groupTouch;
+    }
+
+    /**
+     * The statements that fold row i into the aggregation, given the sink's input columns as
+     * expressions: each input a key or an argument uses is computed once into fields (a string
+     * column of the batch that is only a key is located in Arrow memory instead, and copied only
+     * into a new group), the row's group is found (or added), and each aggregate's state is
+     * updated for it.
+     */
+    List<String> aggregateRow(ExpressionGenerator x, HashAggregateSink sink, List<Expr> inputs) {
+        String agg = cb.instance("HashAggregateSink.Local", "(HashAggregateSink.Local) local");
+        List<ColumnRef> sinkLayout = pipeline.sinkLayout().columns();
+        // Each sink input column used by a key or an argument is computed once per row into fields.
+        JValue[] computed = new JValue[inputs.size()];
+        List<String> statements = new ArrayList<>();
+        int[] keyColumns = sink.keyColumns();
+        int[] argumentColumns = sink.argumentColumns();
+        // In first-use order, without repeats (a set: wide GROUP BYs have thousands of keys).
+        java.util.Set<Integer> needed = new java.util.LinkedHashSet<>();
+        for (int k : keyColumns) {
+            needed.add(k);
+        }
+        for (int a : argumentColumns) {
+            if (a >= 0) {
+                needed.add(a);
+            }
+        }
+        boolean inlineProbe = true;
+        for (DataType type : sink.keyTypes()) {
+            inlineProbe &= Kind.of(type) != Kind.INTERVAL;
+        }
+        java.util.Set<Integer> arguments = new java.util.HashSet<>();
+        for (int a : argumentColumns) {
+            arguments.add(a);
+        }
+        // String keys that are only keys are hashed and compared where they lie, copied only into a new group.
+        Map<Integer, ColumnReader.InPlaceString> inPlace = new HashMap<>();
+        List<String> computeCalls = new ArrayList<>();
+        Map<Integer, String> computeMethods = new HashMap<>();
+        for (int c : needed) {
+            Optional<ExpressionGenerator.ComputedInPlace> at = inlineProbe && !arguments.contains(c)
+                    ? x.computeInPlace(inputs.get(c), "keyInPlace")
+                    : Optional.empty();
+            if (at.isPresent()) {
+                inPlace.put(c, at.get().value());
+                computeCalls.add(at.get().method() + "(i);");
+                continue;
+            }
+            ExpressionGenerator.Computed value = x.compute(inputs.get(c), "compute");
+            computed[c] = value.value();
+            computeMethods.put(c, value.method());
+            computeCalls.add(value.method() + "(i);");
+        }
+        for (Map.Entry<Integer, ColumnReader.InPlaceString> e : inPlace.entrySet()) {
+            ColumnReader.InPlaceString at = e.getValue();
+            // Stored into a new group as a heap copy; the probe itself reads the address.
+            computed[e.getKey()] = JValue.string(at.isNull(), "MemoryStrings.copy(" + at.address() + ", " + at.length() + ")", "0",
+                    at.length());
+        }
+        statements.addAll(cb.statements("computeRow", "int i", "i", computeCalls));
+        String groupExpr = "0";
+        if (keyColumns.length > 0) {
+            String table = cb.instance("GroupByHashTable", agg + ".table()");
+            String keys = cb.instance("ValueVector[]", "new ValueVector[" + keyColumns.length + "]");
+            for (int k = 0; k < keyColumns.length; k++) {
+                String type = cb.constant("DataType", sink.keyTypes().get(k));
+                cb.constructorLine(keys + "[" + k + "] = new ValueVector(" + type + ", 1);");
+            }
+            List<JValue> keyValues = new ArrayList<>();
+            for (int k : keyColumns) {
+                keyValues.add(computed[k]);
+            }
+            String find = "group";
+            // Keys that are columns read without error: touching ahead raises nothing the row loop would not.
+            boolean touchable = inlineProbe && keyValues.stream().allMatch(v -> v.kind() == Kind.LONG)
+                    && java.util.Arrays.stream(keyColumns).allMatch(k -> inputs.get(k) instanceof ColumnRef);
+            groupTouch = touchable ? Optional.of(touchMethod(table, keyColumns, computed, computeMethods)) : Optional.empty();
+            if (inlineProbe && rememberable(keyValues)) {
+                find = "findGroup";
+                rememberLastGroup(keyValues, find);
+            }
+            StringBuilder m = cb.method();
+            m.append("    private int ").append(find).append("() {\n");
+            if (inlineProbe) {
+                m.append(inlineProbe(table, keys, keyColumns, computed, inPlace, agg));
+            } else {
+                PipelineGenerator.append(m, "        ", storeKeys(keys, keyColumns, computed));
+                m.append("        int g = ").append(table).append(".findOrInsert(").append(keys).append(", 0, GroupByHashTable.hash(")
+                        .append(keys).append(", 0));\n");
+                m.append("        ").append(agg).append(".ensureGroups(").append(table).append(".groupCount());\n");
+                m.append("        return g;\n");
+            }
+            m.append("    }\n");
+            groupExpr = "group()";
+        }
+        statements.add("int g = " + groupExpr + ";");
+        List<String> updateCalls = new ArrayList<>();
+        for (int a = 0; a < argumentColumns.length; a++) {
+            String update = update(sink, agg, a, argumentColumns[a] >= 0 ? computed[argumentColumns[a]] : null,
+                    argumentColumns[a] >= 0 ? sinkLayout.get(argumentColumns[a]).type() : null);
+            updateCalls.add(update + "(g);");
+        }
+        statements.addAll(cb.statements("updateRow", "int g", "g", updateCalls));
+        return statements;
+    }
+
+    /** Whether {@link #rememberLastGroup} can hold these keys: a few, none a string or an interval. */
+    private static boolean rememberable(List<JValue> keys) {
+        if (keys.size() > MAX_REMEMBERED_KEYS) {
+            return false;
+        }
+        for (JValue v : keys) {
+            if (v.kind() == Kind.STRING || v.kind() == Kind.INTERVAL) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code int group()} remembering the last row's keys and group: a row with the same keys (the
+     * same bits: a double's -0.0 and 0.0 count as different here, and the table then finds their
+     * one group) takes that group without hashing or probing, else {@code find()} finds it. Rows
+     * often come clustered by their keys (lineitem by l_orderkey, a join's output by the probe
+     * row), and a group index stays valid as the table grows.
+     */
+    private void rememberLastGroup(List<JValue> keys, String find) {
+        String last = cb.fresh("lastGroup");
+        cb.field("private int " + last + " = -1;");
+        List<String> same = new ArrayList<>();
+        List<String> remember = new ArrayList<>();
+        for (JValue v : keys) {
+            String n = cb.fresh("lastNull");
+            String value = cb.fresh("lastKey");
+            cb.field("private boolean " + n + ";");
+            cb.field("private long " + value + ";");
+            String bits = switch (v.kind()) {
+                case BOOLEAN -> "(" + v.v() + " ? 1L : 0L)";
+                case DOUBLE -> "Double.doubleToRawLongBits(" + v.v() + ")";
+                default -> v.v();
+            };
+            String high = "";
+            if (v.kind() == Kind.INT128) {
+                high = cb.fresh("lastHigh");
+                cb.field("private long " + high + ";");
+            }
+            same.add("(" + n + " == " + v.isNull() + " && (" + n + " || " + value + " == " + bits
+                    + (high.isEmpty() ? "" : " && " + high + " == " + v.hi()) + "))");
+            remember.add(n + " = " + v.isNull() + ";");
+            remember.add(value + " = " + bits + ";");
+            if (!high.isEmpty()) {
+                remember.add(high + " = " + v.hi() + ";");
+            }
+        }
+        StringBuilder m = cb.method();
+        m.append("    private int group() {\n");
+        m.append("        if (").append(last).append(" >= 0");
+        for (String term : same) {
+            m.append("\n                && ").append(term);
+        }
+        m.append(") {\n");
+        m.append("            return ").append(last).append(";\n");
+        m.append("        }\n");
+        m.append("        int g = ").append(find).append("();\n");
+        PipelineGenerator.append(m, "        ", remember);
+        m.append("        ").append(last).append(" = g;\n");
+        m.append("        return g;\n");
+        m.append("    }\n");
+    }
+
+    /**
+     * {@code long touch(int i)}: computes row i's keys (integer-like, each by its compute method),
+     * hashes them as {@link #inlineProbe} does, and returns the table's slot for the hash, so that a
+     * loop over a batch brings the slots into the cache before the rows look their groups up.
+     */
+    private String touchMethod(String table, int[] keyColumns, JValue[] computed, Map<Integer, String> computeMethods) {
+        String method = cb.fresh("touchGroup");
+        StringBuilder m = cb.method();
+        m.append("    private long ").append(method).append("(int i) {\n");
+        java.util.Set<Integer> called = new java.util.HashSet<>();
+        for (int k : keyColumns) {
+            if (called.add(k)) {
+                m.append("        ").append(computeMethods.get(k)).append("(i);\n");
+            }
+        }
+        m.append("        long h = 0L;\n");
+        for (int k : keyColumns) {
+            JValue v = computed[k];
+            m.append("        h = Hashing.combine(h, ").append(v.isNull()).append(" ? Hashing.NULL_HASH : ").append(JValueCode.hash(v))
+                    .append(");\n");
+        }
+        m.append("        return ").append(table).append(".slots()[(int) h & ").append(table).append(".mask()];\n");
+        m.append("    }\n");
+        return method;
+    }
+
+    /** Statements storing each key value (NULL included) into its one-entry vector of {@code keys}. */
+    private List<String> storeKeys(String keys, int[] keyColumns, JValue[] computed) {
+        List<String> stores = new ArrayList<>();
+        for (int k = 0; k < keyColumns.length; k++) {
+            stores.add(JValueCode.storeNullable(keys + "[" + k + "]", computed[keyColumns[k]], ""));
+        }
+        return cb.statements("storeKeys", "", "", stores);
+    }
+
+    /**
+     * The group lookup written out: the key's hash computed as {@link
+     * dev.quiver.exec.aggregate.GroupByHashTable#hash} computes it, the table's own probe sequence,
+     * and key equality as the table tests it, so the group found is the group the interpreter finds.
+     */
+    private String inlineProbe(String table, String keys, int[] keyColumns, JValue[] computed,
+            Map<Integer, ColumnReader.InPlaceString> inPlace, String agg) {
+        StringBuilder m = new StringBuilder();
+        m.append("        long h = 0L;\n");
+        List<String> hashes = new ArrayList<>();
+        for (int k = 0; k < keyColumns.length; k++) {
+            JValue v = computed[keyColumns[k]];
+            ColumnReader.InPlaceString at = inPlace.get(keyColumns[k]);
+            String hash = at != null ? "Hashing.hashMemory(" + at.address() + ", " + at.length() + ")" : JValueCode.hash(v);
+            hashes.add("h = Hashing.combine(h, " + v.isNull() + " ? Hashing.NULL_HASH : " + hash + ");");
+        }
+        PipelineGenerator.append(m, "        ", cb.fold("hashKeys", "long", "h", hashes));
+        m.append("        ValueVector[] stored = ").append(table).append(".keys();\n");
+        m.append("        long[] slots = ").append(table).append(".slots();\n");
+        m.append("        boolean[] nullKeys = ").append(table).append(".nullKeys();\n");
+        m.append("        int mask = ").append(table).append(".mask();\n");
+        m.append("        int slot = (int) h & mask;\n");
+        m.append("        long tag = h & GroupByHashTable.TAG_MASK;\n");
+        m.append("        while (true) {\n");
+        m.append("            long entry = slots[slot];\n");
+        m.append("            int g = (int) entry - 1;\n");
+        m.append("            if (entry == 0) {\n");
+        PipelineGenerator.append(m, "                ", storeKeys(keys, keyColumns, computed));
+        m.append("                g = ").append(table).append(".insert(").append(keys).append(", 0, h, slot);\n");
+        m.append("                ").append(agg).append(".ensureGroups(").append(table).append(".groupCount());\n");
+        m.append("                return g;\n");
+        m.append("            }\n");
+        List<String> same = new ArrayList<>();
+        for (int k = 0; k < keyColumns.length; k++) {
+            JValue v = computed[keyColumns[k]];
+            String s = "stored[" + k + "]";
+            ColumnReader.InPlaceString at = inPlace.get(keyColumns[k]);
+            String equal = at != null
+                    ? "MemoryStrings.equals(" + at.address() + ", " + at.length() + ", " + s + ".bytes, " + s + ".offsets[g], " + s
+                            + ".lengths[g])"
+                    : switch (v.kind()) {
+                case BOOLEAN -> s + ".longs[g] == (" + v.v() + " ? 1L : 0L)";
+                case LONG -> s + ".longs[g] == " + v.v();
+                case DOUBLE -> "Arithmetic.compareDouble(" + s + ".doubles[g], " + v.v() + ") == 0";
+                case INT128 -> s + ".longs[g] == " + v.v() + " && " + s + ".highs[g] == " + v.hi();
+                default -> "Strings.equals(" + s + ".bytes, " + s + ".offsets[g], " + s + ".lengths[g], " + v.arr() + ", " + v.off()
+                        + ", " + v.len() + ")";
+            };
+            // The NULL flags are read only once the table holds a NULL key of this column.
+            same.add("((nullKeys[" + k + "] && " + s + ".nulls[g]) ? " + v.isNull() + " : (!" + v.isNull() + " && " + equal + "))");
+        }
+        StringBuilder equal = new StringBuilder("(entry & GroupByHashTable.TAG_MASK) == tag");
+        for (String term : cb.chain("sameKeys", "&&", "ValueVector[] stored, boolean[] nullKeys, int g", "stored, nullKeys, g", same)) {
+            equal.append("\n                    && ").append(term);
+        }
+        m.append("            if (").append(equal).append(") {\n");
+        m.append("                return g;\n");
+        m.append("            }\n");
+        m.append("            slot = (slot + 1) & mask;\n");
+        m.append("        }\n");
+        return m.toString();
+    }
+
+    /**
+     * The update of aggregate {@code a} for group g: the same state method the aggregate's
+     * vectorized update calls per row; aggregates without an inline form call that update for one row.
+     */
+    private String update(HashAggregateSink sink, String agg, int a, JValue arg, DataType argType) {
+        AggregateFunction fn = sink.function(a);
+        GroupState probe = fn.createState();
+        String method = cb.fresh("update");
+        StringBuilder m = cb.method();
+        m.append("    private void ").append(method).append("(int g) {\n");
+        String body = null;
+        if (fn instanceof CountAggregate && probe instanceof CountState) {
+            String st = cb.instance("CountState", "(CountState) " + agg + ".state(" + a + ")");
+            body = arg == null ? st + ".counts[g]++;" : "if (!" + arg.isNull() + ") { " + st + ".counts[g]++; }";
+        } else if ((fn instanceof SumAggregate || fn instanceof AvgAggregate) && arg != null) {
+            if (probe instanceof LongSumState) {
+                String st = cb.instance("LongSumState", "(LongSumState) " + agg + ".state(" + a + ")");
+                body = "if (!" + arg.isNull() + ") { " + st + ".add(g, " + arg.v() + "); }";
+            } else if (probe instanceof WideSumState) {
+                String st = cb.instance("WideSumState", "(WideSumState) " + agg + ".state(" + a + ")");
+                if (arg.kind() == Kind.INT128) {
+                    String t = cb.instance("long[]", "new long[2]");
+                    body = "if (!" + arg.isNull() + ") { " + st + ".add(g, " + arg.hi() + ", " + arg.v() + ", " + t + "); }";
+                } else {
+                    body = "if (!" + arg.isNull() + ") { " + st + ".add(g, " + arg.v() + "); }";
+                }
+            } else if (probe instanceof DoubleSumState) {
+                String st = cb.instance("DoubleSumState", "(DoubleSumState) " + agg + ".state(" + a + ")");
+                body = "if (!" + arg.isNull() + ") { " + st + ".add(g, " + arg.v() + "); }";
+            }
+        } else if (fn instanceof ExtremeAggregate && arg != null && (arg.kind() == Kind.LONG || arg.kind() == Kind.BOOLEAN)) {
+            String st = cb.instance("ExtremeState", "(ExtremeState) " + agg + ".state(" + a + ")");
+            String value = arg.kind() == Kind.BOOLEAN ? "(" + arg.v() + " ? 1L : 0L)" : arg.v();
+            body = "if (!" + arg.isNull() + ") { " + st + ".offerLong(g, " + value + "); }";
+        }
+        if (body == null) {
+            // Any other aggregate: its own vectorized update on a one-row batch.
+            String function = cb.constant("AggregateFunction", fn);
+            String state = cb.instance("GroupState", agg + ".state(" + a + ")");
+            String groups = cb.instance("int[]", "new int[1]");
+            String input = arg == null ? "null" : cb.instance("ValueVector", "new ValueVector(" + cb.constant("DataType", argType) + ", 1)");
+            StringBuilder b = new StringBuilder();
+            b.append(groups).append("[0] = g;\n");
+            if (arg != null) {
+                b.append(JValueCode.storeNullable(input, arg, "        "));
+            }
+            b.append("        ").append(function).append(".update(").append(state).append(", ").append(groups).append(", ")
+                    .append(input).append(", ZERO, 1);");
+            body = b.toString();
+        }
+        int position = sink.position(a);
+        if (position >= 0) {
+            m.append("        try {\n");
+            m.append("        ").append(body).append('\n');
+            m.append("        } catch (RuntimeException ex) {\n");
+            m.append("            throw Errors.at(ex, ").append(cb.constant("int", position)).append(");\n");
+            m.append("        }\n");
+        } else {
+            m.append("        ").append(body).append('\n');
+        }
+        m.append("    }\n");
+        return method;
+    }
+}
