@@ -37,17 +37,20 @@ final class AggregationCode {
 
     private final ClassBuilder cb;
     private final Pipeline pipeline;
-    /** Set by {@link #aggregateRow}: the method reading a row's group slot ahead, for integer-like keys. */
-    private Optional<String> groupTouch = Optional.empty();
+    /** Set by {@link #aggregateRow}, for integer-like column keys: makes the method reading a row's group slot ahead. */
+    private Optional<java.util.function.Supplier<String>> groupTouch = Optional.empty();
 
     AggregationCode(ClassBuilder cb, Pipeline pipeline) {
         this.cb = cb;
         this.pipeline = pipeline;
     }
 
-    /** After {@link #aggregateRow}: {@code long touch(int i)}, reading row i's group slot, where the keys allow one. */
+    /**
+     * After {@link #aggregateRow}: generates {@code long touch(int i)}, reading row i's group slot,
+     * where the keys allow one, and returns its name (call once, and only where the push uses it).
+     */
     Optional<String> groupTouch() {
-        return groupTouch;
+        return groupTouch.map(java.util.function.Supplier::get);
     }
 
     /**
@@ -124,7 +127,7 @@ final class AggregationCode {
             // Keys that are columns read without error: touching ahead raises nothing the row loop would not.
             boolean touchable = inlineProbe && keyValues.stream().allMatch(v -> v.kind() == Kind.LONG)
                     && java.util.Arrays.stream(keyColumns).allMatch(k -> inputs.get(k) instanceof ColumnRef);
-            groupTouch = touchable ? Optional.of(touchMethod(table, keyColumns, computed, computeMethods)) : Optional.empty();
+            groupTouch = touchable ? Optional.of(() -> touchMethod(table, keyColumns, computed, computeMethods)) : Optional.empty();
             if (inlineProbe && rememberable(keyValues)) {
                 find = "findGroup";
                 rememberLastGroup(keyValues, find);
@@ -234,14 +237,26 @@ final class AggregationCode {
             }
         }
         m.append("        long h = 0L;\n");
-        for (int k : keyColumns) {
-            JValue v = computed[k];
-            m.append("        h = Hashing.combine(h, ").append(v.isNull()).append(" ? Hashing.NULL_HASH : ").append(JValueCode.hash(v))
-                    .append(");\n");
-        }
+        PipelineGenerator.append(m, "        ", hashKeys(keyColumns, computed, Map.of()));
         m.append("        return ").append(table).append(".slots()[(int) h & ").append(table).append(".mask()];\n");
         m.append("    }\n");
         return method;
+    }
+
+    /**
+     * Statements folding the row's key hashes into {@code h} (which starts at 0) as {@link
+     * dev.quiver.exec.aggregate.GroupByHashTable#hash} does; keys in {@code inPlace} are hashed
+     * where they lie in Arrow memory.
+     */
+    private List<String> hashKeys(int[] keyColumns, JValue[] computed, Map<Integer, ColumnReader.InPlaceString> inPlace) {
+        List<String> hashes = new ArrayList<>();
+        for (int k : keyColumns) {
+            JValue v = computed[k];
+            ColumnReader.InPlaceString at = inPlace.get(k);
+            String hash = at != null ? "Hashing.hashMemory(" + at.address() + ", " + at.length() + ")" : JValueCode.hash(v);
+            hashes.add("h = Hashing.combine(h, " + v.isNull() + " ? Hashing.NULL_HASH : " + hash + ");");
+        }
+        return cb.fold("hashKeys", "long", "h", hashes);
     }
 
     /** Statements storing each key value (NULL included) into its one-entry vector of {@code keys}. */
@@ -262,14 +277,7 @@ final class AggregationCode {
             Map<Integer, ColumnReader.InPlaceString> inPlace, String agg) {
         StringBuilder m = new StringBuilder();
         m.append("        long h = 0L;\n");
-        List<String> hashes = new ArrayList<>();
-        for (int k = 0; k < keyColumns.length; k++) {
-            JValue v = computed[keyColumns[k]];
-            ColumnReader.InPlaceString at = inPlace.get(keyColumns[k]);
-            String hash = at != null ? "Hashing.hashMemory(" + at.address() + ", " + at.length() + ")" : JValueCode.hash(v);
-            hashes.add("h = Hashing.combine(h, " + v.isNull() + " ? Hashing.NULL_HASH : " + hash + ");");
-        }
-        PipelineGenerator.append(m, "        ", cb.fold("hashKeys", "long", "h", hashes));
+        PipelineGenerator.append(m, "        ", hashKeys(keyColumns, computed, inPlace));
         m.append("        ValueVector[] stored = ").append(table).append(".keys();\n");
         m.append("        long[] slots = ").append(table).append(".slots();\n");
         m.append("        boolean[] nullKeys = ").append(table).append(".nullKeys();\n");

@@ -82,17 +82,7 @@ final class ExpressionGenerator {
      */
     Optional<ComputedInPlace> computeInPlace(Expr e, String prefix) {
         StringBuilder m = new StringBuilder();
-        StringBuilder savedBody = body;
-        String savedIndent = indent;
-        body = m;
-        indent = "        ";
-        Optional<ColumnReader.InPlaceString> at;
-        try {
-            at = stringInPlace(e);
-        } finally {
-            body = savedBody;
-            indent = savedIndent;
-        }
+        Optional<ColumnReader.InPlaceString> at = into(m, "        ", () -> stringInPlace(e));
         if (at.isEmpty()) {
             return Optional.empty();
         }
@@ -116,14 +106,19 @@ final class ExpressionGenerator {
 
     /** Generates {@code e} into the given method body (at the given indentation). */
     JValue generate(Expr e, StringBuilder into, String at) {
+        return into(into, at, () -> gen(e, true));
+    }
+
+    /** Runs {@code generation} writing into {@code method} at indentation {@code at}, with a fresh node budget. */
+    private <T> T into(StringBuilder method, String at, java.util.function.Supplier<T> generation) {
         StringBuilder savedBody = body;
         String savedIndent = indent;
         int savedBudget = budget;
-        body = into;
+        body = method;
         indent = at;
         budget = splitThreshold;
         try {
-            return gen(e, true);
+            return generation.get();
         } finally {
             body = savedBody;
             indent = savedIndent;

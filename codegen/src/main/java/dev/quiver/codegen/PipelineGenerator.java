@@ -373,9 +373,9 @@ final class PipelineGenerator {
         List<String> filters = filterMethods(conjuncts);
         AggregationCode aggregation = new AggregationCode(cb, pipeline);
         List<String> row = aggregation.aggregateRow(expressions, sink, outputs);
-        Optional<String> groupTouch = aggregation.groupTouch();
+        Optional<String> groupTouch = conjuncts.isEmpty() ? aggregation.groupTouch() : Optional.empty();
         StringBuilder s = pushHead();
-        if (conjuncts.isEmpty() && groupTouch.isPresent()) {
+        if (groupTouch.isPresent()) {
             // Every row's slot read ahead in a loop of its own, whose reads do not wait for one another.
             cb.field("private long touchedSlots;");
             s.append("        long touch = 0;\n");

@@ -81,7 +81,6 @@ final class ProbeCode {
     private String hash;
     private String pairs;
     private String matches;
-    private String keysMethod;
     /** Whether the chain walk compares the key alone, without first comparing the stored hash. */
     private boolean keyIsHash;
     private String rowCount;
@@ -143,7 +142,7 @@ final class ProbeCode {
         cb.field("private long " + hash + ";");
         pairs = cb.fresh("pairs");
         cb.field("private int " + pairs + ";");
-        keysMethod = keysMethod(computedKeys);
+        String keysMethod = keysMethod(computedKeys);
         matches = matchMethod(keyValues);
         // One integer-like key that is not null-safe: comparing it is as cheap as comparing the hash, and one array read less.
         keyIsHash = keys.size() == 1 && keyValues.get(0).kind() == Kind.LONG && !join.nullSafe().get(0)
@@ -181,8 +180,6 @@ final class ProbeCode {
         String locateHash = hash;
         hash = stageHash;
         String method = cb.fresh("locate");
-        String heads = cb.instance("int[]", table + ".heads()");
-        String mask = cb.instance("int", table + ".mask()");
         StringBuilder m = cb.method();
         m.append("    private int ").append(method).append("(int i) {\n");
         m.append("        if (").append(rowCount()).append(" == 0 || !").append(locateKeys).append("(i)) {\n");
@@ -191,7 +188,7 @@ final class ProbeCode {
         m.append("        long h = ").append(locateHash).append(";\n");
         // Any join type: a row without candidates walks an empty chain, whatever the type makes of that.
         String test = filterTest();
-        m.append("        return ").append(test).append("(h) ? ").append(heads).append("[(int) h & ").append(mask).append("] : -1;\n");
+        m.append("        return ").append(test).append("(h) ? ").append(bucketHead("h")).append(" : -1;\n");
         m.append("    }\n");
         return method;
     }
@@ -320,11 +317,9 @@ final class ProbeCode {
      * chain order, from the bucket head or, for a located probe, from the row the push located.
      */
     private String walk(String indent) {
-        String heads = cb.instance("int[]", table + ".heads()");
         String nextRows = cb.instance("int[]", table + ".nextRows()");
-        String mask = cb.instance("int", table + ".mask()");
         String hashTest = keyIsHash ? "" : cb.instance("long[]", table + ".hashes()") + "[r] != h || ";
-        String first = start != null ? start : heads + "[(int) h & " + mask + "]";
+        String first = start != null ? start : bucketHead("h");
         return indent + "long h = " + hash + ";\n"
                 + indent + "for (int r = " + first + "; r >= 0; r = " + nextRows + "[r]) {\n"
                 + indent + "    if (" + hashTest + "!" + matches + "(r)) {\n"
@@ -379,6 +374,13 @@ final class ProbeCode {
         m.append("        return pass;\n");
         m.append("    }\n");
         return method;
+    }
+
+    /** A Java int expression: the first row of the chain of hash {@code h}'s bucket, or -1. */
+    private String bucketHead(String h) {
+        String heads = cb.instance("int[]", table + ".heads()");
+        String mask = cb.instance("int", table + ".mask()");
+        return heads + "[(int) " + h + " & " + mask + "]";
     }
 
     private static String walkEnd(String indent) {

@@ -209,7 +209,7 @@ final class StagedPipeline {
         }
         int leadingFilters = leadingFilters();
         Optional<ProbeCode> located = locatedProbe(leadingFilters);
-        String start = cb.fresh("probeStart");
+        String start = located.isPresent() ? cb.fresh("probeStart") : "";
         String locate = located.map(p -> {
             cb.field("private int " + start + " = -1;");
             return p.locateMethod(x, start);

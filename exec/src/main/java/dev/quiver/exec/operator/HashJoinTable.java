@@ -106,8 +106,12 @@ public final class HashJoinTable {
 
     static int bucketCount(int rows) {
         long wanted = Math.max(1L, (long) rows * BUCKETS_PER_ROW);
-        // The smallest power of two at least as large as wanted.
-        return wanted >= MAX_BUCKETS ? MAX_BUCKETS : Integer.highestOneBit((int) wanted * 2 - 1);
+        return wanted >= MAX_BUCKETS ? MAX_BUCKETS : powerOfTwoAtLeast((int) wanted);
+    }
+
+    /** The smallest power of two at least {@code n} (1 ≤ n ≤ 2^30). */
+    private static int powerOfTwoAtLeast(int n) {
+        return Integer.highestOneBit(n * 2 - 1);
     }
 
     /** Whether row {@code i} of the key columns has no NULL in a key that is not null-safe. */
@@ -236,7 +240,7 @@ public final class HashJoinTable {
 
     private long[] buildFilter() {
         long wanted = Math.max(1L, (long) Math.min(rowCount, MAX_FILTER_ROWS) * FILTER_BITS_PER_ROW / Long.SIZE);
-        long[] f = new long[Integer.highestOneBit((int) wanted * 2 - 1)];
+        long[] f = new long[powerOfTwoAtLeast((int) wanted)];
         int words = f.length - 1;
         for (int r = 0; r < rowCount; r++) {
             if (matchable(keys, nullSafe, r)) {
