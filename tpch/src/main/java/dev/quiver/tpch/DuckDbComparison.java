@@ -66,8 +66,7 @@ final class DuckDbComparison {
             QueryRuns.Runner quiver = QueryRuns.quiver(session, unchanged -> { });
             QueryRuns.Runner duck = runner(duckdb);
             for (int query : options.queries()) {
-                List<QueryReport> reports = QueryRuns.measure(query, options.runs(), TpchBenchmark.expected(options, query),
-                        List.of(quiver, duck));
+                List<QueryReport> reports = QueryRuns.measure(query, options.runs(), check(options, query), List.of(quiver, duck));
                 outcomes.add(new ReportPair(reports.get(0), reports.get(1)));
             }
             print(outcomes, options, out);
@@ -76,6 +75,16 @@ final class DuckDbComparison {
             String state = e.getSQLState() != null ? e.getSQLState() : SqlState.INTERNAL_ERROR;
             throw new QuiverException(state, "DuckDB: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * How the first results of {@code query} are checked: against the reference answer when one
+     * ships for the scale factor (or {@code --answers} has it); without one (SF 10), against each
+     * other, DuckDB's result being the answer Quiver's must match; not at all under {@code --no-verify}.
+     */
+    static QueryRuns.Check check(BenchmarkOptions options, int query) {
+        Optional<ExpectedResult> expected = TpchBenchmark.expected(options, query);
+        return options.verify() && expected.isEmpty() ? new QueryRuns.Check.Peer(1) : new QueryRuns.Check.Answer(expected);
     }
 
     /** DuckDB as a runner: the statements on its connection, every row of the result fetched. */
@@ -89,16 +98,20 @@ final class DuckDbComparison {
             } catch (SQLException e) {
                 throw new RunFailure(e.getMessage(), false, e);
             }
-            return new Execution(System.nanoTime() - start - fetched.conversionNanos(), fetched.rows(), fetched.values());
+            return new Execution(System.nanoTime() - start - fetched.conversionNanos(), fetched.rows(), fetched.columns(), fetched.values());
         };
     }
 
-    /** A result fetched from DuckDB: its rows counted, and kept as Java values if asked, with the time that took. */
-    private record Fetched(long rows, List<List<Object>> values, long conversionNanos) {
+    /** A result fetched from DuckDB: its rows counted, and kept as Java values with their column names if asked, with the time that took. */
+    private record Fetched(long rows, List<String> columns, List<List<Object>> values, long conversionNanos) {
     }
 
     private static Fetched fetch(ResultSet rs, boolean keepRows) throws SQLException {
         int columns = rs.getMetaData().getColumnCount();
+        List<String> names = new ArrayList<>(columns);
+        for (int c = 1; c <= columns; c++) {
+            names.add(rs.getMetaData().getColumnLabel(c));
+        }
         long rows = 0;
         long conversion = 0;
         List<List<Object>> values = new ArrayList<>();
@@ -116,7 +129,7 @@ final class DuckDbComparison {
                 conversion += System.nanoTime() - before;
             }
         }
-        return new Fetched(rows, values, conversion);
+        return new Fetched(rows, names, values, conversion);
     }
 
     /** Quiver's median over DuckDB's (a pair's first over its second); NaN when either did not finish its timed runs. */
@@ -158,6 +171,10 @@ final class DuckDbComparison {
         if (timed.size() < outcomes.size()) {
             out.printf(Locale.ROOT, "(totals and ratios are over the %d of %d queries timed on both engines)%n", timed.size(),
                     outcomes.size());
+        }
+        if (quiver.stream().anyMatch(r -> r.status() == Status.AGREED)) {
+            out.println("(no reference answers for SF " + TpchDataGenerator.formatScaleFactor(options.scaleFactor())
+                    + ": \"engines agree\" means Quiver's first result matched DuckDB's, as the reference answers are compared)");
         }
         if (duckdb.stream().anyMatch(r -> r.status() == Status.FAILED)) {
             out.println("(a query DuckDB fails or answers wrongly means the two engines did not get the same data or query text)");

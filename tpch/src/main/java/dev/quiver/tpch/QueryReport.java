@@ -15,6 +15,8 @@ public record QueryReport(int query, long rows, double medianMillis, double minM
     public enum Status {
         /** The first run's result matched the reference answer. */
         VERIFIED("verified"),
+        /** No reference answer, but the first run's result matched another engine's (quiver tpch --compare). */
+        AGREED("engines agree"),
         /** Ran, but was not checked (--no-verify, or no answer for this scale factor). */
         UNVERIFIED("not verified"),
         /** Wrong result, or an error other than "not supported". */

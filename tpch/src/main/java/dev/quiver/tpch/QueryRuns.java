@@ -19,15 +19,17 @@ import java.util.regex.Pattern;
  * Times one TPC-H query the way the runner does, under one or more <em>variants</em>: ways to run
  * it, such as session settings applied before each run ({@link #measure(Session, int, int, Optional, List)})
  * or another engine ({@link Runner}). Each variant first runs the query once, a warm-up whose
- * result is checked against the reference answer; then come {@code runs} timed rounds in which
+ * result is checked ({@link Check}: against the reference answer, or where there is none against
+ * another engine's result); then come {@code runs} timed rounds in which
  * every variant still going runs the query once. The order within a round alternates (first
  * variant to last, then last to first) so that drift over time and what a run leaves to the next
  * (garbage to collect, warm caches) fall on every variant alike.
  *
  * <p>A variant stops when its first run fails (error or unsupported) or a timed run raises an
  * error; the others go on. A wrong first result is reported, and the variant is still timed.
- * Every run plans the query afresh (the engine keeps no plan cache), so planning is part of the
- * time, which matters for variants that change the optimizer's settings.
+ * Timed runs reuse the plan the session's plan cache kept from the first run (its key includes
+ * the optimizer's settings, so variants that change them get plans of their own); a query that
+ * creates a view (Q15) is planned on every run, and that planning is part of its time.
  */
 final class QueryRuns {
     /** A statement that only cleans up after a query (Q15's DROP VIEW): run even when an earlier one failed. */
@@ -50,9 +52,45 @@ final class QueryRuns {
 
     /**
      * One run of a query's statements: the time spent (without converting rows for verification),
-     * the rows its SELECT returned, and those rows if kept.
+     * the rows its SELECT returned, and those rows with their column names if kept.
      */
-    record Execution(long nanos, long rows, List<List<Object>> values) {
+    record Execution(long nanos, long rows, List<String> columns, List<List<Object>> values) {
+        Execution {
+            columns = List.copyOf(columns);
+            requireNonNull(values, "values");
+        }
+
+        /** The kept rows as an answer to check others against, in the answer files' text form. */
+        ExpectedResult asAnswer() {
+            List<List<String>> text = new ArrayList<>(values.size());
+            for (List<Object> row : values) {
+                // An answer row holds null for NULL, so the stream's toList (which allows nulls) is used.
+                text.add(row.stream().map(v -> v == null ? null : AnswerComparator.text(v)).toList());
+            }
+            return new ExpectedResult(columns, text);
+        }
+    }
+
+    /** What a query's first results are checked against. */
+    sealed interface Check {
+        /** The reference answer if there is one (shipped, or {@code --answers}); without one, results are not verified. */
+        record Answer(Optional<ExpectedResult> expected) implements Check {
+            public Answer {
+                requireNonNull(expected, "expected");
+            }
+        }
+
+        /**
+         * No reference answer: the first result of runner number {@code reference} (another engine)
+         * is the answer the other runners must match. Matching results are {@link Status#AGREED}.
+         */
+        record Peer(int reference) implements Check {
+            public Peer {
+                if (reference < 0) {
+                    throw new IllegalArgumentException("reference must be a runner's index");
+                }
+            }
+        }
     }
 
     /** A query that did not run to the end: the error's message, and whether it is one the engine does not support yet. */
@@ -89,16 +127,24 @@ final class QueryRuns {
      * {@code expected} if present; returns one report per runner, in the same order.
      */
     static List<QueryReport> measure(int query, int runs, Optional<ExpectedResult> expected, List<Runner> runners) {
-        requireNonNull(expected, "expected");
+        return measure(query, runs, new Check.Answer(expected), runners);
+    }
+
+    /**
+     * Runs {@code query} with each of {@code runners}, checking each one's first result as
+     * {@code check} says; returns one report per runner, in the same order.
+     */
+    static List<QueryReport> measure(int query, int runs, Check check, List<Runner> runners) {
+        requireNonNull(check, "check");
         runners = List.copyOf(runners);
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1");
         }
-        List<String> statements = TpchQueries.statements(query);
-        List<QueryReport> reports = new ArrayList<>();
-        for (Runner runner : runners) {
-            reports.add(first(runner, query, statements, expected));
+        if (check instanceof Check.Peer peer && peer.reference() >= runners.size()) {
+            throw new IllegalArgumentException("no runner " + peer.reference() + " among " + runners.size());
         }
+        List<String> statements = TpchQueries.statements(query);
+        List<QueryReport> reports = new ArrayList<>(firstRuns(runners, query, statements, check));
         int count = runners.size();
         boolean[] stopped = new boolean[count];
         long[][] nanos = new long[count][runs];
@@ -152,23 +198,52 @@ final class QueryRuns {
         };
     }
 
-    /** The first run: its result checked against {@code expected}; the report has no times yet. */
-    private static QueryReport first(Runner runner, int query, List<String> statements, Optional<ExpectedResult> expected) {
-        Execution first;
-        try {
-            first = runner.execute(statements, true);
-        } catch (RunFailure e) {
-            return new QueryReport(query, -1, Double.NaN, Double.NaN, e.unsupported() ? Status.UNSUPPORTED : Status.FAILED,
-                    Optional.of(e.unsupported() ? e.getMessage() : "ERROR: " + e.getMessage()));
+    /**
+     * The first run of every runner, in order, each result checked as {@code check} says; the
+     * reports have no times yet.
+     */
+    private static List<QueryReport> firstRuns(List<Runner> runners, int query, List<String> statements, Check check) {
+        List<QueryReport> reports = new ArrayList<>();
+        List<Optional<Execution>> firsts = new ArrayList<>();
+        for (Runner runner : runners) {
+            try {
+                firsts.add(Optional.of(runner.execute(statements, true)));
+                reports.add(new QueryReport(query, firsts.get(firsts.size() - 1).get().rows(), Double.NaN, Double.NaN,
+                        Status.UNVERIFIED, Optional.empty()));
+            } catch (RunFailure e) {
+                firsts.add(Optional.empty());
+                reports.add(new QueryReport(query, -1, Double.NaN, Double.NaN, e.unsupported() ? Status.UNSUPPORTED : Status.FAILED,
+                        Optional.of(e.unsupported() ? e.getMessage() : "ERROR: " + e.getMessage())));
+            }
         }
-        Status status = Status.UNVERIFIED;
-        Optional<String> detail = Optional.empty();
-        if (expected.isPresent()) {
-            Verification v = AnswerComparator.compare(expected.get(), first.values(), TpchQueries.isOrdered(query));
-            status = v.matches() ? Status.VERIFIED : Status.FAILED;
-            detail = v.matches() ? Optional.empty() : Optional.of(describe(v));
+        Optional<ExpectedResult> expected = check instanceof Check.Peer peer
+                ? firsts.get(peer.reference()).map(Execution::asAnswer) : ((Check.Answer) check).expected();
+        if (expected.isEmpty()) {
+            return reports;
         }
-        return new QueryReport(query, first.rows(), Double.NaN, Double.NaN, status, detail);
+        int reference = check instanceof Check.Peer peer ? peer.reference() : -1;
+        Status matched = check instanceof Check.Peer ? Status.AGREED : Status.VERIFIED;
+        boolean allAgree = true;
+        for (int v = 0; v < runners.size(); v++) {
+            if (v == reference) {
+                continue;
+            }
+            if (firsts.get(v).isEmpty()) {
+                allAgree = false;
+                continue;
+            }
+            Verification verification = AnswerComparator.compare(expected.get(), firsts.get(v).get().values(), TpchQueries.isOrdered(query));
+            allAgree &= verification.matches();
+            reports.set(v, new QueryReport(query, reports.get(v).rows(), Double.NaN, Double.NaN,
+                    verification.matches() ? matched : Status.FAILED,
+                    verification.matches() ? Optional.empty()
+                            : Optional.of((reference >= 0 ? "differs from the other engine's result: " : "") + describe(verification))));
+        }
+        if (reference >= 0 && allAgree) {
+            reports.set(reference, new QueryReport(query, reports.get(reference).rows(), Double.NaN, Double.NaN, Status.AGREED,
+                    Optional.empty()));
+        }
+        return reports;
     }
 
     private static String describe(Verification v) {
@@ -182,11 +257,13 @@ final class QueryRuns {
         long start = System.nanoTime();
         long conversion = 0;
         long rows = -1;
+        List<String> columns = List.of();
         List<List<Object>> values = List.of();
         for (int i = 0; i < statements.size(); i++) {
             try (Result result = session.execute(statements.get(i))) {
                 if (result.hasRows()) {
                     rows = result.rowCount();
+                    columns = result.columnNames();
                     if (keepRows) {
                         long before = System.nanoTime();
                         values = result.rows().stream().map(Row::values).toList();
@@ -198,7 +275,7 @@ final class QueryRuns {
                 throw e;
             }
         }
-        return new Execution(System.nanoTime() - start - conversion, rows, values);
+        return new Execution(System.nanoTime() - start - conversion, rows, columns, values);
     }
 
     /** After a failed statement, runs the query's remaining DROP statements so the next run starts clean. */

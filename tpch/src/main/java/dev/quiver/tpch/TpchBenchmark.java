@@ -174,15 +174,24 @@ public final class TpchBenchmark {
         printNotes(options, unverified > 0, unsupported > 0, out);
     }
 
-    /** How many of {@code reports} verified, e.g. {@code 21/22 verified}. */
+    /**
+     * How many of {@code reports} verified, e.g. {@code 21/22 verified}; with no reference answer,
+     * how many agreed with the other engine, e.g. {@code 22/22 agreed}.
+     */
     static String verified(List<QueryReport> reports) {
-        return reports.stream().filter(r -> r.status() == Status.VERIFIED).count() + "/" + reports.size() + " verified";
+        long verified = reports.stream().filter(r -> r.status() == Status.VERIFIED).count();
+        long agreed = reports.stream().filter(r -> r.status() == Status.AGREED).count();
+        if (agreed == 0) {
+            return verified + "/" + reports.size() + " verified";
+        }
+        return verified == 0 ? agreed + "/" + reports.size() + " agreed"
+                : verified + " verified and " + agreed + " agreed of " + reports.size();
     }
 
     /** Prints what went wrong (or is unsupported) with each query that did not verify; {@code context} follows the status. */
     static void printDetails(List<QueryReport> reports, String context, PrintStream out) {
         for (QueryReport r : reports) {
-            if (r.detail().isPresent() && r.status() != Status.VERIFIED) {
+            if (r.detail().isPresent() && r.status() != Status.VERIFIED && r.status() != Status.AGREED) {
                 out.printf(Locale.ROOT, "Q%02d %s%s: %s%n", r.query(), r.status().label(), context, r.detail().get());
             }
         }

@@ -165,6 +165,48 @@ class DuckDbComparisonTest {
     }
 
     @Test
+    void withoutAReferenceAnswerEachEngineIsCheckedAgainstTheOther() throws SQLException {
+        QueryRuns.Runner q = QueryRuns.quiver(quiver, unchanged -> { });
+        QueryRuns.Runner d = DuckDbComparison.runner(duckdb);
+        QueryRuns.Check peer = new QueryRuns.Check.Peer(1);
+        List<ReportPair> outcomes = new ArrayList<>();
+        for (int query : List.of(3, 13)) {
+            List<QueryReport> r = QueryRuns.measure(query, 1, peer, List.of(q, d));
+            outcomes.add(new ReportPair(r.get(0), r.get(1)));
+        }
+        // DuckDB's data differs from Quiver's in a transaction rolled back afterwards: the engines disagree on Q6.
+        duckdb.execute("BEGIN TRANSACTION");
+        try {
+            duckdb.execute("UPDATE lineitem SET l_discount = 0.05 WHERE l_discount = 0.06");
+            List<QueryReport> r = QueryRuns.measure(6, 1, peer, List.of(q, d));
+            outcomes.add(new ReportPair(r.get(0), r.get(1)));
+        } finally {
+            duckdb.execute("ROLLBACK");
+        }
+        for (ReportPair agreed : outcomes.subList(0, 2)) {
+            assertThat(agreed.first().status()).as("%s", agreed).isEqualTo(Status.AGREED);
+            assertThat(agreed.second().status()).as("%s", agreed).isEqualTo(Status.AGREED);
+        }
+        assertThat(outcomes.get(2).first().status()).isEqualTo(Status.FAILED);
+        assertThat(outcomes.get(2).first().detail().orElseThrow())
+                .startsWith("differs from the other engine's result: sorted row 1, column revenue: expected '")
+                .contains("but got '1193053.2253'");
+        assertThat(outcomes.get(2).second().status()).isEqualTo(Status.UNVERIFIED);
+
+        String report = print(outcomes);
+        assertThat(report).containsPattern("Q03   \\| +10 \\| +\\d+\\.\\d \\| +\\d+\\.\\d \\| +\\d+\\.\\d{2} \\| engines agree\n")
+                .containsPattern("Q06   \\| +1 \\| .*\\| Quiver FAILED, DuckDB not verified\n")
+                .contains("Q06 FAILED on Quiver: differs from the other engine's result: ", "Quiver: 2/3 agreed, total ",
+                        "\"engines agree\" means Quiver's first result matched DuckDB's");
+        assertThat(TpchBenchmark.exitStatus(ReportPair.all(outcomes), false)).isEqualTo(TpchBenchmark.EXIT_FAILED);
+        // With a reference answer, that is what both are checked against.
+        assertThat(DuckDbComparison.check(BenchmarkOptions.parse("--sf", "0.01"), 6)).isInstanceOf(QueryRuns.Check.Answer.class);
+        assertThat(DuckDbComparison.check(BenchmarkOptions.parse("--sf", "0.02"), 6)).isEqualTo(new QueryRuns.Check.Peer(1));
+        assertThat(DuckDbComparison.check(BenchmarkOptions.parse("--sf", "0.02", "--no-verify"), 6))
+                .isEqualTo(new QueryRuns.Check.Answer(Optional.empty()));
+    }
+
+    @Test
     void theSummaryIsTheGeometricMeanOfTheRatiosTheLargestAndBothTotals() {
         List<ReportPair> outcomes = List.of(
                 outcome(1, 20, 10),
