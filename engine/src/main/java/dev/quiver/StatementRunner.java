@@ -140,6 +140,12 @@ final class StatementRunner {
             throw new QuiverException(SqlState.OUT_OF_MEMORY, message, e).attachSql(sql);
         } catch (StackOverflowError e) {
             throw new QuiverException("54001", "statement is too complex (nesting too deep)").attachSql(sql);
+        } catch (OutOfMemoryError e) {
+            // What the statement held is garbage now; the JVM and the session go on.
+            throw new QuiverException(SqlState.OUT_OF_MEMORY, "out of memory: the JVM's heap (" + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB, java -Xmx) ran out before the statement reached memory_limit (" + settings.memoryLimit()
+                    + " bytes, which counts Arrow memory and the heap held by hash tables and buffered rows); lower memory_limit "
+                    + "to fail sooner, or give the JVM more heap", e).attachSql(sql);
         } catch (RuntimeException e) {
             throw new QuiverException(SqlState.INTERNAL_ERROR, "internal error: " + e, e).attachSql(sql);
         } finally {

@@ -121,6 +121,42 @@ class RobustnessTest extends ApiTestSupport {
     }
 
     @Test
+    void memoryLimitCountsTheHeapOfHashTablesAndBufferedRows() {
+        long n = buildBig(16);
+        List<String> queries = List.of("SELECT count(*) FROM (SELECT k FROM big GROUP BY k) g",
+                "SELECT count(*) FROM big a JOIN big b ON a.k = b.k + 1",
+                "SELECT k FROM big ORDER BY k DESC, s LIMIT 1 OFFSET 200000");
+        List<List<Object>> answers = List.of(row(n), row(n - 1), row(n - 200_000));
+        for (String mode : List.of("interpret", "compile")) {
+            session.set("execution_mode", mode);
+            // The queries hold megabytes of Java heap (groups, build rows, rows to sort) but little Arrow memory.
+            session.set("memory_limit", "2MB");
+            for (String q : queries) {
+                QuiverException e = error(q);
+                assertThat(e.sqlState()).as(mode + ": " + q).isEqualTo("53200");
+                assertThat(e.getMessage()).contains("memory_limit (2097152 bytes)").contains("SET memory_limit = '4MB'");
+                assertThat(db.allocatedBytes()).isEqualTo(storageBytes());
+            }
+            session.set("memory_limit", "1GB");
+            for (int i = 0; i < queries.size(); i++) {
+                assertThat(rows(queries.get(i))).as(mode + ": " + queries.get(i)).containsExactly(answers.get(i));
+            }
+        }
+        // EXPLAIN ANALYZE's peak counts that heap too: the 262,144 groups alone take more than 4 MB.
+        List<String> plan = rows("EXPLAIN ANALYZE " + queries.get(0)).stream().map(r -> (String) r.get(0)).toList();
+        assertThat(plan).anyMatch(l -> l.matches("Peak memory: \\d+\\.\\d MiB") && Double.parseDouble(l.replaceAll("[^0-9.]", "")) > 4);
+    }
+
+    @Test
+    void runningOutOfJavaHeapIsAnOutOfMemoryErrorOfTheStatementAlone() {
+        QuiverException e = error("CALL fail_heap()");
+        assertThat(e.sqlState()).isEqualTo("53200");
+        assertThat(e.getMessage()).startsWith("out of memory: the JVM's heap (").contains("java -Xmx").contains("lower memory_limit");
+        assertThat(e.getCause()).isInstanceOf(OutOfMemoryError.class);
+        assertThat(value("SELECT 2 + 1")).isEqualTo(3);
+    }
+
+    @Test
     void memoryLimitAlsoStopsInsertSelectWithoutChangingTheTable() {
         session.set("execution_mode", "interpret");
         long n = buildBig(15);

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * An extension for the tests, registered in {@code META-INF/services} (test resources): {@code echo}
  * reports the arguments it got and their Java classes, {@code fill} inserts rows through the calling
- * session, and two procedures fail, one with a QuiverException and one with a plain Java exception.
+ * session, and three procedures fail: one with a QuiverException, one with a plain Java exception,
+ * and one as if the JVM's heap ran out.
  */
 public final class TestExtension implements QuiverExtension {
     @Override
@@ -21,7 +22,8 @@ public final class TestExtension implements QuiverExtension {
 
     @Override
     public List<Procedure> procedures() {
-        return List.of(new Echo(), new Fill(), new Failing("fail_sql", true), new Failing("fail_java", false), new CancelThenQuery());
+        return List.of(new Echo(), new Fill(), new Failing("fail_sql", true), new Failing("fail_java", false), new CancelThenQuery(),
+                new OutOfHeap());
     }
 
     /** {@code echo(a, b, c)}: "echo a=1:Long c=null" for the arguments given, in parameter order. */
@@ -127,6 +129,24 @@ public final class TestExtension implements QuiverExtension {
                 throw new QuiverException(SqlState.INVALID_PARAMETER_VALUE, "fail_sql always fails; call something else");
             }
             throw new IllegalStateException("boom");
+        }
+    }
+
+    /** {@code fail_heap()}: throws the OutOfMemoryError a JVM whose heap ran out would throw. */
+    static final class OutOfHeap implements Procedure {
+        @Override
+        public String name() {
+            return "fail_heap";
+        }
+
+        @Override
+        public List<String> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public String call(Session session, Map<String, Object> arguments) {
+            throw new OutOfMemoryError("Java heap space");
         }
     }
 }

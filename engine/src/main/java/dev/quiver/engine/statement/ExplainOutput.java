@@ -51,7 +51,7 @@ public final class ExplainOutput {
     /**
      * What one execution of the plan did, read from its query context before the context is closed:
      * the rows each node produced, each pipeline's statistics, the wall time, the result rows, the
-     * execution mode's name, and the peak of the query allocator's memory.
+     * execution mode's name, and the most memory the query held at once (Arrow memory and the heap its sinks hold).
      */
     public record Analysis(ActualRows actualRows, List<PipelineStats> pipelines, long executionNanos, long resultRows, String mode,
             long peakMemoryBytes) {
@@ -62,8 +62,7 @@ public final class ExplainOutput {
         }
 
         public static Analysis of(QueryContext context, long executionNanos, long resultRows, String mode) {
-            return new Analysis(ActualRows.of(context), context.stats(), executionNanos, resultRows, mode,
-                    context.allocator().getPeakMemoryAllocation());
+            return new Analysis(ActualRows.of(context), context.stats(), executionNanos, resultRows, mode, context.peakMemoryBytes());
         }
     }
 

@@ -7,6 +7,11 @@ public final class CountState implements GroupState {
     public long[] counts = new long[16];
 
     @Override
+    public long heapBytes() {
+        return 8L * counts.length;
+    }
+
+    @Override
     public void ensureCapacity(int groups) {
         if (groups > counts.length) {
             counts = Arrays.copyOf(counts, Math.max(groups, counts.length * 2));

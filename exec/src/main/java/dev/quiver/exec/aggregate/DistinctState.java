@@ -12,6 +12,11 @@ public final class DistinctState implements GroupState {
     }
 
     @Override
+    public long heapBytes() {
+        return pairs.heapBytes();
+    }
+
+    @Override
     public void ensureCapacity(int groups) {
         // Pairs are added on demand; nothing is indexed by group.
     }

@@ -10,6 +10,11 @@ public final class DoubleSumState implements GroupState {
     public long[] counts = new long[16];
 
     @Override
+    public long heapBytes() {
+        return 8L * (sums.length + counts.length);
+    }
+
+    @Override
     public void ensureCapacity(int groups) {
         if (groups > sums.length) {
             int c = Math.max(groups, sums.length * 2);

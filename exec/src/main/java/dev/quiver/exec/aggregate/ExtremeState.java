@@ -17,6 +17,11 @@ public final class ExtremeState implements GroupState {
     }
 
     @Override
+    public long heapBytes() {
+        return values.heapBytes();
+    }
+
+    @Override
     public void ensureCapacity(int groups) {
         if (groups > capacity) {
             values.ensureCapacity(groups);

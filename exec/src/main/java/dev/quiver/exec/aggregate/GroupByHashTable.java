@@ -47,6 +47,11 @@ public final class GroupByHashTable {
         return groupCount;
     }
 
+    /** The Java heap the table takes: its slots, hashes and key columns. */
+    public long heapBytes() {
+        return 8L * (hashes.length + slots.length) + ValueVector.heapBytes(keys);
+    }
+
     /** The key columns, dense by group id (entries {@code 0..groupCount-1}). */
     public ValueVector[] keys() {
         return keys;

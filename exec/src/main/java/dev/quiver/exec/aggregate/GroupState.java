@@ -7,4 +7,7 @@ package dev.quiver.exec.aggregate;
 public interface GroupState {
     /** Makes room for groups {@code 0..groups-1}; new groups start in the aggregate's initial state. */
     void ensureCapacity(int groups);
+
+    /** The Java heap the states take (their arrays' lengths), counted against the query's memory limit. */
+    long heapBytes();
 }

@@ -9,6 +9,11 @@ public final class LongSumState implements GroupState {
     public boolean[] seen = new boolean[16];
 
     @Override
+    public long heapBytes() {
+        return 8L * sums.length + seen.length;
+    }
+
+    @Override
     public void ensureCapacity(int groups) {
         if (groups > sums.length) {
             int c = Math.max(groups, sums.length * 2);

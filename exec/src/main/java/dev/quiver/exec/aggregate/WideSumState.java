@@ -26,6 +26,11 @@ public final class WideSumState implements GroupState {
     }
 
     @Override
+    public long heapBytes() {
+        return 8L * data.length;
+    }
+
+    @Override
     public void ensureCapacity(int groups) {
         if ((long) groups * STRIDE > data.length) {
             int c = Math.max(groups, data.length / STRIDE * 2);

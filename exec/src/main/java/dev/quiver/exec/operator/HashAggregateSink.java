@@ -181,8 +181,23 @@ public final class HashAggregateSink implements Sink {
         }
 
         @Override
+        public long heapBytes() {
+            long bytes = (table == null ? 0 : table.heapBytes()) + ValueVector.heapBytes(keys) + ValueVector.heapBytes(arguments)
+                    + 4L * groupIds.length;
+            for (GroupState s : states) {
+                bytes += s.heapBytes();
+            }
+            return bytes;
+        }
+
+        @Override
         public void close() {
         }
+    }
+
+    @Override
+    public long heapBytes() {
+        return global == null ? 0 : global.heapBytes();
     }
 
     @Override

@@ -133,8 +133,22 @@ public final class HashJoinBuildSink implements Sink {
         }
 
         @Override
+        public long heapBytes() {
+            long bytes = rows.heapBytes() + 8L * hashes.length;
+            for (int k = 0; k < evaluators.length; k++) {
+                bytes += evaluators[k] == null ? 0 : keyValues[k].heapBytes();
+            }
+            return bytes;
+        }
+
+        @Override
         public void close() {
         }
+    }
+
+    @Override
+    public long heapBytes() {
+        return table == null ? 0 : table.heapBytes();
     }
 
     @Override

@@ -129,6 +129,22 @@ public final class HashJoinTable {
         return rowCount;
     }
 
+    /**
+     * The Java heap the table takes: its rows, computed key columns, hashes, chains and match
+     * flags (the join filter, at most 8 MB and made during the probe, is not included).
+     */
+    public long heapBytes() {
+        long bytes = rows.heapBytes() + 8L * hashes.length + 4L * (heads.length + next.length) + matched.length;
+        for (ValueVector key : keys) {
+            boolean ownColumn = false;
+            for (int c = 0; c < rows.types().size(); c++) {
+                ownColumn |= rows.column(c) == key;
+            }
+            bytes += ownColumn ? 0 : key.heapBytes();
+        }
+        return bytes;
+    }
+
     /** Whether some build row has a NULL in a key that is not null-safe (such rows match nothing). */
     public boolean hasNullKey() {
         return nullKey;

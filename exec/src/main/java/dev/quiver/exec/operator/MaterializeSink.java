@@ -74,8 +74,18 @@ public final class MaterializeSink implements Sink {
         }
 
         @Override
+        public long heapBytes() {
+            return mine.heapBytes();
+        }
+
+        @Override
         public void close() {
         }
+    }
+
+    @Override
+    public long heapBytes() {
+        return rows == null ? 0 : rows.heapBytes();
     }
 
     @Override

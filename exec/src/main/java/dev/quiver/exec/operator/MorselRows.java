@@ -19,6 +19,15 @@ final class MorselRows {
     private RowBuffer last;
     private int lastMorsel = -1;
 
+    /** The Java heap the buffered rows take. */
+    long heapBytes() {
+        long bytes = 0;
+        for (RowBuffer b : byMorsel.values()) {
+            bytes += b.heapBytes();
+        }
+        return bytes;
+    }
+
     MorselRows(List<DataType> types) {
         this.types = List.copyOf(requireNonNull(types, "types"));
     }

@@ -33,6 +33,11 @@ public final class RowBuffer {
         return rows;
     }
 
+    /** The Java heap the buffer's columns take. */
+    public long heapBytes() {
+        return ValueVector.heapBytes(columns);
+    }
+
     public List<DataType> types() {
         return types;
     }

@@ -94,6 +94,11 @@ public final class SortSink implements Sink {
         }
 
         @Override
+        public long heapBytes() {
+            return buffer.heapBytes() + 4L * morsels.length;
+        }
+
+        @Override
         public void close() {
         }
     }

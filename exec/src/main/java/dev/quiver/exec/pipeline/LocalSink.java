@@ -7,6 +7,15 @@ public interface LocalSink extends AutoCloseable {
     /** Consumes a batch of the given morsel (copying whatever it keeps: the batch is borrowed). */
     void consume(Batch batch, int morsel);
 
+    /**
+     * The Java heap this worker's state holds now (its arrays' lengths: hash tables, buffered rows,
+     * aggregate states), which the query's memory limit counts. Called by the worker that owns the
+     * state, between batches; Arrow memory is counted by the allocator and is not included.
+     */
+    default long heapBytes() {
+        return 0;
+    }
+
     /** Frees what the local state holds (after it was combined, or on failure). Never throws. */
     @Override
     void close();

@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one pipeline: workers (up to the scheduler's parallelism, no more than there are morsels)
  * each take morsels from a shared counter and push them through their own driver; then one driver
  * flushes what its operators held back, the local sinks are combined in worker order and the sink
  * is finished. Cancellation is checked between batches; the first failure stops the other workers.
+ * Between batches each worker also counts the growth of its local sink's Java heap against the
+ * query's memory limit ({@link QueryContext#reserveHeap}); once the sink is finished, the locals'
+ * count is replaced by what the sink keeps.
  */
 public final class PipelineExecutor {
     private PipelineExecutor() {
@@ -22,6 +26,8 @@ public final class PipelineExecutor {
         int morsels = pipeline.source().morselCount(context);
         int workers = Math.max(1, Math.min(context.parallelism(), morsels));
         AtomicInteger next = new AtomicInteger();
+        // Heap the workers' local sinks were counted for, given back once they are combined.
+        AtomicLong localHeap = new AtomicLong();
         List<Callable<Driver>> tasks = new ArrayList<>();
         List<Driver> drivers = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -30,6 +36,7 @@ public final class PipelineExecutor {
                 synchronized (drivers) {
                     drivers.add(driver);
                 }
+                long[] counted = {0};
                 int m;
                 while ((m = next.getAndIncrement()) < morsels) {
                     context.checkCancelled();
@@ -40,6 +47,12 @@ public final class PipelineExecutor {
                     pipeline.source().produce(morsel, context, (Batch b) -> {
                         context.checkCancelled();
                         driver.push(b, morsel);
+                        long grown = driver.local().heapBytes() - counted[0];
+                        if (grown > 0) {
+                            context.reserveHeap(grown);
+                            counted[0] += grown;
+                            localHeap.addAndGet(grown);
+                        }
                         return pipeline.sink().wantsMorsel(morsel);
                     });
                 }
@@ -76,6 +89,9 @@ public final class PipelineExecutor {
                 pipeline.sink().combine(d.local(), context);
             }
             pipeline.sink().finish(context);
+            // The locals' state is now the sink's (or garbage): count what the sink keeps instead.
+            context.releaseHeap(localHeap.getAndSet(0));
+            context.reserveHeap(pipeline.sink().heapBytes());
         } finally {
             for (Driver d : finished) {
                 d.close();

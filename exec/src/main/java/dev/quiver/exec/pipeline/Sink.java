@@ -15,6 +15,15 @@ public interface Sink {
     void finish(QueryContext context);
 
     /**
+     * The Java heap the finished sink keeps for later pipelines (a hash join's table, an
+     * aggregation's groups, materialized rows), which the query's memory limit counts until the
+     * query ends. Called after {@link #finish}.
+     */
+    default long heapBytes() {
+        return 0;
+    }
+
+    /**
      * Whether morsel {@code m} can still contribute (a LIMIT that already has enough rows in earlier
      * morsels says no). Called concurrently; a stale true only costs work.
      */

@@ -48,6 +48,23 @@ public final class ValueVector {
         return capacity;
     }
 
+    /** The Java heap this vector's arrays take (their lengths, not the entries in use), for memory limits. */
+    public long heapBytes() {
+        long bytes8 = (longs == null ? 0 : longs.length) + (highs == null ? 0 : highs.length) + (doubles == null ? 0 : doubles.length);
+        long bytes4 = (months == null ? 0 : months.length) + (days == null ? 0 : days.length)
+                + (offsets == null ? 0 : offsets.length) + (lengths == null ? 0 : lengths.length);
+        return 8 * bytes8 + 4 * bytes4 + (nulls == null ? 0 : nulls.length) + (bytes == null ? 0 : bytes.length);
+    }
+
+    /** The {@link #heapBytes} of all of {@code vectors}; null entries (columns not made yet) take nothing. */
+    public static long heapBytes(ValueVector[] vectors) {
+        long bytes = 0;
+        for (ValueVector v : vectors) {
+            bytes += v == null ? 0 : v.heapBytes();
+        }
+        return bytes;
+    }
+
     /** Grows every array to hold at least {@code n} entries, keeping the contents. */
     public void ensureCapacity(int n) {
         if (n <= capacity) {
