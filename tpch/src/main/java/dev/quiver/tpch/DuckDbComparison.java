@@ -24,7 +24,8 @@ import java.util.Optional;
  * time is reported apart and counts nowhere else. Then each query runs on both engines under the
  * runner's policy ({@link QueryRuns}): a warm-up run on each whose result is checked against the
  * reference answer (DuckDB's too: a wrong DuckDB answer means the two did not get the same data or
- * query text), then timed runs, the engines taking turns. DuckDB runs the same query text as
+ * query text), or, at a scale factor without reference answers, Quiver's against DuckDB's
+ * ({@link #check}); then timed runs, the engines taking turns. DuckDB runs the same query text as
  * Quiver; its time covers executing the statements and fetching every row through JDBC, as
  * Quiver's covers producing its result batches.
  *

@@ -18,24 +18,34 @@ final class MorselRows {
     /** The buffer of the morsel last asked for: a morsel's batches come one after another. */
     private RowBuffer last;
     private int lastMorsel = -1;
-
-    /** The Java heap the buffered rows take. */
-    long heapBytes() {
-        long bytes = 0;
-        for (RowBuffer b : byMorsel.values()) {
-            bytes += b.heapBytes();
-        }
-        return bytes;
-    }
+    /**
+     * The heap of every buffer but {@link #last}: only the last one grows between calls, so
+     * {@link #heapBytes} (asked after every batch) need not walk all of them.
+     */
+    private long earlierBytes;
 
     MorselRows(List<DataType> types) {
         this.types = List.copyOf(requireNonNull(types, "types"));
     }
 
+    /** The Java heap the buffered rows take. */
+    long heapBytes() {
+        return earlierBytes + (last == null ? 0 : last.heapBytes());
+    }
+
     /** The buffer of morsel {@code m}'s rows (created empty on first use). */
     RowBuffer of(int m) {
         if (m != lastMorsel || last == null) {
-            last = byMorsel.computeIfAbsent(m, k -> new RowBuffer(types));
+            earlierBytes += last == null ? 0 : last.heapBytes();
+            RowBuffer again = byMorsel.get(m);
+            if (again != null) {
+                // A morsel asked for again: from now on it counts as the last buffer, not among the earlier ones.
+                earlierBytes -= again.heapBytes();
+                last = again;
+            } else {
+                last = new RowBuffer(types);
+                byMorsel.put(m, last);
+            }
             lastMorsel = m;
         }
         return last;
@@ -44,8 +54,10 @@ final class MorselRows {
     /** Moves the buffers of another instance (of other morsels) into this one. */
     void takeAll(MorselRows other) {
         byMorsel.putAll(other.byMorsel);
+        earlierBytes += other.heapBytes();
         other.byMorsel.clear();
         other.last = null;
+        other.earlierBytes = 0;
     }
 
     /** The first {@code limit} rows in morsel order, in one buffer (the only buffer itself when it is all). */
@@ -67,5 +79,6 @@ final class MorselRows {
     void clear() {
         byMorsel.clear();
         last = null;
+        earlierBytes = 0;
     }
 }
