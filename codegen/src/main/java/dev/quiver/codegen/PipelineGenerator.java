@@ -150,11 +150,24 @@ final class PipelineGenerator {
             StringBuilder m = cb.method();
             m.append("    private boolean ").append(name).append("(int i) {\n");
             JValue v = expressions.generate(conjunct, m, "        ");
-            m.append("        return !").append(v.isNull()).append(" && ").append(v.v()).append(";\n");
+            // '&', not '&&': no branch, so that selection passes can add the outcome without one.
+            m.append("        return !").append(v.isNull()).append(" & ").append(v.v()).append(";\n");
             m.append("    }\n");
             names.add(name);
         }
         return names;
+    }
+
+    /** The selection passes of the filter into {@code target}, with the filters' counts; empty if no conjunct or too many filters. */
+    private Optional<String> selectionPasses(List<String> filters, String target) {
+        if (filters.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Map<Integer, String> counts = new java.util.HashMap<>();
+        for (int end : filterEnds) {
+            counts.put(end, passedField(end) + " += live;");
+        }
+        return SelectionPasses.loops(this, "sel", "n", target, filters, counts);
     }
 
     private String loopHead(StringBuilder s, List<String> filters) {
@@ -267,11 +280,23 @@ final class PipelineGenerator {
             s.append("        beginWriters(rows);\n");
         }
         s.append("        int[] out = selectionBuffer(rows);\n");
-        s.append("        int m = 0;\n");
-        String in = loopHead(s, filters);
-        s.append(in).append("out[m++] = i;\n");
-        append(s, in, cb.statements("projectRow", "int i", "i", projections));
-        s.append("        }\n");
+        Optional<String> passes = selectionPasses(filters, "out");
+        if (passes.isPresent()) {
+            s.append(passes.get());
+            s.append("        int m = live;\n");
+            if (!projections.isEmpty()) {
+                s.append("        for (int k = 0; k < m; k++) {\n");
+                s.append("            int i = out[k];\n");
+                append(s, "            ", cb.statements("projectRow", "int i", "i", projections));
+                s.append("        }\n");
+            }
+        } else {
+            s.append("        int m = 0;\n");
+            String in = loopHead(s, filters);
+            s.append(in).append("out[m++] = i;\n");
+            append(s, in, cb.statements("projectRow", "int i", "i", projections));
+            s.append("        }\n");
+        }
         if (writes) {
             s.append("        finishWriters(rows);\n");
         }
@@ -373,21 +398,37 @@ final class PipelineGenerator {
         List<String> filters = filterMethods(conjuncts);
         AggregationCode aggregation = new AggregationCode(cb, pipeline);
         List<String> row = aggregation.aggregateRow(expressions, sink, outputs);
-        Optional<String> groupTouch = conjuncts.isEmpty() ? aggregation.groupTouch() : Optional.empty();
         StringBuilder s = pushHead();
+        Optional<String> passes = Optional.empty();
+        if (!filters.isEmpty()) {
+            s.append("        int[] rowsKept = selectionBuffer(rows);\n");
+            passes = selectionPasses(filters, "rowsKept");
+        }
+        String rowsRead = passes.isPresent() ? "rowsKept" : "sel";
+        passes.ifPresent(s::append);
+        String rowCount = passes.isPresent() ? "live" : "n";
+        Optional<String> groupTouch = conjuncts.isEmpty() || passes.isPresent() ? aggregation.groupTouch() : Optional.empty();
         if (groupTouch.isPresent()) {
             // Every row's slot read ahead in a loop of its own, whose reads do not wait for one another.
             cb.field("private long touchedSlots;");
             s.append("        long touch = 0;\n");
-            s.append("        for (int k = 0; k < n; k++) {\n");
-            s.append("            touch += ").append(groupTouch.get()).append("(sel[k]);\n");
+            s.append("        for (int k = 0; k < ").append(rowCount).append("; k++) {\n");
+            s.append("            touch += ").append(groupTouch.get()).append("(").append(rowsRead).append("[k]);\n");
             s.append("        }\n");
             // Kept in a field: the JIT would drop reads whose values go unused, and with them the touching.
             s.append("        touchedSlots += touch;\n");
         }
-        s.append("        long m = 0;\n");
-        String in = loopHead(s, filters);
-        s.append(in).append("m++;\n");
+        String in;
+        if (passes.isPresent()) {
+            s.append("        long m = live;\n");
+            s.append("        for (int k = 0; k < live; k++) {\n");
+            s.append("            int i = rowsKept[k];\n");
+            in = "            ";
+        } else {
+            s.append("        long m = 0;\n");
+            in = loopHead(s, filters);
+            s.append(in).append("m++;\n");
+        }
         append(s, in, row);
         s.append("        }\n");
         s.append("        rowsOut += m;\n");

@@ -214,13 +214,13 @@ final class StagedPipeline {
             cb.field("private int " + start + " = -1;");
             return p.locateMethod(x, start);
         }).orElse("");
-        List<String> leadingTests = new ArrayList<>();
+        List<List<String>> leadingTests = new ArrayList<>();
         for (int k = stages.size() - 1; k >= 0; k--) {
             Stage stage = stages.get(k);
             if (stage instanceof FilterStage f) {
-                String test = filterStage(f.conjuncts(), names.get(k), entries.get(k + 1));
+                List<String> filters = filterStage(f.conjuncts(), names.get(k), entries.get(k + 1));
                 if (k < leadingFilters) {
-                    leadingTests.add(0, test);
+                    leadingTests.add(0, filters);
                 }
             } else if (stage instanceof CarryStage c) {
                 carryStage(x, c.columns(), names.get(k), entries.get(k + 1));
@@ -277,7 +277,7 @@ final class StagedPipeline {
      * of each pass are independent, so their cache misses overlap instead of following one another
      * row by row. Counts and order are the per-row loop's.
      */
-    private void locatingLoops(StringBuilder s, ProbeCode probe, String locate, String start, List<String> leadingTests,
+    private void locatingLoops(StringBuilder s, ProbeCode probe, String locate, String start, List<List<String>> leadingTests,
             List<String> names, List<String> entries) {
         int first = leadingTests.size();
         cb.field("private int[] liveRows = new int[0];");
@@ -287,23 +287,10 @@ final class StagedPipeline {
         s.append("            liveRows = new int[n];\n");
         s.append("            chainStarts = new int[n];\n");
         s.append("        }\n");
-        s.append("        int live = ").append(first == 0 ? "n" : "0").append(";\n");
-        if (first > 0) {
-            s.append("        for (int k = 0; k < n; k++) {\n");
-            s.append("            int i = sel[k];\n");
-        }
-        for (int k = 0; k < first; k++) {
-            s.append("            if (!").append(leadingTests.get(k)).append("(i)) {\n");
-            s.append("                continue;\n");
-            s.append("            }\n");
-            // Rows entering a later leading filter that some operator's count needs (the first stage after them counts itself).
-            if (k + 1 < first && !entries.get(k + 1).equals(names.get(k + 1))) {
-                s.append("            entered").append(k + 1).append("++;\n");
-            }
-        }
-        if (first > 0) {
-            s.append("            liveRows[live++] = i;\n");
-            s.append("        }\n");
+        if (first == 0) {
+            s.append("        int live = n;\n");
+        } else {
+            leadingSelection(s, leadingTests, names, entries);
         }
         // The rows entering the stage after the leading filters are counted here, dropped ones included.
         if (!entries.get(first).equals(names.get(first))) {
@@ -331,6 +318,42 @@ final class StagedPipeline {
         s.append("        for (int k = 0; k < live; k++) {\n");
         s.append("            ").append(start).append(" = chainStarts[k];\n");
         s.append("            ").append(names.get(first)).append("(liveRows[k]);\n");
+        s.append("        }\n");
+    }
+
+    /**
+     * The leading filters' selection passes into {@code liveRows}, leaving local {@code live}; the
+     * rows entering a later leading filter counted where some operator's count needs them (the
+     * first stage after them counts itself). With more leading filters than passes, one loop
+     * testing each row.
+     */
+    private void leadingSelection(StringBuilder s, List<List<String>> leadingTests, List<String> names, List<String> entries) {
+        int first = leadingTests.size();
+        List<String> filters = new ArrayList<>();
+        Map<Integer, String> counts = new HashMap<>();
+        for (int k = 0; k < first; k++) {
+            filters.addAll(leadingTests.get(k));
+            if (k + 1 < first && !entries.get(k + 1).equals(names.get(k + 1))) {
+                counts.put(filters.size(), "entered" + (k + 1) + " += live;");
+            }
+        }
+        Optional<String> passes = SelectionPasses.loops(g, "sel", "n", "liveRows", filters, counts);
+        if (passes.isPresent()) {
+            s.append(passes.get());
+            return;
+        }
+        s.append("        int live = 0;\n");
+        s.append("        for (int k = 0; k < n; k++) {\n");
+        s.append("            int i = sel[k];\n");
+        for (int k = 0; k < first; k++) {
+            s.append("            if (!(").append(String.join(" && ", g.passes(leadingTests.get(k)))).append(")) {\n");
+            s.append("                continue;\n");
+            s.append("            }\n");
+            if (k + 1 < first && !entries.get(k + 1).equals(names.get(k + 1))) {
+                s.append("            entered").append(k + 1).append("++;\n");
+            }
+        }
+        s.append("            liveRows[live++] = i;\n");
         s.append("        }\n");
     }
 
@@ -421,11 +444,12 @@ final class StagedPipeline {
     }
 
     /**
-     * A stage passing row i on when every conjunct is TRUE; returns its test {@code boolean
-     * name(int i)}, whether every conjunct is TRUE, which the stage calls.
+     * A stage passing row i on when every conjunct is TRUE; returns the conjuncts' filter methods
+     * ({@code boolean f(int i)}, in order), which the stage's test calls.
      */
-    private String filterStage(List<Expr> conjuncts, String name, String next) {
-        List<String> passes = g.passes(g.filterMethods(conjuncts));
+    private List<String> filterStage(List<Expr> conjuncts, String name, String next) {
+        List<String> filters = g.filterMethods(conjuncts);
+        List<String> passes = g.passes(filters);
         String test = cb.fresh("passes");
         StringBuilder t = cb.method();
         t.append("    private boolean ").append(test).append("(int i) {\n");
@@ -443,7 +467,7 @@ final class StagedPipeline {
         m.append("        }\n");
         m.append("        ").append(next).append("(i);\n");
         m.append("    }\n");
-        return test;
+        return filters;
     }
 
     /** The aggregating sink's stage: the row's group found and its states updated, as without probes. */

@@ -190,13 +190,19 @@ class WideCompiledPipelineTest {
 
     @Test
     void manyConjunctsAreTestedInOrderAcrossSplitMethods() {
-        String where = IntStream.range(0, COLUMNS).filter(c -> c != INTERVAL_COLUMN).mapToObj(c -> switch (c % TYPES.length) {
-            case 1 -> "c" + c + " <> 's7'";
-            case 4 -> "(c" + c + " OR NOT c" + c + ")";
-            case 5 -> "c" + c + " > DATE '1995-01-01'";
-            default -> "c" + c + " <> 5";
+        // Each column twice: more conjuncts than selection passes hold one at a time, and more than
+        // one method's worth left for the last pass.
+        String where = IntStream.range(0, 2 * COLUMNS).filter(c -> c % COLUMNS != INTERVAL_COLUMN).mapToObj(k -> {
+            int c = k % COLUMNS;
+            return switch (c % TYPES.length) {
+                case 1 -> "c" + c + " <> 's" + (7 + k / COLUMNS) + "'";
+                case 4 -> "(c" + c + " OR NOT c" + c + ")";
+                case 5 -> "c" + c + " > DATE '199" + (5 - k / COLUMNS) + "-01-01'";
+                default -> "c" + c + " <> " + (5 + k / COLUMNS);
+            };
         }).collect(Collectors.joining(" AND "));
         String sql = "SELECT " + columnList("", 0, COLUMNS) + " FROM w WHERE " + where;
+        assertThat(2 * (COLUMNS - 1) - (SelectionPasses.MAX_PASSES - 1)).isGreaterThan(ClassBuilder.STATEMENTS_PER_METHOD);
         assertThat(methodsNamed(compiledMethodSizes(sql).get(0), "passes")).isPositive();
         assertSameRows(sql);
     }
