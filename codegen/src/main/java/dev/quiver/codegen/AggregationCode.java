@@ -345,8 +345,7 @@ final class AggregationCode {
             } else if (probe instanceof WideSumState) {
                 String st = cb.instance("WideSumState", "(WideSumState) " + agg + ".state(" + a + ")");
                 if (arg.kind() == Kind.INT128) {
-                    String t = cb.instance("long[]", "new long[2]");
-                    body = "if (!" + arg.isNull() + ") { " + st + ".add(g, " + arg.hi() + ", " + arg.v() + ", " + t + "); }";
+                    body = "if (!" + arg.isNull() + ") { " + st + ".add(g, " + arg.hi() + ", " + arg.v() + "); }";
                 } else {
                     body = "if (!" + arg.isNull() + ") { " + st + ".add(g, " + arg.v() + "); }";
                 }

@@ -194,6 +194,16 @@ final class Inline {
                 }
                 return true;
             }
+            if (f == Function.MULTIPLY && a.kind() == Kind.LONG && b.kind() == Kind.LONG && at.isDecimal() && bt.isDecimal()) {
+                // Two 64-bit operands: their exact product is multiplyHigh:product, inline, with no
+                // scratch array; checked only when the operands' digits can exceed the result's.
+                g.emit(r.hi() + " = Math.multiplyHigh(" + a.v() + ", " + b.v() + ");");
+                g.emit(r.v() + " = " + a.v() + " * " + b.v() + ";");
+                if (at.precision() + bt.precision() > rt.precision()) {
+                    g.emit("Int128.checkPrecision(" + r.hi() + ", " + r.v() + ", " + rt.precision() + ");");
+                }
+                return true;
+            }
             if (f == Function.ADD || f == Function.SUBTRACT || f == Function.MULTIPLY) {
                 String t = scratch(g);
                 String ah = a.kind() == Kind.INT128 ? a.hi() : "(" + a.v() + " >> 63)";

@@ -1,6 +1,5 @@
 package dev.quiver.exec.aggregate;
 
-import dev.quiver.error.QuiverException;
 import dev.quiver.exec.function.Decimals;
 import dev.quiver.exec.function.Int128;
 import dev.quiver.exec.vector.Kind;
@@ -63,42 +62,29 @@ public final class WideSumState implements GroupState {
 
     /** Adds a 64-bit value to group g. */
     public void add(int g, long v) {
-        int at = g * STRIDE;
-        long l = data[at + 1];
-        long sum = l + v;
-        // Carry out of the unsigned low word, plus the sign extension of v.
-        data[at] += (v >> 63) + (Long.compareUnsigned(sum, l) < 0 ? 1 : 0);
-        data[at + 1] = sum;
-        data[at + 2]++;
+        add(g, v >> 63, v);
     }
 
-    /** Adds a 128-bit value to group g. */
-    public void add(int g, long vHigh, long vLow, long[] scratch) {
-        int at = g * STRIDE;
-        add128(data[at], data[at + 1], vHigh, vLow, scratch);
-        data[at] = scratch[0];
-        data[at + 1] = scratch[1];
-        data[at + 2]++;
+    /** Adds a 128-bit value to group g, in place (no scratch array between the add and the state). */
+    public void add(int g, long vHigh, long vLow) {
+        addSum(g * STRIDE, vHigh, vLow);
+        data[g * STRIDE + 2]++;
     }
 
     /** Merges another state's group into group g. */
-    public void merge(int g, WideSumState other, int s, long[] scratch) {
-        int at = g * STRIDE;
-        add128(data[at], data[at + 1], other.high(s), other.low(s), scratch);
-        data[at] = scratch[0];
-        data[at + 1] = scratch[1];
-        data[at + 2] += other.count(s);
+    public void merge(int g, WideSumState other, int s) {
+        addSum(g * STRIDE, other.high(s), other.low(s));
+        data[g * STRIDE + 2] += other.count(s);
     }
 
     /** Folds the non-NULL rows {@code sel[0..n)} of {@code in} into their groups (vectorized update). */
     public void addAll(int[] groupIds, ValueVector in, int[] sel, int n) {
         boolean[] nulls = in.nulls;
         if (in.kind == Kind.INT128) {
-            long[] scratch = new long[2];
             for (int k = 0; k < n; k++) {
                 int i = sel[k];
                 if (!nulls[i]) {
-                    add(groupIds[k], in.highs[i], in.longs[i], scratch);
+                    add(groupIds[k], in.highs[i], in.longs[i]);
                 }
             }
         } else {
@@ -113,17 +99,21 @@ public final class WideSumState implements GroupState {
 
     /** Merges every group {@code s} of {@code source} into group {@code targetOf[s]}. */
     public void mergeAll(WideSumState source, int[] targetOf, int sourceGroups) {
-        long[] scratch = new long[2];
         for (int g = 0; g < sourceGroups; g++) {
-            merge(targetOf[g], source, g, scratch);
+            merge(targetOf[g], source, g);
         }
     }
 
-    private void add128(long aHigh, long aLow, long bHigh, long bLow, long[] out) {
-        try {
-            Int128.add(aHigh, aLow, bHigh, bLow, out);
-        } catch (QuiverException e) {
+    /** Adds a 128-bit value to the sum at {@code at}; overflowing 128 bits is DECIMAL(38)'s overflow. */
+    private void addSum(int at, long vHigh, long vLow) {
+        long aHigh = data[at];
+        long aLow = data[at + 1];
+        long low = aLow + vLow;
+        long high = aHigh + vHigh + Int128.carry(aLow, vLow, low);
+        if (Int128.addOverflowed(aHigh, vHigh, high)) {
             throw Decimals.overflow(DataType.MAX_DECIMAL_PRECISION, scale);
         }
+        data[at] = high;
+        data[at + 1] = low;
     }
 }

@@ -32,13 +32,26 @@ public final class Int128 {
     /** out = a + b. */
     public static void add(long aHigh, long aLow, long bHigh, long bLow, long[] out) {
         long low = aLow + bLow;
-        long carry = Long.compareUnsigned(low, aLow) < 0 ? 1 : 0;
-        long high = aHigh + bHigh + carry;
-        if (((aHigh ^ high) & (bHigh ^ high)) < 0) {
+        long high = aHigh + bHigh + carry(aLow, bLow, low);
+        if (addOverflowed(aHigh, bHigh, high)) {
             throw overflow();
         }
         out[0] = high;
         out[1] = low;
+    }
+
+    /**
+     * The carry (0 or 1) out of the unsigned 64-bit sum {@code low = a + b}: the top bit of the
+     * carries, computed without a branch or comparison (an add whose carry is data-dependent stays
+     * free of mispredictions).
+     */
+    public static long carry(long a, long b, long low) {
+        return ((a & b) | ((a | b) & ~low)) >>> 63;
+    }
+
+    /** Whether the high words' signed sum {@code high = aHigh + bHigh (+ carry)} overflowed 64 bits. */
+    public static boolean addOverflowed(long aHigh, long bHigh, long high) {
+        return ((aHigh ^ high) & (bHigh ^ high)) < 0;
     }
 
     /** out = a - b. */
