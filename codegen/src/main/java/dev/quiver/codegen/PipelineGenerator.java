@@ -285,6 +285,7 @@ final class PipelineGenerator {
             s.append(passes.get());
             s.append("        int m = live;\n");
             if (!projections.isEmpty()) {
+                s.append(columns.touch("out", "m"));
                 s.append("        for (int k = 0; k < m; k++) {\n");
                 s.append("            int i = out[k];\n");
                 append(s, "            ", cb.statements("projectRow", "int i", "i", projections));
@@ -405,7 +406,7 @@ final class PipelineGenerator {
             passes = selectionPasses(filters, "rowsKept");
         }
         String rowsRead = passes.isPresent() ? "rowsKept" : "sel";
-        passes.ifPresent(s::append);
+        passes.ifPresent(p -> s.append(p).append(columns.touch("rowsKept", "live")));
         String rowCount = passes.isPresent() ? "live" : "n";
         Optional<String> groupTouch = conjuncts.isEmpty() || passes.isPresent() ? aggregation.groupTouch() : Optional.empty();
         if (groupTouch.isPresent()) {

@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * and (strings) offset addresses of the current batch, bound once per batch with one bounds check.
  */
 final class SourceColumns {
+    /** Columns read per touching loop: a few streams of misses at once, and push short for wide inputs. */
+    static final int COLUMNS_TOUCHED_PER_LOOP = 4;
+
     private final ClassBuilder cb;
     private final Map<Integer, DataType> used = new TreeMap<>();
 
@@ -147,6 +150,47 @@ final class SourceColumns {
     }
 
     /**
+     * Code reading, for rows {@code rows[0..count)}, each used column's value (a string's offset),
+     * in loops of their own, when those rows are fewer than half the batch's {@code n}: the rows a
+     * selective filter kept lie scattered, so the row-by-row code after it would wait on a cache
+     * miss per column and row; reads in a loop with nothing else to do overlap their misses
+     * instead, as a prefetch. The sums go to a field, so that the JIT keeps the reads. Empty when no
+     * column is used.
+     */
+    String touch(String rows, String count) {
+        List<String> terms = new ArrayList<>();
+        for (Map.Entry<Integer, DataType> e : used.entrySet()) {
+            int c = e.getKey();
+            DataType type = e.getValue();
+            switch (Kind.of(type)) {
+                case BOOLEAN -> { }
+                case LONG -> terms.add(readLong(c, width(type)));
+                case DOUBLE -> terms.add(type.id() == TypeId.REAL ? "MemoryUtil.getInt(colData" + c + " + 4L * i)"
+                        : "MemoryUtil.getLong(colData" + c + " + 8L * i)");
+                case STRING -> terms.add("MemoryUtil.getInt(colOffsets" + c + " + 4L * i)");
+                default -> terms.add("MemoryUtil.getLong(colData" + c + " + 16L * i)");
+            }
+        }
+        if (terms.isEmpty()) {
+            return "";
+        }
+        cb.field("private long touchedColumns;");
+        StringBuilder s = new StringBuilder();
+        s.append("        if (").append(count).append(" < n >>> 1) {\n");
+        s.append("            long columnTouch = 0;\n");
+        for (int from = 0; from < terms.size(); from += COLUMNS_TOUCHED_PER_LOOP) {
+            List<String> run = terms.subList(from, Math.min(terms.size(), from + COLUMNS_TOUCHED_PER_LOOP));
+            s.append("            for (int k = 0; k < ").append(count).append("; k++) {\n");
+            s.append("                int i = ").append(rows).append("[k];\n");
+            s.append("                columnTouch += ").append(String.join(" + ", run)).append(";\n");
+            s.append("            }\n");
+        }
+        s.append("            touchedColumns += columnTouch;\n");
+        s.append("        }\n");
+        return s.toString();
+    }
+
+    /**
      * Per used column, the statements (one unit, lines from column 0) binding its addresses for
      * {@code batch} with {@code rows} rows; they declare no local another unit reads.
      */
@@ -160,7 +204,7 @@ final class SourceColumns {
             s.append("checkBounds(").append(vec).append(", rows);\n");
             s.append("colData").append(c).append(" = ").append(vec).append(".getDataBufferAddress();\n");
             s.append("colValid").append(c).append(" = ").append(vec).append(".getValidityBufferAddress();\n");
-            s.append("colMayNull").append(c).append(" = dev.quiver.exec.vector.ArrowColumns.hasNulls(").append(vec).append(", rows);\n");
+            s.append("colMayNull").append(c).append(" = batch.mayHaveNulls(").append(c).append(");\n");
             if (e.getValue().isString()) {
                 s.append("colOffsets").append(c).append(" = ").append(vec).append(".getOffsetBufferAddress();\n");
             }

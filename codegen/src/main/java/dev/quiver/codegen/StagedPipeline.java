@@ -306,6 +306,7 @@ final class StagedPipeline {
         s.append("            located").append(probe.dropsRowsWithoutCandidates() ? " += r >= 0 ? 1 : 0" : "++").append(";\n");
         s.append("        }\n");
         s.append("        live = located;\n");
+        s.append(g.sourceColumns().touch("liveRows", "live"));
         s.append("        int touch = 0;\n");
         s.append("        for (int k = 0; k < live; k++) {\n");
         s.append("            int r = chainStarts[k];\n");
