@@ -14,6 +14,7 @@ import dev.quiver.planner.catalog.TableStatistics;
 import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -474,6 +475,9 @@ public final class Table implements TableHandle {
     }
 
     private static final class Snapshot implements TableSnapshot {
+        private static final Optional<Boolean> HAS_NULLS = Optional.of(true);
+        private static final Optional<Boolean> NO_NULLS = Optional.of(false);
+
         private final TableData data;
         private boolean closed;
 
@@ -494,6 +498,11 @@ public final class Table implements TableHandle {
         @Override
         public FieldVector column(int chunk, int ordinal) {
             return data.chunks().get(chunk).column(ordinal);
+        }
+
+        @Override
+        public Optional<Boolean> hasNulls(int chunk, int ordinal) {
+            return data.chunks().get(chunk).hasNulls(ordinal) ? HAS_NULLS : NO_NULLS;
         }
 
         @Override

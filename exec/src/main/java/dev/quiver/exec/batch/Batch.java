@@ -2,6 +2,7 @@ package dev.quiver.exec.batch;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quiver.exec.vector.ArrowColumns;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -12,33 +13,55 @@ import org.apache.arrow.vector.FieldVector;
  * produced them and stay valid only until that producer is called again, so a consumer that keeps
  * rows copies them. Vectors may be longer than {@link #rowCount()}; rows past it are not part of
  * the batch.
+ *
+ * <p>A batch may know which of its columns hold a NULL (a scan of stored chunks does), so that
+ * {@link #mayHaveNulls} need not read the validity bitmap.
  */
 public final class Batch {
     private final FieldVector[] columns;
     private final int rowCount;
     private final int[] selection;
     private final int selectedCount;
+    /** Per column, whether it holds a NULL among the rows; null when not known. */
+    private final boolean[] hasNulls;
 
-    private Batch(FieldVector[] columns, int rowCount, int[] selection, int selectedCount) {
+    private Batch(FieldVector[] columns, int rowCount, int[] selection, int selectedCount, boolean[] hasNulls) {
         this.columns = requireNonNull(columns, "columns");
         this.rowCount = rowCount;
         this.selection = selection;
         this.selectedCount = selectedCount;
+        this.hasNulls = hasNulls;
     }
 
     /** All {@code rowCount} rows of the vectors. */
     public static Batch of(FieldVector[] columns, int rowCount) {
-        return new Batch(columns, rowCount, null, rowCount);
+        return new Batch(columns, rowCount, null, rowCount, null);
+    }
+
+    /** All {@code rowCount} rows of the vectors, with {@code hasNulls[c]} telling whether column c holds a NULL among them. */
+    public static Batch of(FieldVector[] columns, int rowCount, boolean[] hasNulls) {
+        if (hasNulls.length != columns.length) {
+            throw new IllegalArgumentException(hasNulls.length + " NULL flags for " + columns.length + " columns");
+        }
+        return new Batch(columns, rowCount, null, rowCount, hasNulls);
     }
 
     /** Only the rows {@code selection[0..count)} (ascending, each below rowCount). */
     public Batch withSelection(int[] newSelection, int count) {
-        return new Batch(columns, rowCount, newSelection, count);
+        return new Batch(columns, rowCount, newSelection, count, hasNulls);
     }
 
     /** Other vectors, same rows and selection (a projection). */
     public Batch withColumns(FieldVector[] newColumns) {
-        return new Batch(newColumns, rowCount, selection, selectedCount);
+        return new Batch(newColumns, rowCount, selection, selectedCount, null);
+    }
+
+    /**
+     * Whether column {@code i} may hold a NULL among the batch's rows (selected or not): false means
+     * none does. Known without reading the bitmap when the producer said.
+     */
+    public boolean mayHaveNulls(int i) {
+        return hasNulls != null ? hasNulls[i] : ArrowColumns.hasNulls(columns[i], rowCount);
     }
 
     public int columnCount() {

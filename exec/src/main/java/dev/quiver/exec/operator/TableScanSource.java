@@ -5,8 +5,10 @@ import dev.quiver.exec.pipeline.BatchConsumer;
 import dev.quiver.exec.pipeline.QueryContext;
 import dev.quiver.exec.pipeline.Source;
 import dev.quiver.exec.pipeline.TableSnapshot;
+import dev.quiver.exec.vector.ArrowColumns;
 import dev.quiver.planner.catalog.TableHandle;
 import java.util.List;
+import java.util.Optional;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -49,11 +51,16 @@ public final class TableScanSource implements Source {
         for (int chunk = morsel * CHUNKS_PER_MORSEL; chunk < end; chunk++) {
             context.checkCancelled();
             FieldVector[] columns = new FieldVector[ordinals.length];
+            boolean[] hasNulls = new boolean[ordinals.length];
             for (int c = 0; c < ordinals.length; c++) {
                 columns[c] = snapshot.column(chunk, ordinals[c]);
             }
             int rows = snapshot.rowCount(chunk);
-            if (rows > 0 && !consumer.accept(Batch.of(columns, rows))) {
+            for (int c = 0; c < ordinals.length; c++) {
+                Optional<Boolean> known = snapshot.hasNulls(chunk, ordinals[c]);
+                hasNulls[c] = known.isPresent() ? known.get() : ArrowColumns.hasNulls(columns[c], rows);
+            }
+            if (rows > 0 && !consumer.accept(Batch.of(columns, rows, hasNulls))) {
                 return;
             }
         }

@@ -1,5 +1,6 @@
 package dev.quiver.exec.pipeline;
 
+import java.util.Optional;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -14,6 +15,14 @@ public interface TableSnapshot extends AutoCloseable {
 
     /** The vector of the table column at {@code ordinal} in chunk {@code chunk} (internal types). */
     FieldVector column(int chunk, int ordinal);
+
+    /**
+     * Whether column {@code ordinal} holds a NULL among chunk {@code chunk}'s rows, when known
+     * without reading the column (storage finds it once per chunk); empty otherwise.
+     */
+    default Optional<Boolean> hasNulls(int chunk, int ordinal) {
+        return Optional.empty();
+    }
 
     /** Releases the snapshot; its chunks may then be freed. Never throws. */
     @Override
