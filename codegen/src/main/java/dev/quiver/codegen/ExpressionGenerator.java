@@ -1,5 +1,6 @@
 package dev.quiver.codegen;
 
+import dev.quiver.codegen.runtime.MemoryStrings;
 import dev.quiver.exec.expr.ConstantSet;
 import dev.quiver.exec.expr.Kernels;
 import dev.quiver.exec.vector.Kind;
@@ -522,8 +523,10 @@ final class ExpressionGenerator {
     }
 
     private String memoryEquals(ColumnReader.InPlaceString value, Literal l) {
-        String bytes = cb.constant("byte[]", ((String) l.get()).getBytes(StandardCharsets.UTF_8));
-        return "MemoryStrings.equals(" + value.address() + ", " + value.length() + ", " + bytes + ")";
+        byte[] constant = ((String) l.get()).getBytes(StandardCharsets.UTF_8);
+        String bytes = cb.constant("byte[]", constant);
+        String word = cb.constant("long", constant.length <= MemoryStrings.WORD_BYTES ? MemoryStrings.word(constant) : 0L);
+        return "MemoryStrings.equals(" + value.address() + ", " + value.length() + ", " + bytes + ", " + word + ")";
     }
 
     private JValue concatWs(Call call) {

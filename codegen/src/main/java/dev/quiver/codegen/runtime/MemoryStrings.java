@@ -11,6 +11,56 @@ public final class MemoryStrings {
     private MemoryStrings() {
     }
 
+    /** Longest constant compared as one word: 64 bits. */
+    public static final int WORD_BYTES = 8;
+
+    /**
+     * Whether the {@code length} bytes at {@code address} are exactly {@code constant}, given {@code
+     * word}, the constant's {@link #word(byte[])} when it has at most {@link #WORD_BYTES} bytes (any
+     * value otherwise). A short constant is compared as one load of its length and one compare, with
+     * no branch on the bytes, where comparing byte by byte branches per byte; a column of short
+     * strings of one length (flags, modes) makes the length test predictable. The generated code's
+     * shape does not depend on the constant, so queries differing in it share a class.
+     */
+    public static boolean equals(long address, int length, byte[] constant, long word) {
+        int k = constant.length;
+        if (length != k) {
+            return false;
+        }
+        if (k > WORD_BYTES) {
+            return equals(address, length, constant, 0, k);
+        }
+        return k == 0 || word(address, k) == word;
+    }
+
+    /** The {@code k} (1 to 8) bytes at {@code address} as an unsigned little-endian number. */
+    public static long word(long address, int k) {
+        return switch (k) {
+            case 1 -> MemoryUtil.getByte(address) & 0xFFL;
+            case 2 -> MemoryUtil.getShort(address) & 0xFFFFL;
+            case 3 -> (MemoryUtil.getShort(address) & 0xFFFFL) | (MemoryUtil.getByte(address + 2) & 0xFFL) << 16;
+            case 4 -> MemoryUtil.getInt(address) & 0xFFFF_FFFFL;
+            case 5 -> (MemoryUtil.getInt(address) & 0xFFFF_FFFFL) | (MemoryUtil.getByte(address + 4) & 0xFFL) << 32;
+            case 6 -> (MemoryUtil.getInt(address) & 0xFFFF_FFFFL) | (MemoryUtil.getShort(address + 4) & 0xFFFFL) << 32;
+            case 7 -> (MemoryUtil.getInt(address) & 0xFFFF_FFFFL) | (MemoryUtil.getShort(address + 4) & 0xFFFFL) << 32
+                    | (MemoryUtil.getByte(address + 6) & 0xFFL) << 48;
+            case 8 -> MemoryUtil.getLong(address);
+            default -> throw new IllegalArgumentException("a word holds 1 to 8 bytes, not " + k);
+        };
+    }
+
+    /** The bytes of a constant of at most 8 bytes as the number {@link #word(long, int)} reads for them (0 if none). */
+    public static long word(byte[] constant) {
+        if (constant.length > WORD_BYTES) {
+            throw new IllegalArgumentException("a word holds at most 8 bytes, not " + constant.length);
+        }
+        long word = 0;
+        for (int i = constant.length - 1; i >= 0; i--) {
+            word = word << 8 | (constant[i] & 0xFFL);
+        }
+        return word;
+    }
+
     /** Whether the {@code length} bytes at {@code address} are exactly {@code constant}. */
     public static boolean equals(long address, int length, byte[] constant) {
         return equals(address, length, constant, 0, constant.length);
