@@ -57,6 +57,28 @@ public final class RowBuffer {
         rows += n;
     }
 
+    /**
+     * Appends the selected rows of a batch, column c read from the batch's column {@code
+     * batchColumns[c]} (a buffer of some of a batch's columns, such as its sort keys).
+     */
+    public void append(Batch batch, int[] batchColumns) {
+        int n = batch.selectedCount();
+        int[] sel = batch.positions();
+        for (int c = 0; c < columns.length; c++) {
+            columns[c].ensureCapacity(rows + n);
+            ArrowColumns.read(batch.column(batchColumns[c]), types.get(c), sel, n, columns[c], rows);
+        }
+        rows += n;
+    }
+
+    /** Empties the buffer, keeping its arrays for reuse. */
+    public void clear() {
+        for (ValueVector column : columns) {
+            column.resetArena();
+        }
+        rows = 0;
+    }
+
     /** Appends row {@code r} of another buffer with the same types. */
     public void appendRow(RowBuffer other, int r) {
         for (int c = 0; c < columns.length; c++) {

@@ -25,8 +25,21 @@ final class SortOrder {
     }
 
     int compare(RowBuffer a, int i, RowBuffer b, int j) {
+        return compare(a, columns, i, b, j);
+    }
+
+    /**
+     * Compares row i of {@code keys}, a buffer holding only the sort keys (key k in column k), with
+     * row j of {@code b}, a buffer of the full layout.
+     */
+    int compareKeys(RowBuffer keys, int i, RowBuffer b, int j) {
+        return compare(keys, null, i, b, j);
+    }
+
+    /** With {@code aColumns} null, key k is column k of {@code a}. */
+    private int compare(RowBuffer a, int[] aColumns, int i, RowBuffer b, int j) {
         for (int k = 0; k < columns.length; k++) {
-            ValueVector x = a.column(columns[k]);
+            ValueVector x = a.column(aColumns == null ? k : aColumns[k]);
             ValueVector y = b.column(columns[k]);
             boolean xn = x.nulls[i];
             boolean yn = y.nulls[j];

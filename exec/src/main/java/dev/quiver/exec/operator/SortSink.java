@@ -17,6 +17,11 @@ import java.util.List;
  * prunes its buffer to the best {@code limit + offset} rows whenever it doubles); the buffers are
  * concatenated, sorted stably, and emitted in order as batches, one morsel each, so later
  * pipelines keep the order.
+ *
+ * <p>Once a top-N worker's prune has kept {@code limit + offset} rows, the worst of them is a
+ * boundary: a later row ordered after it can never be in the result, so only the sort keys of a
+ * batch are read to compare with it, and only the rows ordered before it are copied (most rows,
+ * for a small limit over many).
  */
 public final class SortSink implements Sink {
     /** Top-N prunes a buffer once it holds this many times the rows it must keep. */
@@ -27,6 +32,9 @@ public final class SortSink implements Sink {
     private final List<DataType> types;
     private final List<String> names;
     private final SortOrder order;
+    /** The input columns of the sort keys, in key order, and their types. */
+    private final int[] keyColumns;
+    private final List<DataType> keyTypes;
     private final long keep;
     private final long offset;
     private final long limit;
@@ -42,7 +50,9 @@ public final class SortSink implements Sink {
     public SortSink(List<SortKey> keys, Layout input, long limit, long offset) {
         this.types = input.columns().stream().map(ColumnRef::type).toList();
         this.names = input.columns().stream().map(ColumnRef::name).toList();
-        this.order = new SortOrder(keys, keys.stream().mapToInt(k -> input.indexOf(k.column())).toArray());
+        this.keyColumns = keys.stream().mapToInt(k -> input.indexOf(k.column())).toArray();
+        this.keyTypes = Arrays.stream(keyColumns).mapToObj(types::get).toList();
+        this.order = new SortOrder(keys, keyColumns);
         this.limit = limit;
         this.offset = offset;
         this.keep = limit > Long.MAX_VALUE - offset ? Long.MAX_VALUE : limit + offset; // saturating
@@ -64,9 +74,20 @@ public final class SortSink implements Sink {
          * (and which tied rows a top-N keeps) does not depend on which worker took which morsel.
          */
         private int[] morsels = new int[16];
+        /** After a prune that kept {@code keep} rows: the place in {@link #buffer} of the worst of them; -1 before. */
+        private int boundary = -1;
+        /** Scratch: the sort keys of a batch's selected rows, and the positions of the rows ordered before the boundary. */
+        private RowBuffer batchKeys;
+        private int[] entering = new int[0];
 
         @Override
         public void consume(Batch batch, int morsel) {
+            if (boundary >= 0) {
+                batch = beforeBoundary(batch, morsel);
+                if (batch.selectedCount() == 0) {
+                    return;
+                }
+            }
             int before = buffer.rows();
             buffer.append(batch, Integer.MAX_VALUE);
             if (morsels.length < buffer.rows()) {
@@ -77,6 +98,33 @@ public final class SortSink implements Sink {
             if (keep != Long.MAX_VALUE && buffer.rows() > threshold) {
                 prune();
             }
+        }
+
+        /**
+         * The batch's rows that the final order puts before the boundary row: keys that compare
+         * lower, or equal keys from an earlier morsel (a tie with the same morsel goes after it, the
+         * boundary having been buffered first).
+         */
+        private Batch beforeBoundary(Batch batch, int morsel) {
+            if (batchKeys == null) {
+                batchKeys = new RowBuffer(keyTypes);
+            }
+            batchKeys.clear();
+            batchKeys.append(batch, keyColumns);
+            int n = batch.selectedCount();
+            int[] sel = batch.positions();
+            if (entering.length < n) {
+                entering = new int[n];
+            }
+            int boundaryMorsel = morsels[boundary];
+            int m = 0;
+            for (int k = 0; k < n; k++) {
+                int c = order.compareKeys(batchKeys, k, buffer, boundary);
+                if (c < 0 || (c == 0 && morsel < boundaryMorsel)) {
+                    entering[m++] = sel[k];
+                }
+            }
+            return batch.withSelection(entering, m);
         }
 
         /** Keeps the best {@code keep} rows, in order. */
@@ -91,11 +139,12 @@ public final class SortSink implements Sink {
             }
             buffer = kept;
             morsels = keptMorsels;
+            boundary = n == keep ? n - 1 : -1;
         }
 
         @Override
         public long heapBytes() {
-            return buffer.heapBytes() + 4L * morsels.length;
+            return buffer.heapBytes() + 4L * morsels.length + (batchKeys == null ? 0 : batchKeys.heapBytes()) + 4L * entering.length;
         }
 
         @Override

@@ -162,6 +162,16 @@ class QueryExecutionTest {
         }
     }
 
+    @Test
+    void topNOverKeysSpreadThroughTheTableKeepsRowsFoundAfterAPrune() {
+        // The best rows turn up all through the table, after each worker has pruned (and set its
+        // boundary) several times: string and nullable keys compared with the boundary row.
+        List<List<Object>> byWThenV = project(sorted(groups, key(3, false, false).thenComparing(key(2, true, true))), 3, 2);
+        assertThat(db.query("SELECT w, v FROM g ORDER BY w, v DESC LIMIT 300 OFFSET 20")).isEqualTo(byWThenV.subList(20, 320));
+        List<List<Object>> byV = project(sorted(groups, key(2, false, true)), 2, 3);
+        assertThat(db.query("SELECT v, w FROM g ORDER BY v NULLS FIRST LIMIT 3500")).isEqualTo(byV.subList(0, 3500));
+    }
+
     // ---------------------------------------------------------------- limit
 
     @Test
