@@ -210,10 +210,7 @@ public final class HashAggregateSink implements Sink {
         int groups = local.groupCount();
         int[] targetOf = new int[groups];
         if (local.table != null) {
-            ValueVector[] keys = local.table.keys();
-            for (int g = 0; g < groups; g++) {
-                targetOf[g] = global.table.findOrInsert(keys, g, GroupByHashTable.hash(keys, g));
-            }
+            targetOf = global.table.mergeFrom(local.table);
             global.ensureGroups(global.groupCount());
         }
         for (int a = 0; a < functions.length; a++) {

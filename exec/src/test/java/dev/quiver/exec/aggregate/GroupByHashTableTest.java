@@ -185,4 +185,42 @@ class GroupByHashTableTest {
         assertThat(GroupByHashTable.hash(v, 0)).isEqualTo(GroupByHashTable.hash(v, 1));
         assertThat(GroupByHashTable.hash(v, 2)).isEqualTo(GroupByHashTable.hash(v, 3));
     }
+    @Test
+    void mergingATableFindsSharedGroupsAndAppendsTheOthers() {
+        List<DataType> types = List.of(DataType.BIGINT, DataType.VARCHAR);
+        Random random = new Random(5);
+        List<Object[]> a = new ArrayList<>();
+        List<Object[]> b = new ArrayList<>();
+        for (int r = 0; r < 30_000; r++) {
+            a.add(new Object[] {(long) random.nextInt(20_000), random.nextInt(9) == 0 ? null : "s" + random.nextInt(3)});
+            b.add(new Object[] {(long) random.nextInt(20_000), random.nextInt(9) == 0 ? null : "s" + random.nextInt(3)});
+        }
+        GroupByHashTable left = new GroupByHashTable(types);
+        ids(left, types, a);
+        GroupByHashTable right = new GroupByHashTable(types);
+        ids(right, types, b);
+        GroupByHashTable merged = new GroupByHashTable(types);
+        ids(merged, types, a);
+        int before = merged.groupCount();
+        int[] targetOf = merged.mergeFrom(right);
+        // The same as inserting right's keys one by one into a copy of left.
+        int[] expected = ids(left, types, keyRows(right, types));
+        assertThat(targetOf).containsExactly(expected);
+        assertThat(merged.groupCount()).isEqualTo(left.groupCount()).isGreaterThan(before);
+        int[] again = ids(merged, types, keyRows(right, types));
+        assertThat(again).containsExactly(targetOf);
+    }
+
+    /** A table's stored keys as rows of Java values. */
+    private static List<Object[]> keyRows(GroupByHashTable table, List<DataType> types) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int g = 0; g < table.groupCount(); g++) {
+            Object[] row = new Object[types.size()];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = Values.toObject(table.keys()[c], g);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
 }
