@@ -224,7 +224,26 @@ public final class Strings {
         byte first = n[noff];
         byte last = n[noff + nlen - 1];
         int lastStart = hlen - nlen;
-        for (int i = from; i <= lastStart; i++) {
+        // Eight candidate starts at a time: a start is a candidate only when the needle's first
+        // byte is there and its last byte nlen - 1 further (two words tested at once, after
+        // Mula's SIMD-friendly substring search), so the common first byte of an English word
+        // rarely stops the scan.
+        long firsts = (first & 0xFFL) * ONES;
+        long lasts = (last & 0xFFL) * ONES;
+        int i = from;
+        for (; i + Long.BYTES - 1 <= lastStart; i += Long.BYTES) {
+            int at = hoff + i;
+            long candidates = zeroBytes((long) LITTLE_ENDIAN_LONGS.get(h, at) ^ firsts)
+                    & zeroBytes((long) LITTLE_ENDIAN_LONGS.get(h, at + nlen - 1) ^ lasts);
+            while (candidates != 0) {
+                int start = i + (Long.numberOfTrailingZeros(candidates) >>> 3);
+                if (Arrays.equals(h, hoff + start + 1, hoff + start + nlen, n, noff + 1, noff + nlen)) {
+                    return start;
+                }
+                candidates &= candidates - 1;
+            }
+        }
+        for (; i <= lastStart; i++) {
             i = indexOfByte(h, hoff, first, i, lastStart + 1);
             if (i < 0) {
                 return -1;
@@ -235,6 +254,14 @@ public final class Strings {
             }
         }
         return -1;
+    }
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
+
+    /** The high bit of each byte of {@code x} that is zero, exactly (no borrow between bytes). */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN);
     }
 
     /**

@@ -268,8 +268,8 @@ class StringsTest {
         Random random = new Random(7);
         byte[] alphabet = {'a', 'b', (byte) 0x80, (byte) 0xff, 0, 'c'};
         for (int round = 0; round < 20_000; round++) {
-            byte[] h = new byte[random.nextInt(40)];
-            byte[] n = new byte[1 + random.nextInt(4)];
+            byte[] h = new byte[random.nextInt(80)];
+            byte[] n = new byte[1 + random.nextInt(random.nextBoolean() ? 4 : 12)];
             for (int k = 0; k < h.length; k++) {
                 h[k] = alphabet[random.nextInt(alphabet.length)];
             }
