@@ -1,6 +1,7 @@
 package dev.quiver;
 
 import dev.quiver.codegen.CompiledDriverFactory;
+import dev.quiver.codegen.GeneratedPipelines;
 import dev.quiver.engine.catalog.IndexDefinition;
 import dev.quiver.engine.statement.ConflictResolution;
 import dev.quiver.engine.statement.ExplainOutput;
@@ -226,14 +227,15 @@ final class StatementRunner {
 
     // ---------------------------------------------------------------- queries
 
-    private record Planned(PhysicalPlan plan, List<String> names, OptimizedPlan optimized) {
+    /** A planned query; {@code generated} keeps its pipelines' generated sources for its later runs. */
+    private record Planned(PhysicalPlan plan, List<String> names, OptimizedPlan optimized, GeneratedPipelines generated) {
     }
 
     private Planned plan(Query query) {
         ColumnIdAllocator ids = new ColumnIdAllocator();
         BoundQuery bound = new Binder(database.catalog(), ids, new ConstantFolder()).bindQuery(query);
         OptimizedPlan optimized = optimize(bound.plan(), ids);
-        return new Planned(optimized.plan(), bound.columnNames(), optimized);
+        return new Planned(optimized.plan(), bound.columnNames(), optimized, new GeneratedPipelines());
     }
 
     private OptimizedPlan optimize(LogicalPlan plan, ColumnIdAllocator ids) {
@@ -249,7 +251,7 @@ final class StatementRunner {
             plans.put(query, optimizerSettings, catalogVersion, fresh.plan(), fresh);
             return fresh;
         });
-        Executed executed = execute(planned.plan(), planned.names());
+        Executed executed = execute(planned.plan(), planned.names(), planned.generated());
         return Result.query(executed.output(), executed.context());
     }
 
@@ -265,14 +267,19 @@ final class StatementRunner {
 
     /** Executes a plan in the session's mode; in VERIFY both ways, failing if the results differ. */
     private Executed execute(PhysicalPlan plan, List<String> names) {
+        return execute(plan, names, new GeneratedPipelines());
+    }
+
+    /** As above, with the sources generated for the plan's pipelines on its earlier runs. */
+    private Executed execute(PhysicalPlan plan, List<String> names, GeneratedPipelines generated) {
         return switch (settings.executionMode()) {
             case INTERPRET -> executeWith(plan, names, InterpretedDriverFactory.INSTANCE);
-            case COMPILE -> executeWith(plan, names, compiledFactory(settings.compileMinRows()));
+            case COMPILE -> executeWith(plan, names, compiledFactory(settings.compileMinRows(), generated));
             case VERIFY -> {
                 Executed reference = executeWith(plan, names, InterpretedDriverFactory.INSTANCE);
                 try {
                     // Verify compares the two paths: every pipeline is compiled, however small.
-                    Executed compiled = executeWith(plan, names, compiledFactory(0));
+                    Executed compiled = executeWith(plan, names, compiledFactory(0, generated));
                     try {
                         ResultComparison.requireSame(reference.output(), compiled.output());
                     } finally {
@@ -287,8 +294,8 @@ final class StatementRunner {
         };
     }
 
-    private DriverFactory compiledFactory(long minRows) {
-        return new CompiledDriverFactory(settings.generatedSourceDirectory(), minRows);
+    private DriverFactory compiledFactory(long minRows, GeneratedPipelines generated) {
+        return new CompiledDriverFactory(settings.generatedSourceDirectory(), minRows, generated);
     }
 
     private Executed executeWith(PhysicalPlan plan, List<String> names, DriverFactory factory) {

@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs pipelines as generated, Janino-compiled code. Each pipeline is generated, looked up in the
+ * Runs pipelines as generated, Janino-compiled code. Each pipeline is generated (or its source
+ * taken from the {@link GeneratedPipelines} of a plan run before), looked up in the
  * class cache by its source (compiled on a miss), and instantiated per worker with the pipeline's
  * hoisted constants. When a method comes out too large it regenerates with finer expression
  * splitting; when generation or compilation fails for any reason it logs a warning and runs the
@@ -50,6 +51,8 @@ public final class CompiledDriverFactory implements DriverFactory {
     static final int MAX_SOURCE_CHARS = 1_000_000;
 
     private final Optional<Path> dumpDirectory;
+    /** The sources of the plan's pipelines generated on earlier runs, and where this run's go. */
+    private final GeneratedPipelines generated;
     private final long minRows;
 
     /** A factory compiling every pipeline it can. */
@@ -63,6 +66,15 @@ public final class CompiledDriverFactory implements DriverFactory {
      * once, without waiting for code generation and Janino, and say so.
      */
     public CompiledDriverFactory(Optional<Path> dumpDirectory, long minRows) {
+        this(dumpDirectory, minRows, GeneratedPipelines.NONE);
+    }
+
+    /**
+     * As above, for running one plan (once or more): reusing, and adding to, the sources {@code
+     * generated} holds for its pipelines. The factory must not run another plan.
+     */
+    public CompiledDriverFactory(Optional<Path> dumpDirectory, long minRows, GeneratedPipelines generated) {
+        this.generated = requireNonNull(generated, "generated");
         this.dumpDirectory = requireNonNull(dumpDirectory, "dumpDirectory");
         if (minRows < 0) {
             throw new IllegalArgumentException("minRows < 0: " + minRows);
@@ -84,6 +96,13 @@ public final class CompiledDriverFactory implements DriverFactory {
         // Whether this call ran Janino: a failure found in the cache was logged when it happened.
         boolean[] attempted = {false};
         long[] janino = {0};
+        Optional<PipelineGenerator.Generated> known = generated.get(pipeline);
+        if (known.isPresent()) {
+            ClassCompiler.Outcome outcome = compiled(known.get(), attempted, janino);
+            if (outcome instanceof ClassCompiler.Compiled compiled) {
+                return prepared(pipeline, compiled, known.get().constants(), System.nanoTime() - start, janino[0]);
+            }
+        }
         for (int threshold : SPLIT_THRESHOLDS) {
             PipelineGenerator.GenerationResult result;
             try {
@@ -94,27 +113,20 @@ public final class CompiledDriverFactory implements DriverFactory {
             if (result.generated().isEmpty()) {
                 return fallback(pipeline, context, "not compiled: " + result.reason(), false);
             }
-            PipelineGenerator.Generated generated = result.generated().get();
-            dump(generated.source());
-            if (generated.members() > MAX_CLASS_MEMBERS) {
-                return fallback(pipeline, context, "not compiled: the generated class would declare " + generated.members()
+            PipelineGenerator.Generated source = result.generated().get();
+            dump(source.source());
+            if (source.members() > MAX_CLASS_MEMBERS) {
+                return fallback(pipeline, context, "not compiled: the generated class would declare " + source.members()
                         + " fields and methods, over the limit of " + MAX_CLASS_MEMBERS + " for compiling", false);
             }
-            if (generated.source().length() > MAX_SOURCE_CHARS) {
-                return fallback(pipeline, context, "not compiled: the generated source has " + generated.source().length()
+            if (source.source().length() > MAX_SOURCE_CHARS) {
+                return fallback(pipeline, context, "not compiled: the generated source has " + source.source().length()
                         + " characters, over the limit of " + MAX_SOURCE_CHARS + " for compiling", false);
             }
-            ClassCompiler.Outcome outcome = CompiledClassCache.get(generated.source(), () -> {
-                attempted[0] = true;
-                long compileStart = System.nanoTime();
-                try {
-                    return ClassCompiler.attempt(CLASS_NAME, generated.source());
-                } finally {
-                    janino[0] += System.nanoTime() - compileStart;
-                }
-            });
+            ClassCompiler.Outcome outcome = compiled(source, attempted, janino);
             if (outcome instanceof ClassCompiler.Compiled compiled) {
-                return prepared(pipeline, compiled, generated.constants(), System.nanoTime() - start, janino[0]);
+                generated.put(pipeline, source);
+                return prepared(pipeline, compiled, source.constants(), System.nanoTime() - start, janino[0]);
             }
             ClassCompiler.Failed failed = (ClassCompiler.Failed) outcome;
             failure = failed.reason();
@@ -123,6 +135,19 @@ public final class CompiledDriverFactory implements DriverFactory {
             }
         }
         return fallback(pipeline, context, "compile failed: " + failure, attempted[0]);
+    }
+
+    /** The class of {@code source} from the cache, compiled on a miss (noting that Janino ran, and for how long). */
+    private static ClassCompiler.Outcome compiled(PipelineGenerator.Generated source, boolean[] attempted, long[] janino) {
+        return CompiledClassCache.get(source.source(), () -> {
+            attempted[0] = true;
+            long compileStart = System.nanoTime();
+            try {
+                return ClassCompiler.attempt(CLASS_NAME, source.source());
+            } finally {
+                janino[0] += System.nanoTime() - compileStart;
+            }
+        });
     }
 
     private PreparedPipeline prepared(Pipeline pipeline, ClassCompiler.Compiled compiled, List<Object> constantList, long nanos,

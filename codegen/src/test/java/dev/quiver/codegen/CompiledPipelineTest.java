@@ -123,6 +123,25 @@ class CompiledPipelineTest {
     }
 
     @Test
+    void aPlanRunAgainReusesTheSourcesGeneratedForItsPipelines() {
+        PhysicalPlan plan = engine.plan("SELECT d, sum(c * 2) FROM t WHERE a > 0 AND f > 1 GROUP BY d ORDER BY d LIMIT 3");
+        GeneratedPipelines generated = new GeneratedPipelines();
+        DriverFactory factory = new CompiledDriverFactory(Optional.empty(), 0, generated);
+        List<List<Object>> first = engine.run(plan, engine.context(), factory);
+        // What reuse relies on: generating a plan's pipelines again gives the sources remembered.
+        PipelineBuilder.BuiltQuery built = PipelineBuilder.build(plan, List.of("d", "s"));
+        assertThat(built.pipelines()).hasSizeGreaterThan(1);
+        for (Pipeline p : built.pipelines()) {
+            String again = PipelineGenerator.generate(p, CompiledDriverFactory.CLASS_NAME, CompiledDriverFactory.SPLIT_THRESHOLDS[0])
+                    .generated().orElseThrow().source();
+            assertThat(generated.get(p)).as(p.description()).hasValueSatisfying(g -> assertThat(g.source()).isEqualTo(again));
+        }
+        built.result().discard();
+        assertThat(engine.run(plan, engine.context(), factory)).isEqualTo(first).isEqualTo(engine.run(plan, engine.context(),
+                InterpretedDriverFactory.INSTANCE));
+    }
+
+    @Test
     void runtimeErrorsPointAtTheExpressionInBothModes() {
         String sql = "SELECT a, b / (a - a) FROM t";
         int expected = sql.indexOf("b /");
