@@ -195,9 +195,9 @@ final class PipelineGenerator {
     }
 
     /**
-     * Declares the counters {@link #loopHead} increments and {@code operatorRowsOut()}: a filter's
-     * rows are those past its last conjunct (all of them: the rows the sink got), a projection's
-     * those that reached it.
+     * Declares the counters the selection passes (or {@link #loopHead}) add to and {@code
+     * operatorRowsOut()}: a filter's rows are those past its last conjunct (all of them: the rows
+     * the sink got), a projection's those that reached it.
      */
     private void countOperators() {
         List<String> counts = new ArrayList<>();

@@ -17,6 +17,11 @@ import java.util.TreeMap;
 final class SourceColumns {
     /** Columns read per touching loop: a few streams of misses at once, and push short for wide inputs. */
     static final int COLUMNS_TOUCHED_PER_LOOP = 4;
+    /**
+     * Kept rows are read ahead only when fewer than the batch's rows shifted right by this (half):
+     * denser ones lie close together, and the hardware prefetcher already streams their lines.
+     */
+    static final int SPARSE_SHIFT = 1;
 
     private final ClassBuilder cb;
     private final Map<Integer, DataType> used = new TreeMap<>();
@@ -176,7 +181,7 @@ final class SourceColumns {
         }
         cb.field("private long touchedColumns;");
         StringBuilder s = new StringBuilder();
-        s.append("        if (").append(count).append(" < n >>> 1) {\n");
+        s.append("        if (").append(count).append(" < n >>> ").append(SPARSE_SHIFT).append(") {\n");
         s.append("            long columnTouch = 0;\n");
         for (int from = 0; from < terms.size(); from += COLUMNS_TOUCHED_PER_LOOP) {
             List<String> run = terms.subList(from, Math.min(terms.size(), from + COLUMNS_TOUCHED_PER_LOOP));
