@@ -400,13 +400,9 @@ final class PipelineGenerator {
         AggregationCode aggregation = new AggregationCode(cb, pipeline);
         List<String> row = aggregation.aggregateRow(expressions, sink, outputs);
         StringBuilder s = pushHead();
-        Optional<String> passes = Optional.empty();
-        if (!filters.isEmpty()) {
-            s.append("        int[] rowsKept = selectionBuffer(rows);\n");
-            passes = selectionPasses(filters, "rowsKept");
-        }
+        Optional<String> passes = selectionPasses(filters, "rowsKept");
+        passes.ifPresent(p -> s.append("        int[] rowsKept = selectionBuffer(rows);\n").append(p).append(columns.touch("rowsKept", "live")));
         String rowsRead = passes.isPresent() ? "rowsKept" : "sel";
-        passes.ifPresent(p -> s.append(p).append(columns.touch("rowsKept", "live")));
         String rowCount = passes.isPresent() ? "live" : "n";
         Optional<String> groupTouch = conjuncts.isEmpty() || passes.isPresent() ? aggregation.groupTouch() : Optional.empty();
         if (groupTouch.isPresent()) {

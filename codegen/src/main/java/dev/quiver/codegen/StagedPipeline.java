@@ -43,6 +43,10 @@ final class StagedPipeline {
     private record FilterStage(List<Expr> conjuncts) implements Stage {
     }
 
+    /** A generated filter stage: its test {@code boolean test(int i)} and the conjuncts' filter methods it calls, in order. */
+    private record FilterTest(String test, List<String> filters) {
+    }
+
     private record ProbeStage(ProbeCode probe) implements Stage {
     }
 
@@ -214,13 +218,13 @@ final class StagedPipeline {
             cb.field("private int " + start + " = -1;");
             return p.locateMethod(x, start);
         }).orElse("");
-        List<List<String>> leadingTests = new ArrayList<>();
+        List<FilterTest> leadingTests = new ArrayList<>();
         for (int k = stages.size() - 1; k >= 0; k--) {
             Stage stage = stages.get(k);
             if (stage instanceof FilterStage f) {
-                List<String> filters = filterStage(f.conjuncts(), names.get(k), entries.get(k + 1));
+                FilterTest test = filterStage(f.conjuncts(), names.get(k), entries.get(k + 1));
                 if (k < leadingFilters) {
-                    leadingTests.add(0, filters);
+                    leadingTests.add(0, test);
                 }
             } else if (stage instanceof CarryStage c) {
                 carryStage(x, c.columns(), names.get(k), entries.get(k + 1));
@@ -277,7 +281,7 @@ final class StagedPipeline {
      * of each pass are independent, so their cache misses overlap instead of following one another
      * row by row. Counts and order are the per-row loop's.
      */
-    private void locatingLoops(StringBuilder s, ProbeCode probe, String locate, String start, List<List<String>> leadingTests,
+    private void locatingLoops(StringBuilder s, ProbeCode probe, String locate, String start, List<FilterTest> leadingTests,
             List<String> names, List<String> entries) {
         int first = leadingTests.size();
         cb.field("private int[] liveRows = new int[0];");
@@ -328,12 +332,12 @@ final class StagedPipeline {
      * first stage after them counts itself). With more leading filters than passes, one loop
      * testing each row.
      */
-    private void leadingSelection(StringBuilder s, List<List<String>> leadingTests, List<String> names, List<String> entries) {
+    private void leadingSelection(StringBuilder s, List<FilterTest> leadingTests, List<String> names, List<String> entries) {
         int first = leadingTests.size();
         List<String> filters = new ArrayList<>();
         Map<Integer, String> counts = new HashMap<>();
         for (int k = 0; k < first; k++) {
-            filters.addAll(leadingTests.get(k));
+            filters.addAll(leadingTests.get(k).filters());
             if (k + 1 < first && !entries.get(k + 1).equals(names.get(k + 1))) {
                 counts.put(filters.size(), "entered" + (k + 1) + " += live;");
             }
@@ -347,7 +351,7 @@ final class StagedPipeline {
         s.append("        for (int k = 0; k < n; k++) {\n");
         s.append("            int i = sel[k];\n");
         for (int k = 0; k < first; k++) {
-            s.append("            if (!(").append(String.join(" && ", g.passes(leadingTests.get(k)))).append(")) {\n");
+            s.append("            if (!").append(leadingTests.get(k).test()).append("(i)) {\n");
             s.append("                continue;\n");
             s.append("            }\n");
             if (k + 1 < first && !entries.get(k + 1).equals(names.get(k + 1))) {
@@ -445,10 +449,10 @@ final class StagedPipeline {
     }
 
     /**
-     * A stage passing row i on when every conjunct is TRUE; returns the conjuncts' filter methods
-     * ({@code boolean f(int i)}, in order), which the stage's test calls.
+     * A stage passing row i on when every conjunct is TRUE; returns its test {@code boolean
+     * test(int i)}, whether every conjunct is TRUE, and the conjuncts' filter methods it calls.
      */
-    private List<String> filterStage(List<Expr> conjuncts, String name, String next) {
+    private FilterTest filterStage(List<Expr> conjuncts, String name, String next) {
         List<String> filters = g.filterMethods(conjuncts);
         List<String> passes = g.passes(filters);
         String test = cb.fresh("passes");
@@ -468,7 +472,7 @@ final class StagedPipeline {
         m.append("        }\n");
         m.append("        ").append(next).append("(i);\n");
         m.append("    }\n");
-        return filters;
+        return new FilterTest(test, filters);
     }
 
     /** The aggregating sink's stage: the row's group found and its states updated, as without probes. */

@@ -141,6 +141,28 @@ class CompiledHashJoinTest {
         return TestPlans.join(type, probe, build, new int[] {probeKey}, new int[] {buildKey}, nullSafe, residual);
     }
 
+    /**
+     * Filters stacked before a probe, each counted on its own: a few become selection passes with a
+     * count after each, more than {@link SelectionPasses#MAX_PASSES} fall back to one loop testing
+     * each row. Rows and every operator's count must be the interpreter's.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {3, SelectionPasses.MAX_PASSES + 2})
+    void stackedFiltersBeforeAProbeKeepTheirCounts(int filters) {
+        PhysicalPlan p = scan(probeTable);
+        for (int f = 0; f < filters; f++) {
+            p = filtered(p, Function.NOT_EQUAL, ID, 7L * f + 3);
+        }
+        p = filtered(p, Function.GREATER_THAN, ID, 40);
+        PhysicalPlan plan = join(JoinType.INNER, p, filtered(scan(buildTable), Function.LESS_THAN, ID, 200), K, K, false, Optional.empty());
+        PlanRun interpreted = run(plan, InterpretedDriverFactory.INSTANCE);
+        PlanRun compiled = run(plan, COMPILED);
+        assertThat(compiled.sortedRows()).isNotEmpty().isEqualTo(interpreted.sortedRows());
+        assertThat(compiled.modes()).containsOnly("compiled");
+        assertThat(compiled.stats().stream().map(s -> s.operatorRows()).toList())
+                .isEqualTo(interpreted.stats().stream().map(s -> s.operatorRows()).toList());
+    }
+
     /** p.v < b.v: NULL whenever either v is NULL. */
     static Expr lessV(PhysicalPlan probe, PhysicalPlan build) {
         return call(Function.LESS_THAN, DataType.BOOLEAN, col(probe, V), col(build, V));

@@ -66,6 +66,12 @@ abstract class ApiTestSupport {
         }
     }
 
+    /** Runs later statements in {@code mode}, every pipeline compiled however small (compile and verify modes). */
+    void executionMode(String mode) {
+        exec("SET execution_mode = '" + mode + "'");
+        exec("SET compile_min_rows = 0");
+    }
+
     /** The rows of a query as lists of Java values. */
     List<List<Object>> rows(String sql) {
         return rows(session, sql);

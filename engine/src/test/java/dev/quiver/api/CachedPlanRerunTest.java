@@ -15,8 +15,7 @@ class CachedPlanRerunTest extends ApiTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"compile", "verify"})
     void aCachedJoinPlanSeesRowsInsertedSinceItsLastRun(String mode) {
-        exec("SET execution_mode = '" + mode + "'");
-        exec("SET compile_min_rows = 0");
+        executionMode(mode);
         exec("CREATE TABLE a (k INTEGER, v INTEGER)");
         exec("CREATE TABLE b (k INTEGER, w INTEGER)");
         exec("INSERT INTO a VALUES (1, 10), (2, 20)");

@@ -14,8 +14,7 @@ class ChunkNullFlagsTest extends ApiTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"interpret", "compile"})
     void aNullAddedToAChunkWithoutOneIsSeen(String mode) {
-        exec("SET execution_mode = '" + mode + "'");
-        exec("SET compile_min_rows = 0");
+        executionMode(mode);
         exec("CREATE TABLE t (k BIGINT, v INTEGER)");
         exec("INSERT INTO t VALUES (1, 7)");
         while ((long) value("SELECT count(*) FROM t") < 10_000) {

@@ -61,11 +61,6 @@ public final class MemoryStrings {
         return word;
     }
 
-    /** Whether the {@code length} bytes at {@code address} are exactly {@code constant}. */
-    public static boolean equals(long address, int length, byte[] constant) {
-        return equals(address, length, constant, 0, constant.length);
-    }
-
     /** Whether the {@code length} bytes at {@code address} are exactly bytes {@code off..off+len} of {@code b}. */
     public static boolean equals(long address, int length, byte[] b, int off, int len) {
         if (length != len) {

@@ -11,7 +11,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 
-/** The one-word comparison of short constants means what the byte-by-byte one means. */
+/** Comparing Arrow memory with a constant (one word when short) means byte equality. */
 class MemoryStringsTest {
     @Test
     void wordEqualityAgreesWithByteEqualityForEveryLength() {
@@ -31,11 +31,10 @@ class MemoryStringsTest {
                     value[random.nextInt(length)] = (byte) (random.nextInt(3) * 0x61);
                 }
                 buffer.setBytes(0, value);
-                boolean expected = MemoryStrings.equals(address, length, constant);
                 long word = k <= MemoryStrings.WORD_BYTES ? MemoryStrings.word(constant) : 0;
                 assertThat(MemoryStrings.equals(address, length, constant, word))
-                        .as("%s against %s", Arrays.toString(value), Arrays.toString(constant)).isEqualTo(expected);
-                assertThat(expected).isEqualTo(Arrays.equals(value, constant));
+                        .as("%s against %s", Arrays.toString(value), Arrays.toString(constant))
+                        .isEqualTo(Arrays.equals(value, constant));
             }
         }
     }

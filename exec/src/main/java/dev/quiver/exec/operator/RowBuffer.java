@@ -48,13 +48,7 @@ public final class RowBuffer {
 
     /** Appends the selected rows of a batch (first {@code limit} of them at most). */
     public void append(Batch batch, int limit) {
-        int n = Math.min(limit, batch.selectedCount());
-        int[] sel = batch.positions();
-        for (int c = 0; c < columns.length; c++) {
-            columns[c].ensureCapacity(rows + n);
-            ArrowColumns.read(batch.column(c), types.get(c), sel, n, columns[c], rows);
-        }
-        rows += n;
+        append(batch, Math.min(limit, batch.selectedCount()), null);
     }
 
     /**
@@ -62,11 +56,15 @@ public final class RowBuffer {
      * batchColumns[c]} (a buffer of some of a batch's columns, such as its sort keys).
      */
     public void append(Batch batch, int[] batchColumns) {
-        int n = batch.selectedCount();
+        append(batch, batch.selectedCount(), batchColumns);
+    }
+
+    /** Appends the first {@code n} selected rows; column c from the batch's column {@code batchColumns[c]} (c itself when null). */
+    private void append(Batch batch, int n, int[] batchColumns) {
         int[] sel = batch.positions();
         for (int c = 0; c < columns.length; c++) {
             columns[c].ensureCapacity(rows + n);
-            ArrowColumns.read(batch.column(batchColumns[c]), types.get(c), sel, n, columns[c], rows);
+            ArrowColumns.read(batch.column(batchColumns == null ? c : batchColumns[c]), types.get(c), sel, n, columns[c], rows);
         }
         rows += n;
     }
