@@ -2,6 +2,7 @@ package dev.quiver;
 
 import dev.quiver.codegen.CompiledDriverFactory;
 import dev.quiver.codegen.GeneratedPipelines;
+import dev.quiver.codegen.runtime.DriverOptions;
 import dev.quiver.engine.catalog.IndexDefinition;
 import dev.quiver.engine.statement.ConflictResolution;
 import dev.quiver.engine.statement.ExplainOutput;
@@ -274,12 +275,12 @@ final class StatementRunner {
     private Executed execute(PhysicalPlan plan, List<String> names, GeneratedPipelines generated) {
         return switch (settings.executionMode()) {
             case INTERPRET -> executeWith(plan, names, InterpretedDriverFactory.INSTANCE);
-            case COMPILE -> executeWith(plan, names, compiledFactory(settings.compileMinRows(), generated));
+            case COMPILE -> executeWith(plan, names, compiledFactory(settings.compileMinRows(), generated, DriverOptions.DEFAULTS));
             case VERIFY -> {
                 Executed reference = executeWith(plan, names, InterpretedDriverFactory.INSTANCE);
                 try {
-                    // Verify compares the two paths: every pipeline is compiled, however small.
-                    Executed compiled = executeWith(plan, names, compiledFactory(0, generated));
+                    // Verify compares the two paths: every pipeline is compiled, and takes every optional path, however small.
+                    Executed compiled = executeWith(plan, names, compiledFactory(0, generated, DriverOptions.EVERY_PATH));
                     try {
                         ResultComparison.requireSame(reference.output(), compiled.output());
                     } finally {
@@ -294,8 +295,8 @@ final class StatementRunner {
         };
     }
 
-    private DriverFactory compiledFactory(long minRows, GeneratedPipelines generated) {
-        return new CompiledDriverFactory(settings.generatedSourceDirectory(), minRows, generated);
+    private DriverFactory compiledFactory(long minRows, GeneratedPipelines generated, DriverOptions options) {
+        return new CompiledDriverFactory(settings.generatedSourceDirectory(), minRows, generated, options);
     }
 
     private Executed executeWith(PhysicalPlan plan, List<String> names, DriverFactory factory) {

@@ -191,8 +191,8 @@ final class ClassBuilder {
         }
         s.append("\npublic final class ").append(className).append(" extends CompiledDriver {\n");
         s.append(fields).append('\n');
-        s.append("    public ").append(className).append("(Object[] constants, LocalSink local, QueryContext context) {\n");
-        s.append("        super(constants, local, context);\n");
+        s.append("    public ").append(className).append("(Object[] constants, LocalSink local, QueryContext context, DriverOptions options) {\n");
+        s.append("        super(constants, local, context, options);\n");
         int chunks = (constructor.size() + INIT_CHUNK - 1) / INIT_CHUNK;
         List<String> inits = new ArrayList<>();
         for (int c = 0; c < chunks; c++) {
@@ -219,7 +219,7 @@ final class ClassBuilder {
     }
 
     private static final List<String> IMPORTS = List.of(
-            "dev.quiver.codegen.runtime.ColumnWriter", "dev.quiver.codegen.runtime.CompiledDriver",
+            "dev.quiver.codegen.runtime.ColumnWriter", "dev.quiver.codegen.runtime.CompiledDriver", "dev.quiver.codegen.runtime.DriverOptions",
             "dev.quiver.codegen.runtime.Errors", "dev.quiver.codegen.runtime.MemoryStrings", "dev.quiver.exec.aggregate.*", "dev.quiver.exec.batch.Batch",
             "dev.quiver.exec.expr.ConstantSet", "dev.quiver.exec.expr.Kernel", "dev.quiver.exec.function.*",
             "dev.quiver.exec.operator.HashAggregateSink", "dev.quiver.exec.operator.HashJoinBuildSink",

@@ -2,6 +2,7 @@ package dev.quiver.codegen;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quiver.codegen.runtime.DriverOptions;
 import dev.quiver.exec.pipeline.Driver;
 import dev.quiver.exec.pipeline.DriverFactory;
 import dev.quiver.exec.pipeline.InterpretedDriverFactory;
@@ -54,6 +55,7 @@ public final class CompiledDriverFactory implements DriverFactory {
     /** The sources of the plan's pipelines generated on earlier runs, and where this run's go. */
     private final GeneratedPipelines generated;
     private final long minRows;
+    private final DriverOptions options;
 
     /** A factory compiling every pipeline it can. */
     public CompiledDriverFactory(Optional<Path> dumpDirectory) {
@@ -74,6 +76,12 @@ public final class CompiledDriverFactory implements DriverFactory {
      * generated} holds for its pipelines. The factory must not run another plan.
      */
     public CompiledDriverFactory(Optional<Path> dumpDirectory, long minRows, GeneratedPipelines generated) {
+        this(dumpDirectory, minRows, generated, DriverOptions.DEFAULTS);
+    }
+
+    /** As above, the drivers taking their paths by {@code options}. */
+    public CompiledDriverFactory(Optional<Path> dumpDirectory, long minRows, GeneratedPipelines generated, DriverOptions options) {
+        this.options = requireNonNull(options, "options");
         this.generated = requireNonNull(generated, "generated");
         this.dumpDirectory = requireNonNull(dumpDirectory, "dumpDirectory");
         if (minRows < 0) {
@@ -155,7 +163,7 @@ public final class CompiledDriverFactory implements DriverFactory {
         Object[] constants = constantList.toArray();
         Constructor<?> constructor;
         try {
-            constructor = compiled.type().getConstructor(Object[].class, LocalSink.class, QueryContext.class);
+            constructor = compiled.type().getConstructor(Object[].class, LocalSink.class, QueryContext.class, DriverOptions.class);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("generated class lacks its constructor", e);
         }
@@ -164,7 +172,7 @@ public final class CompiledDriverFactory implements DriverFactory {
             public Driver createDriver(QueryContext context) {
                 LocalSink local = pipeline.sink().createLocal(context);
                 try {
-                    return (Driver) constructor.newInstance(constants, local, context);
+                    return (Driver) constructor.newInstance(constants, local, context, options);
                 } catch (InvocationTargetException e) {
                     local.close();
                     if (e.getCause() instanceof RuntimeException r) {

@@ -52,6 +52,20 @@ final class HeapColumn {
         };
     }
 
+    /**
+     * An int expression reading every array of the column at {@code row} (a string's offset and
+     * length, not its bytes): what the values' reads will need, brought into the cache.
+     */
+    String touch(String row) {
+        String n = "(" + nulls + "[" + row + "] ? 1 : 0)";
+        return switch (kind) {
+            case BOOLEAN, LONG, DOUBLE -> n + " + (int) " + values + "[" + row + "]";
+            case INT128 -> n + " + (int) " + values + "[" + row + "] + (int) " + highs + "[" + row + "]";
+            case STRING -> n + " + " + offsets + "[" + row + "] + " + lengths + "[" + row + "]";
+            case INTERVAL -> n + " + (int) " + values + "[" + row + "] + " + months + "[" + row + "] + " + days + "[" + row + "]";
+        };
+    }
+
     /** Emits statements reading the value at {@code row} into fresh locals. */
     JValue read(String row, StringBuilder body, String indent) {
         return JValueCode.locals(cb, at(row), body, indent);

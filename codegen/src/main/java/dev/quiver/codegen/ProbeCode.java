@@ -40,7 +40,8 @@ import java.util.Optional;
  * probes test the key hash against the table's join filter ({@link HashJoinTable#mayMatch}), which
  * rules out only rows that have no candidate. The pipeline's first probe may instead be located
  * ({@link #locateMethod}): the push finds each row's first chain row (testing the filter then) in
- * a batch-wise loop, and the walk starts there.
+ * a batch-wise loop, and the walk starts there; a later probe likewise, by its {@link ProbeQueue}'s
+ * drain, while the queue is on.
  */
 final class ProbeCode {
     /** A probe row's outcome (SEMI, ANTI, MARK) or a residual's value: FALSE, TRUE, NULL. */
@@ -95,6 +96,12 @@ final class ProbeCode {
      * which the push located beforehand; the chain walk starts there instead of at the bucket head.
      */
     private String start;
+    /**
+     * Set by {@link #locateMethod} for a probe located only sometimes (a {@link ProbeQueue}'s): the
+     * boolean field saying whether {@link #start} holds the located row; when false the stage tests
+     * the filter and starts at the bucket head itself. Null when the probe is always located.
+     */
+    private String startWhen;
 
     /** The probe of {@code spec}; {@code input} maps the probe's input columns to expressions over base columns. */
     ProbeCode(ClassBuilder cb, OperatorSpec.HashJoinProbeSpec spec, Map<ColumnRef, Expr> input) {
@@ -168,9 +175,12 @@ final class ProbeCode {
      * do not wait for one another (the misses overlap), and sets {@code field} to the row's value
      * before the row enters the stages; the stage still evaluates the keys and decides NULLs as
      * before. Call before {@link #generate}, whose chain walk reads {@code field} once set.
+     * With {@code when} (a boolean field), the walk reads {@code field} only while {@code when} is
+     * true; otherwise it tests the filter and starts at the bucket head, as an unlocated probe.
      */
-    String locateMethod(ExpressionGenerator x, String field) {
+    String locateMethod(ExpressionGenerator x, String field, Optional<String> when) {
         start = field;
+        startWhen = when.orElse(null);
         List<ExpressionGenerator.Computed> computedKeys = computeKeys(x, "locateKey");
         // The locating keys and hash are fields of their own: the stage's hold the current row's.
         String stageHash = hash;
@@ -213,6 +223,36 @@ final class ProbeCode {
         return keyIsHash
                 ? "(int) " + cb.instance("long[]", table + ".key(0).longs") + "[" + row + "]"
                 : "(int) " + cb.instance("long[]", table + ".hashes()") + "[" + row + "]";
+    }
+
+    /** The field holding the current build row, which later stages read this probe's build columns at. */
+    String buildRowField() {
+        return buildRow;
+    }
+
+    /** Whether the probe sets a mark (MARK joins): state besides the build row that later stages read. */
+    boolean marks() {
+        return mark != null;
+    }
+
+    /**
+     * An int expression reading, at the build row {@code row}, every build column hoisted so far
+     * (each column some generated stage reads): touching them brings their lines into the cache.
+     * "0" when none is.
+     */
+    String touchColumns(String row) {
+        List<String> reads = new ArrayList<>();
+        for (HeapColumn c : buildColumns) {
+            if (c != null) {
+                reads.add(c.touch(row));
+            }
+        }
+        return reads.isEmpty() ? "0" : String.join(" + ", reads);
+    }
+
+    /** A boolean field: whether the table has at least {@code rows} (an int expression valid in the constructor) rows. */
+    String hasRows(String rows) {
+        return cb.instance("boolean", rowCount() + " >= " + rows);
     }
 
     /** Methods computing each probe key for row i into fields of their own. */
@@ -319,7 +359,7 @@ final class ProbeCode {
     private String walk(String indent) {
         String nextRows = cb.instance("int[]", table + ".nextRows()");
         String hashTest = keyIsHash ? "" : cb.instance("long[]", table + ".hashes()") + "[r] != h || ";
-        String first = start != null ? start : bucketHead("h");
+        String first = start == null ? bucketHead("h") : startWhen == null ? start : startWhen + " ? " + start + " : " + bucketHead("h");
         return indent + "long h = " + hash + ";\n"
                 + indent + "for (int r = " + first + "; r >= 0; r = " + nextRows + "[r]) {\n"
                 + indent + "    if (" + hashTest + "!" + matches + "(r)) {\n"
@@ -336,13 +376,15 @@ final class ProbeCode {
      * RIGHT_SEMI, RIGHT_ANTI): it spares the chain walk's cache misses for rows without a match.
      */
     private String filtered(String indent, String reject) {
-        if (start != null) {
+        if (start != null && startWhen == null) {
             return ""; // the push located the row's chain, testing the filter then
         }
         if (filterTest == null) {
             filterTest = filterTest();
         }
-        return indent + "if (!" + filterTest + "(" + hash + ")) {\n" + indent + "    " + reject + "\n" + indent + "}\n";
+        // A sometimes-located probe tests only rows it did not locate.
+        String unlocated = startWhen == null ? "" : "!" + startWhen + " && ";
+        return indent + "if (" + unlocated + "!" + filterTest + "(" + hash + ")) {\n" + indent + "    " + reject + "\n" + indent + "}\n";
     }
 
     /**

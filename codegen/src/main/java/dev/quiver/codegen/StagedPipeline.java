@@ -216,8 +216,10 @@ final class StagedPipeline {
         String start = located.isPresent() ? cb.fresh("probeStart") : "";
         String locate = located.map(p -> {
             cb.field("private int " + start + " = -1;");
-            return p.locateMethod(x, start);
+            return p.locateMethod(x, start, Optional.empty());
         }).orElse("");
+        List<Integer> queued = queuedProbes(located.isPresent());
+        List<String> drains = new ArrayList<>();
         List<FilterTest> leadingTests = new ArrayList<>();
         for (int k = stages.size() - 1; k >= 0; k--) {
             Stage stage = stages.get(k);
@@ -228,6 +230,10 @@ final class StagedPipeline {
                 }
             } else if (stage instanceof CarryStage c) {
                 carryStage(x, c.columns(), names.get(k), entries.get(k + 1));
+            } else if (queued.contains(k)) {
+                // Drained in stage order, an earlier queue's rows reaching a later queue before it drains.
+                ProbeQueue queue = new ProbeQueue(cb, ((ProbeStage) stage).probe(), probesBefore(k));
+                drains.add(0, queue.generate(x, names.get(k), cb.fresh("stage"), entries.get(k + 1)));
             } else {
                 ((ProbeStage) stage).probe().generate(x, names.get(k), entries.get(k + 1));
             }
@@ -244,11 +250,52 @@ final class StagedPipeline {
             s.append("            ").append(names.get(0)).append("(sel[k]);\n");
             s.append("        }\n");
         }
+        for (String drain : drains) {
+            s.append("        ").append(drain).append("();\n");
+        }
         if (aggregation == null) {
             s.append("        flush();\n");
         }
         s.append("    }\n");
         return s.toString();
+    }
+
+    /**
+     * The stages of the probes after the located one that get a {@link ProbeQueue}: all of them,
+     * unless a stage carries columns or a probe has a tail (rows entering the stages from {@code
+     * finish}), and none after a MARK probe (its mark is state a queue does not save).
+     */
+    private List<Integer> queuedProbes(boolean located) {
+        List<Integer> queued = new ArrayList<>();
+        for (Stage stage : stages) {
+            if (stage instanceof CarryStage || stage instanceof ProbeStage p && p.probe().flagsBuildRows()) {
+                return queued;
+            }
+        }
+        boolean afterLocated = false;
+        for (int k = 0; k < stages.size() && located; k++) {
+            if (stages.get(k) instanceof ProbeStage p) {
+                if (afterLocated) {
+                    queued.add(k);
+                }
+                if (p.probe().marks()) {
+                    break;
+                }
+                afterLocated = true;
+            }
+        }
+        return queued;
+    }
+
+    /** The probes of the stages before stage {@code k}, in order. */
+    private List<ProbeCode> probesBefore(int k) {
+        List<ProbeCode> probes = new ArrayList<>();
+        for (Stage stage : stages.subList(0, k)) {
+            if (stage instanceof ProbeStage p) {
+                probes.add(p.probe());
+            }
+        }
+        return probes;
     }
 
     /** The number of filter stages before the first stage of another kind. */

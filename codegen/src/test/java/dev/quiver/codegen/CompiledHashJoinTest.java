@@ -5,6 +5,7 @@ import static dev.quiver.exec.testing.TestPlans.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quiver.codegen.runtime.DriverOptions;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import dev.quiver.exec.pipeline.DriverFactory;
@@ -45,6 +46,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CompiledHashJoinTest {
     static final DriverFactory COMPILED = new CompiledDriverFactory(Optional.empty());
+    /** Compiled, every optional path taken: probes after the first go through queues however small their tables. */
+    static final DriverFactory EVERY_PATH = new CompiledDriverFactory(Optional.empty(), 0, GeneratedPipelines.NONE, DriverOptions.EVERY_PATH);
     /** Every join type: all probes are generated. */
     static final JoinType[] GENERATED = JoinType.values();
     /** Column ordinals of the test tables. */
@@ -118,13 +121,19 @@ class CompiledHashJoinTest {
         return PlanRun.of(db, plan, factory);
     }
 
-    /** Runs the plan both ways; the rows must agree and every pipeline must be compiled. Returns the rows. */
+    /**
+     * Runs the plan interpreted and compiled (with the default options and taking every path); the
+     * rows must agree and every pipeline must be compiled. Returns the rows.
+     */
     static List<List<Object>> sameRowsCompiled(PhysicalPlan plan) {
         PlanRun interpreted = run(plan, InterpretedDriverFactory.INSTANCE);
-        PlanRun compiled = run(plan, COMPILED);
-        assertThat(compiled.rows()).hasSameSizeAs(interpreted.rows());
-        assertThat(compiled.sortedRows()).isEqualTo(interpreted.sortedRows());
-        assertThat(compiled.stats()).allSatisfy(s -> assertThat(s.mode()).as(s.description()).isEqualTo("compiled"));
+        PlanRun compiled = null;
+        for (DriverFactory factory : List.of(COMPILED, EVERY_PATH)) {
+            compiled = run(plan, factory);
+            assertThat(compiled.rows()).hasSameSizeAs(interpreted.rows());
+            assertThat(compiled.sortedRows()).isEqualTo(interpreted.sortedRows());
+            assertThat(compiled.stats()).allSatisfy(s -> assertThat(s.mode()).as(s.description()).isEqualTo("compiled"));
+        }
         return compiled.rows();
     }
 
@@ -410,6 +419,41 @@ class CompiledHashJoinTest {
         }
         List<List<Object>> rows = sameRowsCompiled(TestPlans.node(new Project(out), j2));
         assertThat(rows).isNotEmpty();
+    }
+
+    /**
+     * Three probes in one pipeline, the later two through {@link ProbeQueue}s (every path taken):
+     * each probe row matches several build rows, so a push fills a queue more than once. Rows
+     * (in order: a queue lets rows out in the order they entered) and every operator's count must
+     * be the interpreter's.
+     */
+    @ParameterizedTest
+    @EnumSource(value = JoinType.class, names = {"INNER", "LEFT", "SEMI", "ANTI", "SINGLE", "MARK"})
+    void queuedProbesKeepOrderAndCounts(JoinType last) {
+        PhysicalPlan p = scan(probeTable);
+        PhysicalPlan b1 = filtered(scan(buildTable), Function.LESS_THAN, ID, 400);
+        PhysicalPlan j1 = join(JoinType.INNER, p, b1, K, K, false, Optional.empty());
+        // About a dozen b2 rows per key (v has 7 values): the last queue fills, and drains, between
+        // two matches of one row's chain.
+        PhysicalPlan b2 = filtered(scan(buildTable), Function.LESS_THAN, ID, 100);
+        // A build column of the first probe as the second probe's key.
+        PhysicalPlan j2 = TestPlans.join(JoinType.INNER, j1, b2, List.of(col(b1, V)), List.of(col(b2, V)), List.of(false),
+                Optional.of(call(Function.LESS_THAN, DataType.BOOLEAN, col(b2, ID), col(p, ID))));
+        // Few b3 rows: many rows leave the last queue without candidates, which a drain must not let
+        // change the build rows of an earlier probe whose chain walk the drain interrupted.
+        PhysicalPlan b3 = filtered(scan(buildTable), Function.LESS_THAN, ID, last == JoinType.SINGLE ? 80 : 20);
+        PhysicalPlan j3 = last == JoinType.SINGLE
+                ? TestPlans.join(last, j2, b3, List.of(col(b2, K)), List.of(col(b3, ID)), List.of(false), Optional.empty())
+                : TestPlans.join(last, j2, b3, List.of(col(b1, S)), List.of(col(b3, S)), List.of(false),
+                        Optional.of(call(Function.LESS_THAN, DataType.BOOLEAN, col(b3, ID), col(b2, ID))));
+        PlanRun interpreted = run(j3, InterpretedDriverFactory.INSTANCE);
+        for (DriverFactory factory : List.of(COMPILED, EVERY_PATH)) {
+            PlanRun compiled = run(j3, factory);
+            assertThat(compiled.rows()).hasSizeGreaterThan(ProbeQueue.ROWS).isEqualTo(interpreted.rows());
+            assertThat(compiled.modes()).containsOnly("compiled");
+            assertThat(compiled.stats().stream().map(s -> s.operatorRows()).toList())
+                    .isEqualTo(interpreted.stats().stream().map(s -> s.operatorRows()).toList());
+        }
     }
 
     // ------------------------------------------------------------------ through SQL, into aggregations

@@ -13,8 +13,9 @@ import org.apache.arrow.vector.FieldVector;
  * projection into one loop over each batch's selected rows and either feeds an aggregation's state
  * directly or hands a batch (input vectors plus the computed ones, with a new selection) to the
  * local sink. Constructors of generated classes take {@code (Object[] constants, LocalSink local,
- * QueryContext context)}; literals live in {@code constants}, never in the source, so one class
- * serves every query that differs only in its constants.
+ * QueryContext context, DriverOptions options)}; literals live in {@code constants}, never in the
+ * source, so one class serves every query that differs only in its constants, and the run's
+ * options in {@code options}.
  */
 public abstract class CompiledDriver implements Driver {
     /** The one-row selection used when a generated row calls a vectorized kernel. */
@@ -25,6 +26,7 @@ public abstract class CompiledDriver implements Driver {
     protected final Object[] constants;
     protected final LocalSink local;
     protected final QueryContext context;
+    protected final DriverOptions options;
     protected long rowsIn;
     protected long rowsOut;
     private int[] selection = new int[0];
@@ -32,10 +34,11 @@ public abstract class CompiledDriver implements Driver {
     /** The writers {@link #writer} made, in order. */
     private ColumnWriter[] writers = new ColumnWriter[0];
 
-    protected CompiledDriver(Object[] constants, LocalSink local, QueryContext context) {
+    protected CompiledDriver(Object[] constants, LocalSink local, QueryContext context, DriverOptions options) {
         this.constants = constants;
         this.local = local;
         this.context = context;
+        this.options = options;
     }
 
     /** A selection buffer of at least {@code rows} entries, reused across batches. */
