@@ -427,9 +427,7 @@ public final class Table implements TableHandle {
                 } else {
                     ValueVector buffer = new ValueVector(type, total);
                     ArrowColumns.read(prefix.column(c), type, null, old, buffer, 0);
-                    for (int k = 0; k < n; k++) {
-                        buffer.copyFrom(values[c], from + k, old + k);
-                    }
+                    buffer.copyRange(values[c], from, old, n);
                     ArrowColumns.write(buffer, null, total, vectors[c]);
                 }
             }

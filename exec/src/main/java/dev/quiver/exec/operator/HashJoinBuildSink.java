@@ -121,9 +121,7 @@ public final class HashJoinBuildSink implements Sink {
             for (int k = 0; k < evaluators.length; k++) {
                 if (evaluators[k] != null) {
                     keyValues[k].ensureCapacity(base + n);
-                    for (int r = 0; r < n; r++) {
-                        keyValues[k].copyFrom(other.keyValues[k], r, base + r);
-                    }
+                    keyValues[k].copyRange(other.keyValues[k], 0, base, n);
                 }
             }
             if (hashes.length < base + n) {

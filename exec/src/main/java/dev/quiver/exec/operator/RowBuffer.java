@@ -98,9 +98,7 @@ public final class RowBuffer {
             ValueVector dst = columns[c];
             ValueVector src = other.columns[c];
             dst.ensureCapacity(rows + n);
-            for (int r = 0; r < n; r++) {
-                dst.copyFrom(src, from + r, rows + r);
-            }
+            dst.copyRange(src, from, rows, n);
         }
         rows += n;
     }

@@ -136,6 +136,34 @@ public final class ValueVector {
         return new String(bytes, offsets[i], lengths[i], StandardCharsets.UTF_8);
     }
 
+    /**
+     * Copies entries {@code from..from+n} of {@code src} (same kind) into entries {@code to..to+n},
+     * which must exist: whole array ranges at once, strings one by one into this arena.
+     */
+    public void copyRange(ValueVector src, int from, int to, int n) {
+        System.arraycopy(src.nulls, from, nulls, to, n);
+        switch (kind) {
+            case BOOLEAN, LONG -> System.arraycopy(src.longs, from, longs, to, n);
+            case DOUBLE -> System.arraycopy(src.doubles, from, doubles, to, n);
+            case INT128 -> {
+                System.arraycopy(src.longs, from, longs, to, n);
+                System.arraycopy(src.highs, from, highs, to, n);
+            }
+            case STRING -> {
+                for (int k = 0; k < n; k++) {
+                    if (!src.nulls[from + k]) {
+                        setString(to + k, src.bytes, src.offsets[from + k], src.lengths[from + k]);
+                    }
+                }
+            }
+            case INTERVAL -> {
+                System.arraycopy(src.longs, from, longs, to, n);
+                System.arraycopy(src.months, from, months, to, n);
+                System.arraycopy(src.days, from, days, to, n);
+            }
+        }
+    }
+
     /** Copies entry {@code from} of {@code src} (same kind) into entry {@code to}. */
     public void copyFrom(ValueVector src, int from, int to) {
         if (src.nulls[from]) {
