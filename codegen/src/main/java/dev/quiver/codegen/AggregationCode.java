@@ -29,12 +29,10 @@ import java.util.Optional;
  * it (same hash, same probe sequence, same key equality), and each aggregate's state updated as the
  * aggregate's own vectorized update would. Shortcuts that change no outcome: string keys of the
  * batch hashed and compared where they lie in Arrow memory, the last row's keys and group
- * remembered, and, for integer-like column keys, a method reading a row's group slot ahead.
+ * remembered or a few groups cached by key ({@link GroupShortcuts}), and, for integer-like
+ * column keys, a method reading a row's group slot ahead.
  */
 final class AggregationCode {
-    /** Keys past which the last group is not remembered: comparing them all would cost what finding the group costs. */
-    static final int MAX_REMEMBERED_KEYS = 4;
-
     private final ClassBuilder cb;
     private final Pipeline pipeline;
     /** Set by {@link #aggregateRow}, for integer-like column keys: makes the method reading a row's group slot ahead. */
@@ -128,9 +126,12 @@ final class AggregationCode {
             boolean touchable = inlineProbe && keyValues.stream().allMatch(v -> v.kind() == Kind.LONG)
                     && java.util.Arrays.stream(keyColumns).allMatch(k -> inputs.get(k) instanceof ColumnRef);
             groupTouch = touchable ? Optional.of(() -> touchMethod(table, keyColumns, computed, computeMethods)) : Optional.empty();
-            if (inlineProbe && rememberable(keyValues)) {
+            List<ColumnReader.InPlaceString> keyPlaces = new ArrayList<>();
+            for (int k : keyColumns) {
+                keyPlaces.add(inPlace.get(k));
+            }
+            if (inlineProbe && new GroupShortcuts(cb).generate(keyValues, keyPlaces, "findGroup")) {
                 find = "findGroup";
-                rememberLastGroup(keyValues, find);
             }
             StringBuilder m = cb.method();
             m.append("    private int ").append(find).append("() {\n");
@@ -155,70 +156,6 @@ final class AggregationCode {
         }
         statements.addAll(cb.statements("updateRow", "int g", "g", updateCalls));
         return statements;
-    }
-
-    /** Whether {@link #rememberLastGroup} can hold these keys: a few, none a string or an interval. */
-    private static boolean rememberable(List<JValue> keys) {
-        if (keys.size() > MAX_REMEMBERED_KEYS) {
-            return false;
-        }
-        for (JValue v : keys) {
-            if (v.kind() == Kind.STRING || v.kind() == Kind.INTERVAL) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * {@code int group()} remembering the last row's keys and group: a row with the same keys (the
-     * same bits: a double's -0.0 and 0.0 count as different here, and the table then finds their
-     * one group) takes that group without hashing or probing, else {@code find()} finds it. Rows
-     * often come clustered by their keys (lineitem by l_orderkey, a join's output by the probe
-     * row), and a group index stays valid as the table grows.
-     */
-    private void rememberLastGroup(List<JValue> keys, String find) {
-        String last = cb.fresh("lastGroup");
-        cb.field("private int " + last + " = -1;");
-        List<String> same = new ArrayList<>();
-        List<String> remember = new ArrayList<>();
-        for (JValue v : keys) {
-            String n = cb.fresh("lastNull");
-            String value = cb.fresh("lastKey");
-            cb.field("private boolean " + n + ";");
-            cb.field("private long " + value + ";");
-            String bits = switch (v.kind()) {
-                case BOOLEAN -> "(" + v.v() + " ? 1L : 0L)";
-                case DOUBLE -> "Double.doubleToRawLongBits(" + v.v() + ")";
-                default -> v.v();
-            };
-            String high = "";
-            if (v.kind() == Kind.INT128) {
-                high = cb.fresh("lastHigh");
-                cb.field("private long " + high + ";");
-            }
-            same.add("(" + n + " == " + v.isNull() + " && (" + n + " || " + value + " == " + bits
-                    + (high.isEmpty() ? "" : " && " + high + " == " + v.hi()) + "))");
-            remember.add(n + " = " + v.isNull() + ";");
-            remember.add(value + " = " + bits + ";");
-            if (!high.isEmpty()) {
-                remember.add(high + " = " + v.hi() + ";");
-            }
-        }
-        StringBuilder m = cb.method();
-        m.append("    private int group() {\n");
-        m.append("        if (").append(last).append(" >= 0");
-        for (String term : same) {
-            m.append("\n                && ").append(term);
-        }
-        m.append(") {\n");
-        m.append("            return ").append(last).append(";\n");
-        m.append("        }\n");
-        m.append("        int g = ").append(find).append("();\n");
-        PipelineGenerator.append(m, "        ", remember);
-        m.append("        ").append(last).append(" = g;\n");
-        m.append("        return g;\n");
-        m.append("    }\n");
     }
 
     /**

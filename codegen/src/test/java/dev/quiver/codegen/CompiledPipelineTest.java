@@ -100,6 +100,10 @@ class CompiledPipelineTest {
                     + "FROM t GROUP BY a",
             "SELECT count(*), sum(c * (1 - c)), sum(w), avg(f) FROM t WHERE e < DATE '1996-01-01' AND c > 1",
             "SELECT d, e, sum(a) FROM t WHERE a IS NOT NULL GROUP BY d, e HAVING count(*) > 0",
+            // String keys in place, most of them short (the group cache), some over 8 bytes, NULL, with other kinds beside
+            "SELECT d, count(*), sum(c) FROM t GROUP BY d",
+            "SELECT d, g, a, count(*), min(e), max(w) FROM t GROUP BY d, g, a",
+            "SELECT d, f, w, count(*) FROM t GROUP BY d, f, w",
             "SELECT a, c FROM t ORDER BY c DESC NULLS LAST, a LIMIT 17",
             "SELECT DISTINCT g, a % 3 FROM t"})
     void compiledMatchesInterpreter(String sql) {

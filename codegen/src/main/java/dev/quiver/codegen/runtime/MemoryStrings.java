@@ -33,6 +33,11 @@ public final class MemoryStrings {
         return k == 0 || word(address, k) == word;
     }
 
+    /** The {@code k} (0 to 8) bytes at {@code address} as an unsigned little-endian number (0 for none). */
+    public static long shortWord(long address, int k) {
+        return k == 0 ? 0L : word(address, k);
+    }
+
     /** The {@code k} (1 to 8) bytes at {@code address} as an unsigned little-endian number. */
     public static long word(long address, int k) {
         return switch (k) {
