@@ -225,6 +225,19 @@ final class ProbeCode {
                 : "(int) " + cb.instance("long[]", table + ".hashes()") + "[" + row + "]";
     }
 
+    /**
+     * A loop (lines at 8 spaces) adding {@link #touch} of each located chain start {@code
+     * starts[0..count)} that is not -1 to the local int {@code touch}.
+     */
+    String touchChainStarts(String starts, String count) {
+        return "        for (int k = 0; k < " + count + "; k++) {\n"
+                + "            int r = " + starts + "[k];\n"
+                + "            if (r >= 0) {\n"
+                + "                touch += " + touch("r") + ";\n"
+                + "            }\n"
+                + "        }\n";
+    }
+
     /** The field holding the current build row, which later stages read this probe's build columns at. */
     String buildRowField() {
         return buildRow;

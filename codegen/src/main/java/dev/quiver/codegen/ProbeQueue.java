@@ -136,12 +136,7 @@ final class ProbeQueue {
         d.append("            ").append(starts).append("[kept] = r;\n");
         d.append("            kept").append(probe.dropsRowsWithoutCandidates() ? " += r >= 0 ? 1 : 0" : "++").append(";\n");
         d.append("        }\n");
-        d.append("        for (int q = 0; q < kept; q++) {\n");
-        d.append("            int r = ").append(starts).append("[q];\n");
-        d.append("            if (r >= 0) {\n");
-        d.append("                touch += ").append(probe.touch("r")).append(";\n");
-        d.append("            }\n");
-        d.append("        }\n");
+        d.append(probe.touchChainStarts(starts, "kept"));
         // Kept in a field: the JIT would drop reads whose values go unused, and with them the touching.
         d.append("        ").append(touched).append(" += touch;\n");
         d.append("        for (int q = 0; q < kept; q++) {\n");

@@ -267,13 +267,16 @@ final class StagedPipeline {
      */
     private List<Integer> queuedProbes(boolean located) {
         List<Integer> queued = new ArrayList<>();
+        if (!located) {
+            return queued;
+        }
         for (Stage stage : stages) {
             if (stage instanceof CarryStage || stage instanceof ProbeStage p && p.probe().flagsBuildRows()) {
                 return queued;
             }
         }
         boolean afterLocated = false;
-        for (int k = 0; k < stages.size() && located; k++) {
+        for (int k = 0; k < stages.size(); k++) {
             if (stages.get(k) instanceof ProbeStage p) {
                 if (afterLocated) {
                     queued.add(k);
@@ -359,12 +362,7 @@ final class StagedPipeline {
         s.append("        live = located;\n");
         s.append(g.sourceColumns().touch("liveRows", "live"));
         s.append("        int touch = 0;\n");
-        s.append("        for (int k = 0; k < live; k++) {\n");
-        s.append("            int r = chainStarts[k];\n");
-        s.append("            if (r >= 0) {\n");
-        s.append("                touch += ").append(probe.touch("r")).append(";\n");
-        s.append("            }\n");
-        s.append("        }\n");
+        s.append(probe.touchChainStarts("chainStarts", "live"));
         // Kept in a field: the JIT would drop reads whose values go unused, and with them the touching.
         s.append("        touched += touch;\n");
         s.append("        for (int k = 0; k < live; k++) {\n");
