@@ -23,6 +23,9 @@ final class ClassBuilder {
      * {@link ExpressionGenerator#SPLIT_THRESHOLD} aims at, far below the 8,000-byte JIT limit.
      */
     static final int STATEMENTS_PER_METHOD = 32;
+    /** Statements each push runs first, before it reads the batch ({@link #batchStartLine}). */
+    private final List<String> batchStart = new ArrayList<>();
+    private boolean batchStartTaken;
     private final List<StringBuilder> methods = new ArrayList<>();
     private int names;
     private int fieldCount;
@@ -167,6 +170,20 @@ final class ClassBuilder {
         return s.toString();
     }
 
+    /** Adds a statement each push runs first; only before the push is written ({@link #batchStartLines}). */
+    void batchStartLine(String statement) {
+        if (batchStartTaken) {
+            throw new IllegalStateException("batch-start statement added after the push was written: " + statement);
+        }
+        batchStart.add(statement);
+    }
+
+    /** The statements each push runs first; none may be added afterwards. */
+    List<String> batchStartLines() {
+        batchStartTaken = true;
+        return List.copyOf(batchStart);
+    }
+
     /** Starts a new method; returns its body builder (the caller writes the whole method text). */
     StringBuilder method() {
         StringBuilder m = new StringBuilder();
@@ -220,7 +237,8 @@ final class ClassBuilder {
 
     private static final List<String> IMPORTS = List.of(
             "dev.quiver.codegen.runtime.ColumnWriter", "dev.quiver.codegen.runtime.CompiledDriver", "dev.quiver.codegen.runtime.DriverOptions",
-            "dev.quiver.codegen.runtime.Errors", "dev.quiver.codegen.runtime.MemoryStrings", "dev.quiver.exec.aggregate.*", "dev.quiver.exec.batch.Batch",
+            "dev.quiver.codegen.runtime.Errors", "dev.quiver.codegen.runtime.JoinFilterGate", "dev.quiver.codegen.runtime.MemoryStrings",
+            "dev.quiver.exec.aggregate.*", "dev.quiver.exec.batch.Batch",
             "dev.quiver.exec.expr.ConstantSet", "dev.quiver.exec.expr.Kernel", "dev.quiver.exec.function.*",
             "dev.quiver.exec.operator.HashAggregateSink", "dev.quiver.exec.operator.HashJoinBuildSink",
             "dev.quiver.exec.operator.HashJoinTable", "dev.quiver.exec.pipeline.LocalSink",

@@ -10,6 +10,11 @@ import java.util.List;
  * clustered), or a small cache of groups by key where some key is a string read in place (flags
  * and statuses: a few short values). Each makes {@code int group()}, which calls the table probe
  * {@code find()} when it cannot answer.
+ *
+ * <p>Both forget their groups at each batch's start. That costs a find per group and batch, and it
+ * keeps the miss of an empty shortcut common: the JIT, profiling a class in its first batches, saw
+ * it only in the first rows of the first drivers, which it does not profile, compiled it as a
+ * trap, and threw the compiled push away when a later run's new driver came to its first row.
  */
 final class GroupShortcuts {
     /** Keys past which the last group is not remembered: comparing them all would cost what finding the group costs. */
@@ -85,7 +90,7 @@ final class GroupShortcuts {
     private void cacheGroups(List<JValue> keys, List<ColumnReader.InPlaceString> places, String find) {
         String groups = cb.fresh("cachedGroup");
         cb.field("private final int[] " + groups + " = new int[" + GROUP_CACHE_SLOTS + "];");
-        cb.constructorLine("java.util.Arrays.fill(" + groups + ", -1);");
+        cb.batchStartLine("java.util.Arrays.fill(" + groups + ", -1);");
         StringBuilder m = cb.method();
         m.append("    private int group() {\n");
         m.append("        long mixed = 0L;\n");
@@ -176,6 +181,7 @@ final class GroupShortcuts {
     private void rememberLastGroup(List<JValue> keys, String find) {
         String last = cb.fresh("lastGroup");
         cb.field("private int " + last + " = -1;");
+        cb.batchStartLine(last + " = -1;");
         List<String> same = new ArrayList<>();
         List<String> remember = new ArrayList<>();
         for (JValue v : keys) {

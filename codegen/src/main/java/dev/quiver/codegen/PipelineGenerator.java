@@ -312,7 +312,8 @@ final class PipelineGenerator {
 
     /**
      * The start of the push method: locals {@code n} (selected rows), {@code sel} (their
-     * positions), {@code rows} (the batch's rows), and the used input columns bound.
+     * positions), {@code rows} (the batch's rows), the class's batch-start statements run, and the
+     * used input columns bound. Written after every stage.
      */
     StringBuilder pushHead() {
         StringBuilder s = new StringBuilder();
@@ -321,6 +322,7 @@ final class PipelineGenerator {
         s.append("        int[] sel = batch.positions();\n");
         s.append("        int rows = batch.rowCount();\n");
         s.append("        rowsIn += n;\n");
+        append(s, "        ", cb.batchStartLines());
         append(s, "        ", cb.statements("bindColumns", "Batch batch, int rows", "batch, rows", columns.bind()));
         return s;
     }

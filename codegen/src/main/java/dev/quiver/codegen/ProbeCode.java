@@ -53,17 +53,6 @@ final class ProbeCode {
      * once per buffer of this many pairs.
      */
     static final int CANCEL_CHECK_PAIRS = Selections.BATCH_SIZE;
-    /**
-     * Probe rows a driver tests against the join filter before judging it (and again after each
-     * such window): enough to see the hit rate, few against a morsel's 64K rows.
-     */
-    static final int FILTER_WINDOW_ROWS = 1 << 14;
-    /**
-     * Of a window's rows, the share (in quarters) that may pass the join filter for it to stay on:
-     * where more pass, testing costs more than the chain walks it saves.
-     */
-    static final int FILTER_MAX_PASSING_QUARTERS = 3;
-
     private final ClassBuilder cb;
     private final HashJoin join;
     private final JoinType type;
@@ -378,9 +367,7 @@ final class ProbeCode {
                 + indent + "    if (" + hashTest + "!" + matches + "(r)) {\n"
                 + indent + "        continue;\n"
                 + indent + "    }\n"
-                + indent + "    if ((++" + pairs + " & " + (CANCEL_CHECK_PAIRS - 1) + ") == 0) {\n"
-                + indent + "        context.checkCancelled();\n"
-                + indent + "    }\n";
+                + indent + "    " + pairs + " = countPair(" + pairs + ", " + (CANCEL_CHECK_PAIRS - 1) + ");\n";
     }
 
     /**
@@ -401,34 +388,13 @@ final class ProbeCode {
     }
 
     /**
-     * {@code boolean test(long h)}: false when the table's filter rules the hash out. Each driver
-     * judges the filter per window of {@link #FILTER_WINDOW_ROWS} tested rows and stops testing
-     * for good once too many pass; a table too large for a filter is never tested.
+     * {@code boolean test(long h)}: false when the table's filter rules the hash out, through a
+     * {@link dev.quiver.codegen.runtime.JoinFilterGate} of the driver's own (which judges whether
+     * testing pays).
      */
     private String filterTest() {
-        String on = cb.instance("boolean", table + ".filterWorthwhile()");
-        String bits = cb.instance("long[]", on + " ? " + table + ".filter() : null");
-        String tested = cb.fresh("filterTested");
-        String passed = cb.fresh("filterPassed");
-        cb.field("private int " + tested + ";");
-        cb.field("private int " + passed + ";");
-        String method = cb.fresh("filter");
-        StringBuilder m = cb.method();
-        m.append("    private boolean ").append(method).append("(long h) {\n");
-        m.append("        if (!").append(on).append(") {\n");
-        m.append("            return true;\n");
-        m.append("        }\n");
-        m.append("        boolean pass = HashJoinTable.mayMatch(").append(bits).append(", h);\n");
-        m.append("        ").append(passed).append(" += pass ? 1 : 0;\n");
-        m.append("        if (++").append(tested).append(" == ").append(FILTER_WINDOW_ROWS).append(") {\n");
-        m.append("            ").append(on).append(" = ").append(passed).append(" <= ").append(FILTER_WINDOW_ROWS / 4 * FILTER_MAX_PASSING_QUARTERS)
-                .append(";\n");
-        m.append("            ").append(tested).append(" = 0;\n");
-        m.append("            ").append(passed).append(" = 0;\n");
-        m.append("        }\n");
-        m.append("        return pass;\n");
-        m.append("    }\n");
-        return method;
+        String gate = cb.instance("JoinFilterGate", "new JoinFilterGate(" + table + ")");
+        return gate + ".mayMatch";
     }
 
     /** A Java int expression: the first row of the chain of hash {@code h}'s bucket, or -1. */
@@ -541,9 +507,7 @@ final class ProbeCode {
         m.append("            if (").append(type == JoinType.RIGHT_SEMI ? "!" : "").append(table).append(".wasMatched(r)) {\n");
         m.append("                continue;\n");
         m.append("            }\n");
-        m.append("            if ((++").append(pairs).append(" & ").append(CANCEL_CHECK_PAIRS - 1).append(") == 0) {\n");
-        m.append("                context.checkCancelled();\n");
-        m.append("            }\n");
+        m.append("            ").append(pairs).append(" = countPair(").append(pairs).append(", ").append(CANCEL_CHECK_PAIRS - 1).append(");\n");
         m.append("            ").append(buildRow).append(" = r;\n");
         m.append("            ").append(next).append("(0);\n");
         m.append("        }\n");

@@ -116,8 +116,7 @@ final class SourceColumns {
                 // The bytes are copied to the column's scratch array: every string function reads byte[] ranges.
                 ColumnReader.InPlaceString at = inPlace(c, n, body, indent);
                 String len = at.length();
-                body.append(indent).append("if (colBytes").append(c).append(".length < ").append(len).append(") { colBytes").append(c)
-                        .append(" = new byte[Math.max(").append(len).append(", colBytes").append(c).append(".length * 2)]; }\n");
+                body.append(indent).append("colBytes").append(c).append(" = atLeast(colBytes").append(c).append(", ").append(len).append(");\n");
                 body.append(indent).append("MemoryUtil.copyFromMemory(").append(at.address()).append(", colBytes").append(c)
                         .append(", 0, ").append(len).append(");\n");
                 return JValue.string(n, "colBytes" + c, "0", len);

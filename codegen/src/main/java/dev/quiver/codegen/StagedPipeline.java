@@ -334,13 +334,12 @@ final class StagedPipeline {
     private void locatingLoops(StringBuilder s, ProbeCode probe, String locate, String start, List<FilterTest> leadingTests,
             List<String> names, List<String> entries) {
         int first = leadingTests.size();
-        cb.field("private int[] liveRows = new int[0];");
-        cb.field("private int[] chainStarts = new int[0];");
+        // A table's batch fits; a larger one grows them.
+        cb.field("private int[] liveRows = new int[" + Selections.BATCH_SIZE + "];");
+        cb.field("private int[] chainStarts = new int[" + Selections.BATCH_SIZE + "];");
         cb.field("private int touched;");
-        s.append("        if (liveRows.length < n) {\n");
-        s.append("            liveRows = new int[n];\n");
-        s.append("            chainStarts = new int[n];\n");
-        s.append("        }\n");
+        s.append("        liveRows = atLeast(liveRows, n);\n");
+        s.append("        chainStarts = atLeast(chainStarts, n);\n");
         if (first == 0) {
             s.append("        int live = n;\n");
         } else {

@@ -49,6 +49,39 @@ public abstract class CompiledDriver implements Driver {
         return selection;
     }
 
+    /*
+     * Rare events (a buffer growing, a join pair count reaching a cancellation check) are tested
+     * in the methods below
+     * rather than by a test in each generated class. The JIT keeps one branch profile per method,
+     * used wherever the method is inlined. A class's own test, profiled in the class's first
+     * batches as never true, was compiled as a trap; the first true one (a later run's new driver
+     * growing its buffer, say) threw the class's whole compiled push away, to be profiled and
+     * compiled again, once per class. Here the event is seen (or traps a few times) once per
+     * process, and from then on the JIT compiles both ways.
+     */
+
+    /** {@code a} when it has at least {@code n} entries, else a new array of {@code n}. */
+    protected static int[] atLeast(int[] a, int n) {
+        return a.length >= n ? a : new int[n];
+    }
+
+    /** {@code a} when it has at least {@code n} entries, else a new array of at least {@code n} and twice {@code a}'s. */
+    protected static byte[] atLeast(byte[] a, int n) {
+        return a.length >= n ? a : new byte[Math.max(n, a.length * 2)];
+    }
+
+    /**
+     * {@code pairs + 1}, a count of join pairs, checking for cancellation whenever the new count's
+     * bits under {@code mask} (a power of two less one) are all zero.
+     */
+    protected final int countPair(int pairs, int mask) {
+        int counted = pairs + 1;
+        if ((counted & mask) == 0) {
+            context.checkCancelled();
+        }
+        return counted;
+    }
+
     /** Registers a vector the driver owns (closed with the driver). */
     protected final FieldVector own(FieldVector v) {
         owned = Arrays.copyOf(owned, owned.length + 1);

@@ -1,0 +1,88 @@
+package dev.quiver.codegen.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quiver.exec.operator.HashJoinTable;
+import dev.quiver.exec.operator.RowBuffer;
+import dev.quiver.exec.testing.TestBatch;
+import dev.quiver.exec.vector.ValueComparisons;
+import dev.quiver.exec.vector.ValueVector;
+import dev.quiver.exec.vector.Values;
+import dev.quiver.planner.type.DataType;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.Test;
+
+/** A driver's join-filter gate: what it rejects, and when it judges the filter not worth testing. */
+class JoinFilterGateTest {
+    /** Build keys 0, 2, 4, ...: odd probe keys have no candidate. */
+    private static final int BUILD_ROWS = 20_000;
+
+    @Test
+    void rejectsOnlyHashesNoBuildRowHasAndStaysOnWhileFewPass() {
+        JoinFilterGate gate = new JoinFilterGate(evenKeys());
+        int passedOdd = 0;
+        // Three windows of probes, each a quarter matching keys and the rest odd keys.
+        for (int i = 0; i < 3 * JoinFilterGate.WINDOW_ROWS; i++) {
+            long key = i % 4 == 0 ? 2L * (i / 4 % BUILD_ROWS) : 2L * (i % BUILD_ROWS) + 1;
+            boolean pass = gate.mayMatch(keyHash(key));
+            if (key % 2 == 0) {
+                assertThat(pass).as("key %d of a build row", key).isTrue();
+            } else {
+                passedOdd += pass ? 1 : 0;
+            }
+        }
+        assertThat(gate.isOn()).isTrue();
+        // About 2% of hashes no row has pass at 16 bits per row; a tenth would be a filter not applied.
+        assertThat(passedOdd).isLessThan(3 * JoinFilterGate.WINDOW_ROWS * 3 / 4 / 10);
+    }
+
+    @Test
+    void turnsOffForGoodAfterAWindowWhereMostPass() {
+        JoinFilterGate gate = new JoinFilterGate(evenKeys());
+        for (int i = 0; i < JoinFilterGate.WINDOW_ROWS - 1; i++) {
+            assertThat(gate.mayMatch(keyHash(2L * (i % BUILD_ROWS)))).isTrue();
+        }
+        assertThat(gate.isOn()).isTrue();
+        gate.mayMatch(keyHash(0L));
+        assertThat(gate.isOn()).isFalse();
+        // Off, every hash passes, odd keys included.
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(gate.mayMatch(keyHash(2L * i + 1))).isTrue();
+        }
+        assertThat(gate.isOn()).isFalse();
+    }
+
+    @Test
+    void isOffForATableWithoutRows() {
+        JoinFilterGate gate = new JoinFilterGate(table(new long[0]));
+        assertThat(gate.isOn()).isFalse();
+        assertThat(gate.mayMatch(keyHash(7L))).isTrue();
+    }
+
+    private static HashJoinTable evenKeys() {
+        return table(LongStream.range(0, BUILD_ROWS).map(k -> 2 * k).toArray());
+    }
+
+    private static HashJoinTable table(long[] keys) {
+        RowBuffer rows = new RowBuffer(List.of(DataType.BIGINT));
+        try (RootAllocator allocator = new RootAllocator(); TestBatch batch = new TestBatch(allocator)) {
+            batch.add("k", DataType.BIGINT, LongStream.of(keys).boxed().toArray());
+            rows.append(batch.batch(), keys.length);
+        }
+        ValueVector[] keyColumns = {rows.column(0)};
+        long[] hashes = new long[rows.rows()];
+        for (int r = 0; r < hashes.length; r++) {
+            hashes[r] = ValueComparisons.hashRow(keyColumns, r);
+        }
+        return new HashJoinTable(rows, keyColumns, hashes, new boolean[] {false});
+    }
+
+    /** The hash a one-column BIGINT probe key gets. */
+    private static long keyHash(long key) {
+        ValueVector v = new ValueVector(DataType.BIGINT, 1);
+        Values.set(v, 0, key);
+        return ValueComparisons.hashRow(new ValueVector[] {v}, 0);
+    }
+}
