@@ -2,6 +2,7 @@ package dev.quiver.exec.vector;
 
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
+import dev.quiver.exec.batch.Selections;
 import dev.quiver.planner.type.DataType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -86,51 +87,64 @@ public final class ArrowColumns {
                 throw new IllegalStateException("row " + max + " beyond vector of " + count);
             }
         }
-        boolean hasNulls = hasNulls(src, count);
+        int[] rows = sel != null ? sel : Selections.identity(n);
+        int aligned = dstStart >> 31;
+        int base = dstStart & ~aligned;
         long validity = src.getValidityBufferAddress();
         boolean[] nulls = dst.nulls;
-        for (int k = 0; k < n; k++) {
-            int row = sel == null ? k : sel[k];
-            int to = dstStart < 0 ? row : dstStart + k;
-            nulls[to] = hasNulls && !isValid(validity, row);
+        if (hasNulls(src, count)) {
+            for (int k = 0; k < n; k++) {
+                int row = rows[k];
+                nulls[to(row, k, aligned, base)] = !isValid(validity, row);
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                nulls[to(rows[k], k, aligned, base)] = false;
+            }
         }
         switch (dst.kind) {
             case BOOLEAN -> {
                 long data = src.getDataBufferAddress();
                 long[] out = dst.longs;
                 for (int k = 0; k < n; k++) {
-                    int row = sel == null ? k : sel[k];
-                    out[dstStart < 0 ? row : dstStart + k] = isValid(data, row) ? 1 : 0;
+                    int row = rows[k];
+                    out[to(row, k, aligned, base)] = (MemoryUtil.getByte(data + (row >>> 3)) >> (row & 7)) & 1;
                 }
             }
-            case LONG -> readLongs(src, type, sel, n, dst.longs, dstStart);
+            case LONG -> readLongs(src, type, rows, n, dst.longs, aligned, base);
             case DOUBLE -> {
                 long data = src.getDataBufferAddress();
                 double[] out = dst.doubles;
-                boolean single = src instanceof Float4Vector;
-                for (int k = 0; k < n; k++) {
-                    int row = sel == null ? k : sel[k];
-                    out[dstStart < 0 ? row : dstStart + k] = single
-                            ? Float.intBitsToFloat(MemoryUtil.getInt(data + 4L * row))
-                            : Double.longBitsToDouble(MemoryUtil.getLong(data + 8L * row));
+                if (src instanceof Float4Vector) {
+                    for (int k = 0; k < n; k++) {
+                        int row = rows[k];
+                        out[to(row, k, aligned, base)] = Float.intBitsToFloat(MemoryUtil.getInt(data + 4L * row));
+                    }
+                } else {
+                    for (int k = 0; k < n; k++) {
+                        int row = rows[k];
+                        out[to(row, k, aligned, base)] = Double.longBitsToDouble(MemoryUtil.getLong(data + 8L * row));
+                    }
                 }
             }
             case INT128 -> {
                 long data = src.getDataBufferAddress();
+                long[] lows = dst.longs;
+                long[] highs = dst.highs;
                 if (src instanceof BigIntVector) {
                     for (int k = 0; k < n; k++) {
-                        int row = sel == null ? k : sel[k];
-                        int to = dstStart < 0 ? row : dstStart + k;
+                        int row = rows[k];
+                        int to = to(row, k, aligned, base);
                         long v = MemoryUtil.getLong(data + 8L * row);
-                        dst.longs[to] = v;
-                        dst.highs[to] = v >> 63;
+                        lows[to] = v;
+                        highs[to] = v >> 63;
                     }
                 } else {
                     for (int k = 0; k < n; k++) {
-                        int row = sel == null ? k : sel[k];
-                        int to = dstStart < 0 ? row : dstStart + k;
-                        dst.longs[to] = MemoryUtil.getLong(data + 16L * row);
-                        dst.highs[to] = MemoryUtil.getLong(data + 16L * row + 8);
+                        int row = rows[k];
+                        int to = to(row, k, aligned, base);
+                        lows[to] = MemoryUtil.getLong(data + 16L * row);
+                        highs[to] = MemoryUtil.getLong(data + 16L * row + 8);
                     }
                 }
             }
@@ -139,8 +153,8 @@ public final class ArrowColumns {
                 long offsets = v.getOffsetBufferAddress();
                 long data = v.getDataBufferAddress();
                 for (int k = 0; k < n; k++) {
-                    int row = sel == null ? k : sel[k];
-                    int to = dstStart < 0 ? row : dstStart + k;
+                    int row = rows[k];
+                    int to = to(row, k, aligned, base);
                     if (nulls[to]) {
                         dst.lengths[to] = 0;
                         dst.offsets[to] = 0;
@@ -157,8 +171,8 @@ public final class ArrowColumns {
             case INTERVAL -> {
                 long data = src.getDataBufferAddress();
                 for (int k = 0; k < n; k++) {
-                    int row = sel == null ? k : sel[k];
-                    int to = dstStart < 0 ? row : dstStart + k;
+                    int row = rows[k];
+                    int to = to(row, k, aligned, base);
                     long at = data + 16L * row;
                     dst.months[to] = MemoryUtil.getInt(at);
                     dst.days[to] = MemoryUtil.getInt(at + 4);
@@ -168,41 +182,56 @@ public final class ArrowColumns {
         }
     }
 
-    private static void readLongs(FieldVector src, DataType type, int[] sel, int n, long[] out, int dstStart) {
+    /*
+     * Every caller's shape (a selection or none; values position-aligned or appended densely) runs
+     * the same loops: the source rows come from an array (the identity without a selection), the
+     * destination from masks. A test of the shape inside the loops made the JIT hoist it as a
+     * guard from the first callers' profile, and each caller of another shape then threw the
+     * compiled method away (it was recompiled some five times in a TPC-H run).
+     */
+
+    /**
+     * The destination of the k-th value read from source row {@code row}: {@code row} itself when
+     * {@code aligned} is -1, {@code base + k} when it is 0.
+     */
+    private static int to(int row, int k, int aligned, int base) {
+        return (row & aligned) + ((base + k) & ~aligned);
+    }
+
+    private static void readLongs(FieldVector src, DataType type, int[] rows, int n, long[] out, int aligned, int base) {
+        long data = src.getDataBufferAddress();
         if (src instanceof DecimalVector) {
             // A short decimal handed in with its API type: the low word holds the whole value.
-            long data = src.getDataBufferAddress();
             for (int k = 0; k < n; k++) {
-                int row = sel == null ? k : sel[k];
-                out[dstStart < 0 ? row : dstStart + k] = MemoryUtil.getLong(data + 16L * row);
+                int row = rows[k];
+                out[to(row, k, aligned, base)] = MemoryUtil.getLong(data + 16L * row);
             }
             return;
         }
         int width = ((BaseFixedWidthVector) src).getTypeWidth();
-        long data = src.getDataBufferAddress();
         switch (width) {
             case 1 -> {
                 for (int k = 0; k < n; k++) {
-                    int row = sel == null ? k : sel[k];
-                    out[dstStart < 0 ? row : dstStart + k] = MemoryUtil.getByte(data + row);
+                    int row = rows[k];
+                    out[to(row, k, aligned, base)] = MemoryUtil.getByte(data + row);
                 }
             }
             case 2 -> {
                 for (int k = 0; k < n; k++) {
-                    int row = sel == null ? k : sel[k];
-                    out[dstStart < 0 ? row : dstStart + k] = MemoryUtil.getShort(data + 2L * row);
+                    int row = rows[k];
+                    out[to(row, k, aligned, base)] = MemoryUtil.getShort(data + 2L * row);
                 }
             }
             case 4 -> {
                 for (int k = 0; k < n; k++) {
-                    int row = sel == null ? k : sel[k];
-                    out[dstStart < 0 ? row : dstStart + k] = MemoryUtil.getInt(data + 4L * row);
+                    int row = rows[k];
+                    out[to(row, k, aligned, base)] = MemoryUtil.getInt(data + 4L * row);
                 }
             }
             case 8 -> {
                 for (int k = 0; k < n; k++) {
-                    int row = sel == null ? k : sel[k];
-                    out[dstStart < 0 ? row : dstStart + k] = MemoryUtil.getLong(data + 8L * row);
+                    int row = rows[k];
+                    out[to(row, k, aligned, base)] = MemoryUtil.getLong(data + 8L * row);
                 }
             }
             default -> throw new IllegalStateException("unexpected width " + width + " for " + type);
@@ -264,8 +293,11 @@ public final class ArrowColumns {
     }
 
     private static void write(ValueVector src, int[] positions, int n, int rows, boolean aligned, FieldVector dst) {
+        int[] from = positions != null ? positions : Selections.identity(n);
+        // The row of the k-th value: its position (aligned) or k (dense), chosen by mask as in read.
+        int keep = aligned ? -1 : 0;
         if (dst instanceof BaseVariableWidthVector v) {
-            writeStrings(src, positions, n, rows, aligned, v);
+            writeStrings(src, from, n, rows, keep, v);
             return;
         }
         BaseFixedWidthVector v = (BaseFixedWidthVector) dst;
@@ -275,68 +307,84 @@ public final class ArrowColumns {
         long validity = v.getValidityBufferAddress();
         MemoryUtil.setMemory(validity, (rows + 7) / 8, (byte) 0);
         long data = v.getDataBufferAddress();
+        boolean[] nulls = src.nulls;
         for (int k = 0; k < n; k++) {
-            int p = positions == null ? k : positions[k];
-            if (!src.nulls[p]) {
-                setValid(validity, aligned ? p : k);
+            int p = from[k];
+            if (!nulls[p]) {
+                setValid(validity, to(p, k, keep, 0));
             }
         }
+        long[] longs = src.longs;
         if (dst instanceof BitVector) {
             MemoryUtil.setMemory(data, (rows + 7) / 8, (byte) 0);
             for (int k = 0; k < n; k++) {
-                int p = positions == null ? k : positions[k];
-                if (!src.nulls[p] && src.longs[p] != 0) {
-                    setValid(data, aligned ? p : k);
+                int p = from[k];
+                if (!nulls[p] && longs[p] != 0) {
+                    setValid(data, to(p, k, keep, 0));
                 }
             }
         } else if (dst instanceof DecimalVector) {
+            boolean wide = src.kind == Kind.INT128;
             for (int k = 0; k < n; k++) {
-                int p = positions == null ? k : positions[k];
-                long at = data + 16L * (aligned ? p : k);
-                long lo = src.longs[p];
+                int p = from[k];
+                long at = data + 16L * to(p, k, keep, 0);
+                long lo = longs[p];
                 MemoryUtil.putLong(at, lo);
-                MemoryUtil.putLong(at + 8, src.kind == Kind.INT128 ? src.highs[p] : lo >> 63);
+                MemoryUtil.putLong(at + 8, wide ? src.highs[p] : lo >> 63);
             }
         } else if (dst instanceof IntervalMonthDayNanoVector) {
             for (int k = 0; k < n; k++) {
-                int p = positions == null ? k : positions[k];
-                long at = data + 16L * (aligned ? p : k);
+                int p = from[k];
+                long at = data + 16L * to(p, k, keep, 0);
                 MemoryUtil.putInt(at, src.months[p]);
                 MemoryUtil.putInt(at + 4, src.days[p]);
-                MemoryUtil.putLong(at + 8, src.longs[p] * 1000);
+                MemoryUtil.putLong(at + 8, longs[p] * 1000);
             }
         } else if (dst instanceof Float8Vector) {
             for (int k = 0; k < n; k++) {
-                int p = positions == null ? k : positions[k];
-                MemoryUtil.putLong(data + 8L * (aligned ? p : k), Double.doubleToRawLongBits(src.doubles[p]));
+                int p = from[k];
+                MemoryUtil.putLong(data + 8L * to(p, k, keep, 0), Double.doubleToRawLongBits(src.doubles[p]));
             }
         } else if (dst instanceof Float4Vector) {
             for (int k = 0; k < n; k++) {
-                int p = positions == null ? k : positions[k];
-                MemoryUtil.putInt(data + 4L * (aligned ? p : k), Float.floatToRawIntBits((float) src.doubles[p]));
+                int p = from[k];
+                MemoryUtil.putInt(data + 4L * to(p, k, keep, 0), Float.floatToRawIntBits((float) src.doubles[p]));
             }
         } else {
-            int width = v.getTypeWidth();
-            for (int k = 0; k < n; k++) {
-                int p = positions == null ? k : positions[k];
-                long x = src.longs[p];
-                long row = aligned ? p : k;
-                switch (width) {
-                    case 1 -> MemoryUtil.putByte(data + row, (byte) x);
-                    case 2 -> MemoryUtil.putShort(data + 2L * row, (short) x);
-                    case 4 -> MemoryUtil.putInt(data + 4L * row, (int) x);
-                    default -> MemoryUtil.putLong(data + 8L * row, x);
+            switch (v.getTypeWidth()) {
+                case 1 -> {
+                    for (int k = 0; k < n; k++) {
+                        int p = from[k];
+                        MemoryUtil.putByte(data + to(p, k, keep, 0), (byte) longs[p]);
+                    }
+                }
+                case 2 -> {
+                    for (int k = 0; k < n; k++) {
+                        int p = from[k];
+                        MemoryUtil.putShort(data + 2L * to(p, k, keep, 0), (short) longs[p]);
+                    }
+                }
+                case 4 -> {
+                    for (int k = 0; k < n; k++) {
+                        int p = from[k];
+                        MemoryUtil.putInt(data + 4L * to(p, k, keep, 0), (int) longs[p]);
+                    }
+                }
+                default -> {
+                    for (int k = 0; k < n; k++) {
+                        int p = from[k];
+                        MemoryUtil.putLong(data + 8L * to(p, k, keep, 0), longs[p]);
+                    }
                 }
             }
         }
         v.setValueCount(rows);
     }
 
-    private static void writeStrings(ValueVector src, int[] positions, int n, int rows, boolean aligned,
-            BaseVariableWidthVector v) {
+    private static void writeStrings(ValueVector src, int[] from, int n, int rows, int keep, BaseVariableWidthVector v) {
         long total = 0;
         for (int k = 0; k < n; k++) {
-            int p = positions == null ? k : positions[k];
+            int p = from[k];
             if (!src.nulls[p]) {
                 total += src.lengths[p];
             }
@@ -356,8 +404,8 @@ public final class ArrowColumns {
         int row = 0;
         MemoryUtil.putInt(offsets, 0);
         for (int k = 0; k < n; k++) {
-            int p = positions == null ? k : positions[k];
-            int target = aligned ? p : k;
+            int p = from[k];
+            int target = to(p, k, keep, 0);
             while (row < target) {
                 // Rows between selected ones are empty (and NULL).
                 MemoryUtil.putInt(offsets + 4L * (++row), at);

@@ -225,6 +225,17 @@ class ArrowColumnsTest {
                         assertSameValue(Values.toObject(dense, 5 + k), values.get(sel[k]), type + " dense " + k);
                     }
                     assertSameValue(Values.toObject(dense, 0), values.get(0), type + " untouched entry");
+                    // Without a selection: position-aligned, and appended after 7 existing entries.
+                    ValueVector whole = new ValueVector(type, n);
+                    ArrowColumns.read(v, type, null, n, whole, -1);
+                    ValueVector after = new ValueVector(type, 7 + n);
+                    Values.set(after, 6, values.get(1));
+                    ArrowColumns.read(v, type, null, n, after, 7);
+                    for (int r = 0; r < n; r++) {
+                        assertSameValue(Values.toObject(whole, r), values.get(r), type + " aligned, no selection, row " + r);
+                        assertSameValue(Values.toObject(after, 7 + r), values.get(r), type + " appended, no selection, row " + r);
+                    }
+                    assertSameValue(Values.toObject(after, 6), values.get(1), type + " untouched entry before the append");
                 }
             }
         }
