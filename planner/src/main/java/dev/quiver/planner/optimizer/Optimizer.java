@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import dev.quiver.planner.cost.CardinalityEstimator;
+import dev.quiver.planner.cost.ConjunctOrder;
 import dev.quiver.planner.cost.Cost;
 import dev.quiver.planner.cost.CostModel;
 import dev.quiver.planner.logical.GroupRef;
@@ -14,6 +15,8 @@ import dev.quiver.planner.memo.GroupExpression;
 import dev.quiver.planner.memo.Memo;
 import dev.quiver.planner.memo.Winner;
 import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.physical.Filter;
+import dev.quiver.planner.physical.PhysicalOperator;
 import dev.quiver.planner.physical.PhysicalPlan;
 import dev.quiver.planner.physical.Project;
 import dev.quiver.planner.plan.Assignment;
@@ -169,8 +172,13 @@ public final class Optimizer {
             total = total.plus(input.get().plan().cost());
         }
         double rows = group.properties().rowCount();
-        total = total.plus(costModel.localCost(alternative.operator(), rows, inputRows));
-        return Optional.of(new PhysicalPlan(alternative.operator(), inputs,
-                alternative.operator().outputColumns(inputs.stream().map(PhysicalPlan::outputColumns).toList()), rows, total));
+        PhysicalOperator operator = alternative.operator();
+        if (operator instanceof Filter filter) {
+            // The conjuncts' order needs the input's statistics, which implementation rules do not see.
+            operator = new Filter(ConjunctOrder.order(filter.predicate(), memo.group(alternative.inputs().get(0).groupId()).properties()));
+        }
+        total = total.plus(costModel.localCost(operator, rows, inputRows));
+        return Optional.of(new PhysicalPlan(operator, inputs,
+                operator.outputColumns(inputs.stream().map(PhysicalPlan::outputColumns).toList()), rows, total));
     }
 }
