@@ -1,5 +1,7 @@
 package dev.quiver.exec.function;
 
+import org.apache.arrow.memory.util.MemoryUtil;
+
 /**
  * 64-bit hashing for hash tables. Values that compare equal hash equally: -0.0 and 0.0 hash alike,
  * all NaNs hash alike, and a key's hash combines its columns' hashes in order.
@@ -45,11 +47,16 @@ public final class Hashing {
         long h = len * M;
         int i = 0;
         for (; i + 8 <= len; i += 8) {
-            h = (h ^ mix(org.apache.arrow.memory.util.MemoryUtil.getLong(b, off + i))) * M;
+            h = (h ^ mix(MemoryUtil.getLong(b, off + i))) * M;
         }
-        long tail = 0;
-        for (int s = 0; i < len; i++, s += 8) {
-            tail |= (b[off + i] & 0xFFL) << s;
+        long tail;
+        if (len >= 8) {
+            tail = tail(MemoryUtil.getLong(b, off + len - 8), len - i);
+        } else {
+            tail = 0;
+            for (int s = 0; i < len; i++, s += 8) {
+                tail |= (b[off + i] & 0xFFL) << s;
+            }
         }
         return mix(h ^ tail);
     }
@@ -63,16 +70,29 @@ public final class Hashing {
         long h = len * M;
         int i = 0;
         for (; i + 8 <= len; i += 8) {
-            h = (h ^ mix(org.apache.arrow.memory.util.MemoryUtil.getLong(address + i))) * M;
+            h = (h ^ mix(MemoryUtil.getLong(address + i))) * M;
         }
-        long tail = 0;
-        for (int s = 0; i < len; i++, s += 8) {
-            tail |= (org.apache.arrow.memory.util.MemoryUtil.getByte(address + i) & 0xFFL) << s;
+        long tail;
+        if (len >= 8) {
+            tail = tail(MemoryUtil.getLong(address + len - 8), len - i);
+        } else {
+            tail = 0;
+            for (int s = 0; i < len; i++, s += 8) {
+                tail |= (MemoryUtil.getByte(address + i) & 0xFFL) << s;
+            }
         }
         return mix(h ^ tail);
     }
 
-    /** Combines a running key hash with the next column's hash. */
+    /**
+     * The last {@code rem} (0 to 7) bytes of a value of at least 8 bytes, as the low bytes of a word
+     * (the first of them lowest), from its last 8 bytes read as one little-endian word: the bytes a
+     * loop would gather one at a time, without the loop's branch on the length.
+     */
+    private static long tail(long lastWord, int rem) {
+        return rem == 0 ? 0 : lastWord >>> (Long.SIZE - Byte.SIZE * rem);
+    }
+
     public static long combine(long running, long next) {
         return (running ^ next) * M + (running >>> 29);
     }

@@ -30,6 +30,40 @@ class HashingTest {
         }
     }
 
+    /** The function itself, stated byte by byte: every length, every tail, any offset. */
+    @Test
+    void hashBytesIsTheWordByWordHashWithAByteByByteTail() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int len = 0; len <= 40; len++) {
+            for (int trial = 0; trial < 20; trial++) {
+                int off = random.nextInt(9);
+                byte[] b = new byte[off + len + random.nextInt(3)];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (byte) random.nextInt(256);
+                }
+                assertEquals(reference(b, off, len), Hashing.hashBytes(b, off, len), "length " + len + ", offset " + off);
+            }
+        }
+    }
+
+    private static long reference(byte[] b, int off, int len) {
+        long m = 0x9E3779B97F4A7C15L;
+        long h = len * m;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            long word = 0;
+            for (int k = 7; k >= 0; k--) {
+                word = (word << 8) | (b[off + i + k] & 0xFFL);
+            }
+            h = (h ^ Hashing.mix(word)) * m;
+        }
+        long tail = 0;
+        for (int s = 0; i < len; i++, s += 8) {
+            tail |= (b[off + i] & 0xFFL) << s;
+        }
+        return Hashing.mix(h ^ tail);
+    }
+
     @Test
     void hashBytesSeesEveryByteAndTheLength() {
         byte[] a = "abcdefghij".getBytes();
