@@ -50,13 +50,12 @@ public abstract class CompiledDriver implements Driver {
     }
 
     /*
-     * Rare events (a buffer growing, a join pair count reaching a cancellation check) are tested
-     * in the methods below
-     * rather than by a test in each generated class. The JIT keeps one branch profile per method,
-     * used wherever the method is inlined. A class's own test, profiled in the class's first
-     * batches as never true, was compiled as a trap; the first true one (a later run's new driver
-     * growing its buffer, say) threw the class's whole compiled push away, to be profiled and
-     * compiled again, once per class. Here the event is seen (or traps a few times) once per
+     * Rare events (a buffer growing, a join pair count reaching a cancellation check) are tested in
+     * the methods below rather than by a test in each generated class. The JIT keeps one branch
+     * profile per method, used wherever the method is inlined. A class's own test, profiled in the
+     * class's first batches as never true, was compiled as a trap; the first true one (a later run's
+     * new driver growing its buffer, say) threw the class's whole compiled push away, to be profiled
+     * and compiled again, once per class. Here the event is seen (or traps a few times) once per
      * process, and from then on the JIT compiles both ways.
      */
 
