@@ -5,6 +5,7 @@ import dev.quiver.planner.expr.Cast;
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Exprs;
+import dev.quiver.planner.expr.Function;
 import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.memo.LogicalProperties;
 import dev.quiver.planner.type.DataType;
@@ -70,9 +71,10 @@ public final class ConjunctOrder {
         if (!(e instanceof Call c)) {
             return OTHER;
         }
+        if (c.function().isComparison()) {
+            return comparison(c.argument(0)) + arguments(c);
+        }
         return switch (c.function()) {
-            case EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, IS_DISTINCT_FROM,
-                    IS_NOT_DISTINCT_FROM -> comparison(c.argument(0)) + arguments(c);
             // One comparison per list item.
             case IN -> (c.arguments().size() - 1) * comparison(c.argument(0)) + arguments(c);
             case LIKE, ILIKE -> PATTERN_MATCH + arguments(c);
@@ -94,10 +96,11 @@ public final class ConjunctOrder {
     }
 
     /**
-     * Whether evaluating {@code e} can raise no error for any row: columns, literals, comparisons,
-     * IN lists, LIKE with a literal pattern, NULL tests and Boolean connectives over such, and casts
-     * that widen (a string to a string at least as long, an integer or decimal to one with as many
-     * digits left and right of the point, a date to a timestamp). Anything else might fail.
+     * Whether evaluating {@code e} can raise no error for any row: columns, literals, comparisons and
+     * IN lists of one type, LIKE with a literal pattern, the functions {@link Function#canFail} calls
+     * safe, all over such, and casts that widen (a string to a string at least as long, an integer or
+     * decimal to one with as many digits left and right of the point, a date to a timestamp).
+     * Anything else might fail.
      */
     static boolean cannotFail(Expr e) {
         if (e instanceof ColumnRef || e instanceof Literal) {
@@ -109,13 +112,12 @@ public final class ConjunctOrder {
         if (!(e instanceof Call c)) {
             return false;
         }
-        return switch (c.function()) {
-            case EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, IS_DISTINCT_FROM,
-                    IS_NOT_DISTINCT_FROM, IN -> comparable(c) && c.arguments().stream().allMatch(ConjunctOrder::cannotFail);
-            case LIKE, ILIKE -> c.arguments().size() == 2 && c.argument(1) instanceof Literal && cannotFail(c.argument(0));
-            case AND, OR, NOT, IS_NULL, IS_NOT_NULL -> c.arguments().stream().allMatch(ConjunctOrder::cannotFail);
-            default -> false;
-        };
+        Function f = c.function();
+        boolean itself = f.isComparison() || f == Function.IN ? comparable(c)
+                // A literal pattern is compiled, and any error in it raised, before the first row.
+                : f == Function.LIKE || f == Function.ILIKE ? c.arguments().size() == 2 && c.argument(1) instanceof Literal
+                : !f.canFail();
+        return itself && c.arguments().stream().allMatch(ConjunctOrder::cannotFail);
     }
 
     /** Whether a comparison's operands have one type (decimals of one scale): comparing them rescales nothing. */
