@@ -29,6 +29,12 @@ import java.util.Set;
  * Cross Products", VLDB 2006). It visits every pair of disjoint connected sets of relations joined
  * by at least one predicate exactly once, each after the best plans of both sets are known.
  *
+ * <p>Columns known equal ({@link EquivalenceClasses}) connect every two relations that hold one of
+ * them. Each join between two sets applies one equality per class with columns on both sides (its
+ * columns within one side are already equal there), and a relation holding two columns of a class
+ * filters them equal before any join; so no plan applies a class's equality twice, and every set's
+ * estimate counts each class once.
+ *
  * <p>A predicate over two relations is an edge of the graph. A predicate over three or more
  * connects each pair of them, and is applied by the first join whose inputs hold all of them; one
  * over a single relation filters it before any join; one over none is applied on top. A set's
@@ -54,6 +60,11 @@ final class JoinEnumerator {
     private final List<Expr> terms;
     /** Per term, the relations whose columns it reads. */
     private final long[] termRelations;
+    /** Columns known equal, and per class and relation the class's columns that relation holds. */
+    private final List<List<ColumnRef>> classes;
+    private final List<List<List<ColumnRef>>> classMembers;
+    /** Per class, the relations holding one of its columns. */
+    private final long[] classRelations;
     /** Per relation, the relations an edge connects it to. */
     private final long[] neighbors;
     private final SearchBudget budget;
@@ -69,6 +80,15 @@ final class JoinEnumerator {
     }
 
     JoinEnumerator(CardinalityEstimator estimator, List<LogicalPlan> relations, List<Expr> terms, SearchBudget budget) {
+        this(estimator, relations, terms, List.of(), budget);
+    }
+
+    /**
+     * Every column of {@code classes} must be an output column of one of {@code relations}, and
+     * {@code terms} must not repeat a class's equalities.
+     */
+    JoinEnumerator(CardinalityEstimator estimator, List<LogicalPlan> relations, List<Expr> terms,
+            List<List<ColumnRef>> classes, SearchBudget budget) {
         this.estimator = requireNonNull(estimator, "estimator");
         this.budget = requireNonNull(budget, "budget");
         this.relations = List.copyOf(relations);
@@ -92,6 +112,29 @@ final class JoinEnumerator {
                 }
             }
         }
+        this.classes = List.copyOf(classes);
+        this.classRelations = new long[classes.size()];
+        List<List<List<ColumnRef>>> members = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            List<List<ColumnRef>> perRelation = new ArrayList<>();
+            for (int r = 0; r < relations.size(); r++) {
+                List<ColumnRef> held = classes.get(c).stream().filter(columns.get(r)::contains).toList();
+                perRelation.add(held);
+                if (!held.isEmpty()) {
+                    classRelations[c] |= 1L << r;
+                }
+            }
+            if (perRelation.stream().mapToInt(List::size).sum() != classes.get(c).size()) {
+                throw new IllegalArgumentException("columns of " + classes.get(c) + " are not all output columns of the relations");
+            }
+            members.add(perRelation);
+            for (int r = 0; r < relations.size(); r++) {
+                if ((classRelations[c] & (1L << r)) != 0) {
+                    neighbors[r] |= classRelations[c] & ~(1L << r);
+                }
+            }
+        }
+        this.classMembers = members;
     }
 
     /**
@@ -105,10 +148,16 @@ final class JoinEnumerator {
     /** As above, spending one application of the optimizer's budget per pair; empty too once that is spent. */
     static Optional<LogicalPlan> best(CardinalityEstimator estimator, List<LogicalPlan> relations, List<Expr> terms,
             SearchBudget budget) {
+        return best(estimator, relations, terms, List.of(), budget);
+    }
+
+    /** As above, with columns known equal ({@link EquivalenceClasses}) besides {@code terms}. */
+    static Optional<LogicalPlan> best(CardinalityEstimator estimator, List<LogicalPlan> relations, List<Expr> terms,
+            List<List<ColumnRef>> classes, SearchBudget budget) {
         if (relations.size() > MAX_RELATIONS) {
             return Optional.empty();
         }
-        return new JoinEnumerator(estimator, relations, terms, budget).run();
+        return new JoinEnumerator(estimator, relations, terms, classes, budget).run();
     }
 
     /** The pairs of connected sets considered so far. */
@@ -121,6 +170,7 @@ final class JoinEnumerator {
         for (int r = 0; r < n; r++) {
             LogicalPlan leaf = relations.get(r);
             List<Expr> local = termsOver(1L << r);
+            local.addAll(classEqualitiesWithin(r));
             if (!local.isEmpty()) {
                 leaf = LogicalPlan.of(new LogicalFilter(Exprs.and(local)), leaf);
             }
@@ -220,6 +270,7 @@ final class JoinEnumerator {
         }
         long union = left | right;
         List<Expr> connecting = termsWithin(union, left, right);
+        connecting.addAll(classEqualitiesBetween(left, right));
         LogicalJoin join = new LogicalJoin(JoinType.INNER, Exprs.and(connecting));
         LogicalPlan plan = LogicalPlan.of(join, List.of(l.plan(), r.plan()));
         Entry known = best.get(union);
@@ -246,6 +297,35 @@ final class JoinEnumerator {
             long need = termRelations[t];
             if (need != 0 && (need & ~set) == 0 && (need & ~left) != 0 && (need & ~right) != 0) {
                 out.add(terms.get(t));
+            }
+        }
+        return out;
+    }
+
+    /** Equalities making the columns of each class that relation {@code r} holds equal to its first. */
+    private List<Expr> classEqualitiesWithin(int r) {
+        List<Expr> out = new ArrayList<>();
+        for (List<List<ColumnRef>> members : classMembers) {
+            List<ColumnRef> held = members.get(r);
+            for (int i = 1; i < held.size(); i++) {
+                out.add(EquivalenceClasses.equality(held.get(0), held.get(i)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One equality per class with columns on both sides, between the first column of each side's
+     * lowest-numbered relation holding one.
+     */
+    private List<Expr> classEqualitiesBetween(long left, long right) {
+        List<Expr> out = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            long inLeft = classRelations[c] & left;
+            long inRight = classRelations[c] & right;
+            if (inLeft != 0 && inRight != 0) {
+                out.add(EquivalenceClasses.equality(classMembers.get(c).get(Long.numberOfTrailingZeros(inLeft)).get(0),
+                        classMembers.get(c).get(Long.numberOfTrailingZeros(inRight)).get(0)));
             }
         }
         return out;

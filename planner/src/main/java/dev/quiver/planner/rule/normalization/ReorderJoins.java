@@ -68,7 +68,7 @@ public final class ReorderJoins implements TreeRewriteRule {
             List<Expr> terms = new ArrayList<>();
             flatten(plan, leaves, terms, budget);
             if (leaves.size() > 2) {
-                LogicalPlan ordered = (exhaustive ? JoinEnumerator.best(estimator, leaves, terms, budget) : Optional.<LogicalPlan>empty())
+                LogicalPlan ordered = (exhaustive ? exhaustive(leaves, terms, budget) : Optional.<LogicalPlan>empty())
                         .orElseGet(() -> greedy(leaves, terms));
                 return ordered.projectedTo(plan.outputColumns());
             }
@@ -81,6 +81,18 @@ public final class ReorderJoins implements TreeRewriteRule {
             inputs.add(r);
         }
         return changed ? LogicalPlan.of(plan.operator(), inputs) : plan;
+    }
+
+    /**
+     * DPccp over the join graph that columns known equal complete; when that graph is too dense to
+     * enumerate, over the terms as written.
+     */
+    private Optional<LogicalPlan> exhaustive(List<LogicalPlan> leaves, List<Expr> terms, SearchBudget budget) {
+        Set<ColumnRef> produced = new HashSet<>();
+        leaves.forEach(leaf -> produced.addAll(leaf.outputColumns()));
+        EquivalenceClasses equal = EquivalenceClasses.of(terms, produced);
+        Optional<LogicalPlan> best = JoinEnumerator.best(estimator, leaves, equal.otherTerms(), equal.classes(), budget);
+        return best.isPresent() || equal.classes().isEmpty() ? best : JoinEnumerator.best(estimator, leaves, terms, budget);
     }
 
     private static boolean isInnerJoin(LogicalPlan plan) {

@@ -14,6 +14,7 @@ import dev.quiver.planner.logical.LogicalFilter;
 import dev.quiver.planner.logical.LogicalJoin;
 import dev.quiver.planner.logical.LogicalPlan;
 import dev.quiver.planner.logical.LogicalScan;
+import dev.quiver.planner.rule.SearchBudget;
 import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,6 +129,42 @@ class JoinEnumeratorTest {
             chain.add(edge(twelve, i - 1, i));
         }
         assertThat(JoinEnumerator.best(estimator, twelve, chain)).isPresent();
+    }
+
+    @Test
+    void columnsKnownEqualConnectRelationsNoTermNames() {
+        // r0.k0 = r1.k1 and r1.k1 = r2.k2: a chain of 3 (4 pairs) as terms, a clique (6 pairs) as a class
+        List<LogicalPlan> r = relations(3);
+        List<ColumnRef> keys = r.stream().map(JoinEnumeratorTest::key).toList();
+        JoinEnumerator enumerator = new JoinEnumerator(estimator, r, List.of(), List.of(keys), SearchBudget.unlimited());
+        LogicalPlan best = enumerator.run().orElseThrow();
+        assertThat(enumerator.pairs()).isEqualTo(6);
+        // each of the two joins applies exactly one equality of the class
+        assertThat(joinConditions(best)).hasSize(2);
+    }
+
+    @Test
+    void twoColumnsOfAClassInOneRelationAreFilteredEqualThere() {
+        TestCatalog.Table twoT = new TestCatalog.Table("two", List.of(TestCatalog.column("x", DataType.INTEGER),
+                TestCatalog.column("y", DataType.INTEGER)), 500);
+        ColumnRef x = new ColumnRef(nextId++, "x", DataType.INTEGER);
+        ColumnRef y = new ColumnRef(nextId++, "y", DataType.INTEGER);
+        LogicalPlan two = LogicalPlan.leaf(new LogicalScan(twoT, List.of(x, y), List.of(0, 1)));
+        List<LogicalPlan> r = List.of(two, relation(1, 100), relation(2, 100));
+        List<ColumnRef> cls = List.of(x, key(r.get(1)), y, key(r.get(2)));
+        LogicalPlan best = JoinEnumerator.best(estimator, r, List.of(), List.of(cls), SearchBudget.unlimited()).orElseThrow();
+        assertThat(count(best, eq(x, y))).isEqualTo(1);
+        assertThat(joinConditions(best)).hasSize(2);
+    }
+
+    /** The conjuncts of every join condition in the plan. */
+    private static List<Expr> joinConditions(LogicalPlan plan) {
+        List<Expr> out = new ArrayList<>();
+        if (plan.operator() instanceof LogicalJoin j) {
+            out.addAll(dev.quiver.planner.expr.Exprs.conjuncts(j.condition()));
+        }
+        plan.inputs().forEach(i -> out.addAll(joinConditions(i)));
+        return out;
     }
 
     /** The join tree with leaves by table name, inputs in plan order. */
