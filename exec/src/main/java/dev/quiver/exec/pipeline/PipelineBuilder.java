@@ -18,6 +18,7 @@ import dev.quiver.planner.physical.HashJoin;
 import dev.quiver.planner.physical.Limit;
 import dev.quiver.planner.physical.PhysicalOperator;
 import dev.quiver.planner.physical.PhysicalPlan;
+import dev.quiver.planner.physical.PlanEquivalence;
 import dev.quiver.planner.physical.Project;
 import dev.quiver.planner.physical.Sort;
 import dev.quiver.planner.physical.TableScan;
@@ -35,10 +36,21 @@ import java.util.Map;
  * union): each breaker is the sink of one pipeline and the source of the next. A hash join's build
  * side ends in a pipeline of its own, listed before the pipeline its probe streams through. The
  * result is in execution order, ending with the pipeline that feeds the {@link ResultSink}.
+ *
+ * <p>An aggregation whose subtree computes the same rows as one built before ({@link
+ * PlanEquivalence}: a view or subquery written twice, as in TPC-H Q15) is not computed again: its
+ * consumer reads the earlier sink's output, which is kept in memory for the next pipeline anyway and
+ * is usually far smaller than the aggregation's input. The nodes under it are reported with the
+ * counts of the subtree that ran.
  */
 public final class PipelineBuilder {
     private final List<Pipeline> pipelines = new ArrayList<>();
     private final Map<PhysicalPlan, PlanObservation> observations = new IdentityHashMap<>();
+    /** Every aggregation built so far, to be read again by a later one that computes the same rows. */
+    private final List<BuiltAggregate> aggregates = new ArrayList<>();
+
+    private record BuiltAggregate(PhysicalPlan plan, HashAggregateSink sink) {
+    }
 
     /**
      * A pipeline under construction: its source, the operators so far, and the plan nodes whose
@@ -107,9 +119,17 @@ public final class PipelineBuilder {
             return input.with(new OperatorSpec.ProjectSpec(project.assignments(), input.layout()), plan);
         }
         if (op instanceof HashAggregate aggregate) {
+            for (BuiltAggregate built : aggregates) {
+                if (PlanEquivalence.sameRows(built.plan(), plan)) {
+                    observeAs(plan.input(0), built.plan().input(0));
+                    return materialized(plan, plan.outputColumns(), new BatchListSource(built.sink()::output),
+                            "HashAggregate (computed once, read again)");
+                }
+            }
             Open input = visit(plan.input(0));
             HashAggregateSink sink = new HashAggregateSink(aggregate, input.layout());
             close(input, sink, "HashAggregate");
+            aggregates.add(new BuiltAggregate(plan, sink));
             return materialized(plan, plan.outputColumns(), new BatchListSource(sink::output), "HashAggregate");
         }
         if (op instanceof Sort sort) {
@@ -158,6 +178,17 @@ public final class PipelineBuilder {
         List<String> names = union.columns().stream().map(ColumnRef::name).toList();
         return materialized(plan, union.columns(),
                 new RowBufferSource(() -> inputs.stream().map(MaterializeSink::rows).toList(), names), "UnionAll");
+    }
+
+    /** Counts {@code copy}'s nodes where those of {@code original}, of the same shape, are counted. */
+    private void observeAs(PhysicalPlan copy, PhysicalPlan original) {
+        PlanObservation o = observations.get(original);
+        if (o != null) {
+            observations.put(copy, o);
+        }
+        for (int i = 0; i < copy.inputs().size(); i++) {
+            observeAs(copy.input(i), original.input(i));
+        }
     }
 
     /** A pipeline reading what a breaker ({@code node}) collected: the node's rows are what its source produces. */
