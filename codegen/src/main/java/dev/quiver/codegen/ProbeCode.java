@@ -104,14 +104,14 @@ final class ProbeCode {
         table = cb.instance("HashJoinTable", sink + ".table()");
         buildRow = cb.fresh("buildRow");
         cb.field("private int " + buildRow + ";");
-        buildColumns = new HeapColumn[spec.build().input().size()];
+        buildColumns = new HeapColumn[spec.buildColumns().size()];
         mark = type == JoinType.MARK ? JValueCode.declareFields(cb, Kind.BOOLEAN) : null;
     }
 
     /** The columns this probe adds to the base columns (the build columns at the current build row, the mark), with their readers. */
     Map<ColumnRef, ColumnReader> columns() {
         Map<ColumnRef, ColumnReader> columns = new LinkedHashMap<>();
-        List<ColumnRef> build = spec.build().input().columns();
+        List<ColumnRef> build = spec.buildColumns().columns();
         for (int c = 0; c < build.size(); c++) {
             int index = c;
             columns.put(build.get(c), (column, body, indent) -> buildColumn(index, column.type()).read(buildRow, body, indent));
@@ -482,7 +482,7 @@ final class ProbeCode {
 
     /** RIGHT, FULL, RIGHT_SEMI, RIGHT_ANTI: whether the probe flags the build rows it matched, for {@link #tail}. */
     boolean flagsBuildRows() {
-        return type == JoinType.RIGHT || type == JoinType.FULL || !type.outputsLeft();
+        return type.flagsBuildRows();
     }
 
     /**

@@ -13,10 +13,12 @@ import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.physical.HashJoin;
+import dev.quiver.planner.physical.PlanEquivalence;
 import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The sink of a hash join's build pipeline. Each worker copies its build rows (every column of the
@@ -31,6 +33,8 @@ public final class HashJoinBuildSink implements Sink {
     /** For each key, the input column it is, or -1 when it is computed. */
     private final int[] keyColumns;
     private final boolean[] nullSafe;
+    /** Whether the join this sink was built for flags build rows in the table. */
+    private final boolean flagged;
     private final List<Local> locals = new ArrayList<>();
     private HashJoinTable table;
 
@@ -41,9 +45,33 @@ public final class HashJoinBuildSink implements Sink {
         this.keys = HashJoinKeys.build(join);
         this.keyColumns = keys.stream().mapToInt(k -> k instanceof ColumnRef c ? input.indexOf(c) : -1).toArray();
         this.nullSafe = new boolean[keys.size()];
+        this.flagged = join.type().flagsBuildRows();
         for (int k = 0; k < nullSafe.length; k++) {
             nullSafe[k] = join.nullSafe().get(k);
         }
+    }
+
+    /**
+     * Whether this sink's table serves {@code other} too, whose build input computes the same rows
+     * with its columns renamed to this sink's by {@code renaming}: the same build keys, so renamed,
+     * and the same null-safety. A join that flags build rows ({@link
+     * dev.quiver.planner.plan.JoinType#flagsBuildRows}) writes to the table: its table serves no other
+     * join, nor does another's serve it.
+     */
+    public boolean servesAlso(HashJoin other, Map<ColumnRef, ColumnRef> renaming) {
+        if (flagged || other.type().flagsBuildRows()) {
+            return false;
+        }
+        List<Expr> otherKeys = HashJoinKeys.build(other).stream().map(k -> PlanEquivalence.renamed(k, renaming)).toList();
+        if (!otherKeys.equals(keys)) {
+            return false;
+        }
+        for (int k = 0; k < nullSafe.length; k++) {
+            if (other.nullSafe().get(k) != nullSafe[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The layout of the build rows: the build input's columns. */

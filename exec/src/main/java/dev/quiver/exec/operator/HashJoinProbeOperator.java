@@ -98,7 +98,7 @@ public final class HashJoinProbeOperator implements BatchOperator {
         nullAware = join.nullAwareMark();
         tails = type == JoinType.LEFT || type == JoinType.FULL || type == JoinType.SINGLE;
         flagsOnly = !type.outputsLeft();
-        flagsBuildRows = type == JoinType.RIGHT || type == JoinType.FULL || flagsOnly;
+        flagsBuildRows = type.flagsBuildRows();
         semiLike = !type.outputsRight();
         List<Expr> keys = HashJoinKeys.probe(join);
         probeKeys = keys.stream().map(k -> ExpressionEvaluator.compile(k, probe)).toArray(ExpressionEvaluator[]::new);

@@ -55,7 +55,7 @@ public final class InterpretedDriverFactory implements DriverFactory {
             return new ProjectOperator(p.assignments(), p.input(), context.allocator());
         }
         OperatorSpec.HashJoinProbeSpec j = (OperatorSpec.HashJoinProbeSpec) spec;
-        return new HashJoinProbeOperator(j.join(), j.build().table(), j.input(), j.build().input(), context);
+        return new HashJoinProbeOperator(j.join(), j.build().table(), j.input(), j.buildColumns(), context);
     }
 
     /**

@@ -45,16 +45,28 @@ public sealed interface OperatorSpec {
      * with each input row as the probe side. Output: the input's columns, then the build columns
      * (joins that output them), then the mark (MARK).
      */
-    record HashJoinProbeSpec(HashJoin join, HashJoinBuildSink build, Layout input) implements OperatorSpec {
+    /**
+     * {@code buildColumns} names the build rows' columns as this join knows them: the build sink's
+     * own, or, where the sink was built for an equal build side of another join, this join's
+     * columns at the same positions.
+     */
+    record HashJoinProbeSpec(HashJoin join, HashJoinBuildSink build, Layout input, Layout buildColumns) implements OperatorSpec {
         public HashJoinProbeSpec {
             requireNonNull(join, "join");
             requireNonNull(build, "build");
             requireNonNull(input, "input");
+            if (buildColumns.size() != build.input().size()) {
+                throw new IllegalArgumentException("build columns " + buildColumns.columns() + " for rows of " + build.input().columns());
+            }
+        }
+
+        public HashJoinProbeSpec(HashJoin join, HashJoinBuildSink build, Layout input) {
+            this(join, build, input, build.input());
         }
 
         @Override
         public Layout output() {
-            return new Layout(Joins.outputColumns(join.type(), join.mark(), List.of(input.columns(), build.input().columns())));
+            return new Layout(Joins.outputColumns(join.type(), join.mark(), List.of(input.columns(), buildColumns.columns())));
         }
     }
 }

@@ -27,9 +27,12 @@ import dev.quiver.planner.physical.UnionAll;
 import dev.quiver.planner.physical.Values;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Cuts a physical plan into pipelines at its pipeline breakers (aggregate, sort, top-N, limit,
@@ -40,8 +43,11 @@ import java.util.Map;
  * <p>An aggregation whose subtree computes the same rows as one built before ({@link
  * PlanEquivalence}: a view or subquery written twice, as in TPC-H Q15) is not computed again: its
  * consumer reads the earlier sink's output, which is kept in memory for the next pipeline anyway and
- * is usually far smaller than the aggregation's input. The nodes under it are reported with the
- * counts of the subtree that ran.
+ * is usually far smaller than the aggregation's input. Likewise a hash join whose build side
+ * computes the same rows as an earlier join's, on the same keys, probes that join's table (unless
+ * either join flags build rows in it, as RIGHT and FULL joins do): a dimension table filtered the
+ * same way in a query and its subquery is built once. The nodes under a shared subtree are reported
+ * with the counts of the copy that ran.
  */
 public final class PipelineBuilder {
     private final List<Pipeline> pipelines = new ArrayList<>();
@@ -50,6 +56,16 @@ public final class PipelineBuilder {
     private final List<BuiltAggregate> aggregates = new ArrayList<>();
 
     private record BuiltAggregate(PhysicalPlan plan, HashAggregateSink sink) {
+    }
+
+    /** Every hash join build so far, to be probed again by a later join with an equal build side. */
+    private final List<BuiltJoin> joins = new ArrayList<>();
+
+    private record BuiltJoin(PhysicalPlan plan, HashJoinBuildSink sink) {
+    }
+
+    /** An earlier join's build sink, with this join's names for the sink's columns. */
+    private record SharedBuild(HashJoinBuildSink sink, Layout columns) {
     }
 
     /**
@@ -151,14 +167,24 @@ public final class PipelineBuilder {
             return materialized(plan, input.layout().columns(), new BatchListSource(sink::output), "Limit");
         }
         if (op instanceof HashJoin join) {
-            // The build side first: its pipeline is listed, and so runs, before the probe's.
-            Open build = visit(plan.input(1));
-            HashJoinBuildSink sink = new HashJoinBuildSink(join, build.layout());
-            close(build, sink, "HashJoinBuild");
+            Optional<SharedBuild> shared = sharedBuild(plan, join);
+            HashJoinBuildSink sink;
+            Layout buildColumns;
+            if (shared.isPresent()) {
+                sink = shared.get().sink();
+                buildColumns = shared.get().columns();
+            } else {
+                // The build side first: its pipeline is listed, and so runs, before the probe's.
+                Open build = visit(plan.input(1));
+                sink = new HashJoinBuildSink(join, build.layout());
+                close(build, sink, "HashJoinBuild");
+                joins.add(new BuiltJoin(plan, sink));
+                buildColumns = sink.input();
+            }
             Open probe = visit(plan.input(0));
-            probe.with(new OperatorSpec.HashJoinProbeSpec(join, sink, probe.layout()), plan);
-            return new Open(probe.source(), probe.sourceLayout(), probe.operators(),
-                    probe.description() + " -> HashJoin " + join.type().displayName() + " probe", probe.observed());
+            probe.with(new OperatorSpec.HashJoinProbeSpec(join, sink, probe.layout(), buildColumns), plan);
+            return new Open(probe.source(), probe.sourceLayout(), probe.operators(), probe.description() + " -> HashJoin "
+                    + join.type().displayName() + " probe" + (shared.isPresent() ? " (table shared)" : ""), probe.observed());
         }
         if (op instanceof UnionAll union) {
             return unionAll(plan, union);
@@ -178,6 +204,31 @@ public final class PipelineBuilder {
         List<String> names = union.columns().stream().map(ColumnRef::name).toList();
         return materialized(plan, union.columns(),
                 new RowBufferSource(() -> inputs.stream().map(MaterializeSink::rows).toList(), names), "UnionAll");
+    }
+
+    /**
+     * The build sink of an earlier join that serves this one: its build side computes the same rows,
+     * and every column of the sink's rows has a name here.
+     */
+    private Optional<SharedBuild> sharedBuild(PhysicalPlan plan, HashJoin join) {
+        for (BuiltJoin built : joins) {
+            Optional<Map<ColumnRef, ColumnRef>> mapping = PlanEquivalence.columnMapping(built.plan().input(1), plan.input(1));
+            if (mapping.isEmpty() || !built.sink().servesAlso(join, mapping.get())) {
+                continue;
+            }
+            Map<ColumnRef, ColumnRef> back = new HashMap<>();
+            mapping.get().forEach((mine, theirs) -> back.put(theirs, mine));
+            List<ColumnRef> columns = new ArrayList<>();
+            for (ColumnRef c : built.sink().input().columns()) {
+                columns.add(back.get(c));
+            }
+            if (columns.stream().anyMatch(Objects::isNull)) {
+                continue;
+            }
+            observeAs(plan.input(1), built.plan().input(1));
+            return Optional.of(new SharedBuild(built.sink(), new Layout(columns)));
+        }
+        return Optional.empty();
     }
 
     /** Counts {@code copy}'s nodes where those of {@code original}, of the same shape, are counted. */

@@ -10,6 +10,7 @@ import dev.quiver.planner.plan.SortKey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Whether two physical subtrees compute the same rows, column for column: the same operators over
@@ -26,7 +27,21 @@ public final class PlanEquivalence {
 
     /** True if {@code b} produces the rows {@code a} produces, its i-th output column being a's i-th. */
     public static boolean sameRows(PhysicalPlan a, PhysicalPlan b) {
-        return match(a, b, new HashMap<>());
+        return columnMapping(a, b).isPresent();
+    }
+
+    /**
+     * If {@code b} produces the rows {@code a} produces, which column of {@code a} each column
+     * defined in {@code b}'s subtree stands for.
+     */
+    public static Optional<Map<ColumnRef, ColumnRef>> columnMapping(PhysicalPlan a, PhysicalPlan b) {
+        Map<ColumnRef, ColumnRef> renaming = new HashMap<>();
+        return match(a, b, renaming) ? Optional.of(Map.copyOf(renaming)) : Optional.empty();
+    }
+
+    /** {@code e} with its columns renamed as {@code renaming} says (a column it does not name stays). */
+    public static Expr renamed(Expr e, Map<ColumnRef, ColumnRef> renaming) {
+        return Exprs.substitute(e, renaming);
     }
 
     /**

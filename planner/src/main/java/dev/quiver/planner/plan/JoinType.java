@@ -56,6 +56,15 @@ public enum JoinType {
         return name().replace('_', ' ');
     }
 
+    /**
+     * Whether a hash join probe flags the build rows it matched, for the rows it outputs once every
+     * probe row is through (RIGHT, FULL, RIGHT_SEMI, RIGHT_ANTI): the only types that write to the
+     * build side's table.
+     */
+    public boolean flagsBuildRows() {
+        return this == RIGHT || this == FULL || !outputsLeft();
+    }
+
     /** Whether every left row appears in the output (at least once). */
     public boolean preservesLeft() {
         return this == LEFT || this == FULL || this == MARK || this == SINGLE;
