@@ -46,6 +46,20 @@ class PlanEquivalenceTest {
     }
 
     @Test
+    void theMappingNamesEachOfTheCopysColumnsByTheOriginals() {
+        PhysicalPlan a = sums(t, 5, AggregateKind.SUM);
+        PhysicalPlan b = sums(t, 5, AggregateKind.SUM);
+        java.util.Map<ColumnRef, ColumnRef> mapping = PlanEquivalence.columnMapping(a, b).orElseThrow();
+        PhysicalPlan aScan = a.input(0).input(0);
+        PhysicalPlan bScan = b.input(0).input(0);
+        for (int i = 0; i < 2; i++) {
+            assertThat(mapping.get(bScan.outputColumns().get(i))).isEqualTo(aScan.outputColumns().get(i));
+            assertThat(mapping.get(b.outputColumns().get(i))).isEqualTo(a.outputColumns().get(i));
+        }
+        assertThat(PlanEquivalence.columnMapping(a, sums(t, 6, AggregateKind.SUM))).isEmpty();
+    }
+
+    @Test
     void anyOtherDifferenceMakesThemDifferent() {
         PhysicalPlan a = sums(t, 5, AggregateKind.SUM);
         assertThat(PlanEquivalence.sameRows(a, sums(t, 6, AggregateKind.SUM))).as("constant").isFalse();
