@@ -3,6 +3,8 @@ package dev.quiver.engine.storage;
 import dev.quiver.exec.vector.ArrowColumns;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,7 +19,10 @@ record TableData(List<Chunk> chunks, long rowCount, TableSketch sketch) {
     static final TableData EMPTY = empty(List.of());
 
     TableData {
-        chunks = List.copyOf(chunks);
+        // One list class whatever the count (List.copyOf makes a different one for one or two
+        // elements): every scan's calls on it then see one receiver type, and the JIT does not
+        // recompile them when a table of one chunk follows one of many.
+        chunks = Collections.unmodifiableList(new ArrayList<>(List.copyOf(chunks)));
         java.util.Objects.requireNonNull(sketch, "sketch");
     }
 

@@ -57,6 +57,9 @@ public final class HashJoinTable {
     private final int rowCount;
     private final boolean nullKey;
     private final byte[] matched;
+    /** Rows with a NULL key that is not null-safe ({@link #nullKeyRows}); empty when there are none. */
+    private final boolean[] nullKeyRows;
+    private static final boolean[] NO_NULL_KEYS = new boolean[0];
     /** The join filter, made on first use (by {@link #filter()}). */
     private volatile long[] filter;
     /** Guards the making of {@link #filter}. */
@@ -82,11 +85,11 @@ public final class HashJoinTable {
         Arrays.fill(heads, -1);
         mask = buckets - 1;
         next = new int[rowCount];
-        boolean anyNullKey = false;
+        nullKeyRows = nullKeyRows(this.keys, this.nullSafe, rowCount);
+        boolean anyNullKey = nullKeyRows.length != 0;
         // Backwards, so that each chain starts with its lowest row.
         for (int r = rowCount - 1; r >= 0; r--) {
-            if (!matchable(this.keys, this.nullSafe, r)) {
-                anyNullKey = true;
+            if (anyNullKey && nullKeyRows[r]) {
                 next[r] = -1;
                 continue;
             }
@@ -112,6 +115,30 @@ public final class HashJoinTable {
     /** The smallest power of two at least {@code n} (1 ≤ n ≤ 2^30). */
     private static int powerOfTwoAtLeast(int n) {
         return Integer.highestOneBit(n * 2 - 1);
+    }
+
+    /**
+     * Per row, whether a key that is not null-safe is NULL there (the row then matches nothing);
+     * empty when no row's is. Column by column, each loop reading one array: a per-row test of
+     * every key made the JIT hoist checks it later had to take back, recompiling the table's loops.
+     */
+    private static boolean[] nullKeyRows(ValueVector[] keys, boolean[] nullSafe, int rows) {
+        boolean[] out = NO_NULL_KEYS;
+        for (int c = 0; c < keys.length; c++) {
+            if (nullSafe[c]) {
+                continue;
+            }
+            boolean[] nulls = keys[c].nulls;
+            for (int r = 0; r < rows; r++) {
+                if (nulls[r]) {
+                    if (out.length == 0) {
+                        out = new boolean[rows];
+                    }
+                    out[r] = true;
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether row {@code i} of the key columns has no NULL in a key that is not null-safe. */
@@ -258,8 +285,9 @@ public final class HashJoinTable {
         long wanted = Math.max(1L, (long) Math.min(rowCount, MAX_FILTER_ROWS) * FILTER_BITS_PER_ROW / Long.SIZE);
         long[] f = new long[powerOfTwoAtLeast((int) wanted)];
         int words = f.length - 1;
+        boolean anyNullKey = nullKeyRows.length != 0;
         for (int r = 0; r < rowCount; r++) {
-            if (matchable(keys, nullSafe, r)) {
+            if (!anyNullKey || !nullKeyRows[r]) {
                 long h = hashes[r];
                 f[filterWord(h, words)] |= filterBits(h);
             }

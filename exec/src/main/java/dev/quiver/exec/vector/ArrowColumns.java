@@ -323,14 +323,24 @@ public final class ArrowColumns {
                     setValid(data, to(p, k, keep, 0));
                 }
             }
+        } else if (dst instanceof DecimalVector && src.kind == Kind.INT128) {
+            // Two loops, not one testing the kind per value: the JIT hoisted the high words' bounds
+            // check out of the loop for wide sources, and a narrow one (no high words) then threw
+            // the compiled method away.
+            long[] highs = src.highs;
+            for (int k = 0; k < n; k++) {
+                int p = from[k];
+                long at = data + 16L * to(p, k, keep, 0);
+                MemoryUtil.putLong(at, longs[p]);
+                MemoryUtil.putLong(at + 8, highs[p]);
+            }
         } else if (dst instanceof DecimalVector) {
-            boolean wide = src.kind == Kind.INT128;
             for (int k = 0; k < n; k++) {
                 int p = from[k];
                 long at = data + 16L * to(p, k, keep, 0);
                 long lo = longs[p];
                 MemoryUtil.putLong(at, lo);
-                MemoryUtil.putLong(at + 8, wide ? src.highs[p] : lo >> 63);
+                MemoryUtil.putLong(at + 8, lo >> 63);
             }
         } else if (dst instanceof IntervalMonthDayNanoVector) {
             for (int k = 0; k < n; k++) {
