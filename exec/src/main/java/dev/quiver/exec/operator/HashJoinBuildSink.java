@@ -12,8 +12,8 @@ import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.expr.Expr;
+import dev.quiver.planner.expr.Exprs;
 import dev.quiver.planner.physical.HashJoin;
-import dev.quiver.planner.physical.PlanEquivalence;
 import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +62,7 @@ public final class HashJoinBuildSink implements Sink {
         if (flagged || other.type().flagsBuildRows()) {
             return false;
         }
-        List<Expr> otherKeys = HashJoinKeys.build(other).stream().map(k -> PlanEquivalence.renamed(k, renaming)).toList();
+        List<Expr> otherKeys = HashJoinKeys.build(other).stream().map(k -> Exprs.substitute(k, renaming)).toList();
         if (!otherKeys.equals(keys)) {
             return false;
         }

@@ -55,7 +55,6 @@ public final class HashJoinTable {
     private final int[] next;
     private final int mask;
     private final int rowCount;
-    private final boolean nullKey;
     private final byte[] matched;
     /** Rows with a NULL key that is not null-safe ({@link #nullKeyRows}); empty when there are none. */
     private final boolean[] nullKeyRows;
@@ -97,7 +96,6 @@ public final class HashJoinTable {
             next[r] = heads[b];
             heads[b] = r;
         }
-        nullKey = anyNullKey;
         // Row rowCount: all NULL, what an outer join pads unmatched probe rows with.
         for (int c = 0; c < rows.types().size(); c++) {
             ValueVector v = rows.column(c);
@@ -174,7 +172,7 @@ public final class HashJoinTable {
 
     /** Whether some build row has a NULL in a key that is not null-safe (such rows match nothing). */
     public boolean hasNullKey() {
-        return nullKey;
+        return nullKeyRows.length != 0;
     }
 
     /** Build column {@code c}, entries {@code 0..rowCount} (the last one is {@link #nullRow()}). */

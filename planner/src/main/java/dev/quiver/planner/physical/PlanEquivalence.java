@@ -39,11 +39,6 @@ public final class PlanEquivalence {
         return match(a, b, renaming) ? Optional.of(Map.copyOf(renaming)) : Optional.empty();
     }
 
-    /** {@code e} with its columns renamed as {@code renaming} says (a column it does not name stays). */
-    public static Expr renamed(Expr e, Map<ColumnRef, ColumnRef> renaming) {
-        return Exprs.substitute(e, renaming);
-    }
-
     /**
      * Matches the inputs first, collecting which column of {@code a} each column of {@code b} stands
      * for; the node's own outputs correspond by position. The node matches if {@code b}'s operator,

@@ -60,8 +60,7 @@ final class JoinEnumerator {
     private final List<Expr> terms;
     /** Per term, the relations whose columns it reads. */
     private final long[] termRelations;
-    /** Columns known equal, and per class and relation the class's columns that relation holds. */
-    private final List<List<ColumnRef>> classes;
+    /** Per class of columns known equal and per relation, the class's columns that relation holds. */
     private final List<List<List<ColumnRef>>> classMembers;
     /** Per class, the relations holding one of its columns. */
     private final long[] classRelations;
@@ -112,7 +111,6 @@ final class JoinEnumerator {
                 }
             }
         }
-        this.classes = List.copyOf(classes);
         this.classRelations = new long[classes.size()];
         List<List<List<ColumnRef>>> members = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
@@ -320,7 +318,7 @@ final class JoinEnumerator {
      */
     private List<Expr> classEqualitiesBetween(long left, long right) {
         List<Expr> out = new ArrayList<>();
-        for (int c = 0; c < classes.size(); c++) {
+        for (int c = 0; c < classMembers.size(); c++) {
             long inLeft = classRelations[c] & left;
             long inRight = classRelations[c] & right;
             if (inLeft != 0 && inRight != 0) {
