@@ -46,6 +46,13 @@ import java.util.Set;
  * it and by its base table's distinct count (or row count, when the storage keeps none). A
  * key whose distinct count is unknown and whose table is the larger is taken for a foreign key into
  * the smaller table, as tables are joined on foreign keys far more often than not.
+ *
+ * <p>A join on one key of two table columns uses base containment instead (the assumption SQL
+ * Server's cardinality estimator adopted in 2014): the keys are contained at the level of the base
+ * tables, so |A ⋈ B| = |A||B| / max(ndv_base(a), ndv_base(b)), filters on either side being taken
+ * as independent of the key. Containment of the filtered sides' keys would let the rows of one side
+ * find a match in a third of the other (TPC-H Q21's lineitem rows in the orders whose status is
+ * 'F') every time, and overestimate the join threefold.
  */
 public final class CardinalityEstimator {
     /** Fraction of rows a predicate conjunct keeps when nothing is known (System R's classic 1/3 guess is for ranges; we pick a middle ground). */
@@ -139,6 +146,7 @@ public final class CardinalityEstimator {
                     }
                 }
             }
+            restrictedBy(operator).forEach(c -> origin.computeIfPresent(c, (k, o) -> o.restrict()));
             if (operator instanceof LogicalAggregate aggregate) {
                 for (AggregateAssignment a : aggregate.aggregates()) {
                     resultRange(a.call(), inputs.get(0), rows).ifPresent(r -> computed.put(a.output(), r));
@@ -146,6 +154,23 @@ public final class CardinalityEstimator {
             }
         }
         return new LogicalProperties(outputs, rows, origin, computed);
+    }
+
+    /**
+     * The columns whose values an operator chooses by a predicate on them: those a filter reads, and
+     * the keys of a join that keeps only rows with (or without) a match.
+     */
+    private static Set<ColumnRef> restrictedBy(LogicalOperator operator) {
+        if (operator instanceof LogicalFilter filter) {
+            return Exprs.columns(filter.predicate());
+        }
+        if (operator instanceof LogicalJoin join) {
+            return switch (join.type()) {
+                case INNER, SEMI, ANTI, RIGHT_SEMI, RIGHT_ANTI -> Exprs.columns(join.condition());
+                case LEFT, RIGHT, FULL, MARK, SINGLE -> Set.of();
+            };
+        }
+        return Set.of();
     }
 
     /** The properties of a whole plan tree (no group references), derived bottom-up. */
@@ -234,13 +259,17 @@ public final class CardinalityEstimator {
         double keysLeft = 1;
         double keysRight = 1;
         boolean keyed = false;
+        int keyCount = 0;
+        OptionalDouble domain = OptionalDouble.empty();
         double otherSelectivity = 1;
         for (Expr conjunct : Exprs.conjuncts(condition)) {
-            Optional<double[]> key = equiKeyDistinct(conjunct, left, right);
+            Optional<EquiKey> key = equiKey(conjunct, left, right);
             if (key.isPresent()) {
-                keysLeft *= key.get()[0];
-                keysRight *= key.get()[1];
+                keysLeft *= key.get().left();
+                keysRight *= key.get().right();
                 keyed = true;
+                keyCount++;
+                domain = key.get().domain();
             } else if (conjunct instanceof Literal) {
                 otherSelectivity = 0; // FALSE or NULL: nothing matches
             } else if (!Exprs.columns(conjunct).isEmpty()) {
@@ -249,7 +278,9 @@ public final class CardinalityEstimator {
         }
         double l = left.rowCount();
         double r = right.rowCount();
-        double keySelectivity = keyed ? 1 / Math.max(1, Math.max(Math.min(keysLeft, l), Math.min(keysRight, r))) : 1;
+        // One key of two table columns: base containment. Otherwise: containment of the sides' keys.
+        double keySelectivity = keyCount == 1 && domain.isPresent() ? 1 / Math.max(1, domain.getAsDouble())
+                : keyed ? 1 / Math.max(1, Math.max(Math.min(keysLeft, l), Math.min(keysRight, r))) : 1;
         double inner = l * r * keySelectivity * otherSelectivity;
         return switch (type) {
             case INNER -> inner;
@@ -265,10 +296,15 @@ public final class CardinalityEstimator {
     }
 
     /**
-     * The distinct values of each side's column of a column-to-column equality across the sides
-     * (left first), or empty for any other conjunct.
+     * A column-to-column equality across the sides: each side's column's distinct values, and, when
+     * both columns come from tables, the distinct values of the larger of their base columns (the
+     * domain both draw their values from).
      */
-    private static Optional<double[]> equiKeyDistinct(Expr conjunct, LogicalProperties left, LogicalProperties right) {
+    private record EquiKey(double left, double right, OptionalDouble domain) {
+    }
+
+    /** The equality {@code conjunct} as a key across the sides, or empty for any other conjunct. */
+    private static Optional<EquiKey> equiKey(Expr conjunct, LogicalProperties left, LogicalProperties right) {
         if (!(conjunct instanceof Call c)
                 || (c.function() != Function.EQUAL && c.function() != Function.IS_NOT_DISTINCT_FROM)
                 || !(c.argument(0) instanceof ColumnRef x) || !(c.argument(1) instanceof ColumnRef y)) {
@@ -289,16 +325,23 @@ public final class CardinalityEstimator {
         double ndvB = right.distinctValues(b);
         // Without a known distinct count, a table column of the larger table is taken to be a foreign
         // key into the smaller one, so it has at most as many distinct values as that table has rows.
-        // A computed column (a sum, a max) is no key: its values are matched as they are.
+        // A computed column (a sum, a max) is no key and has no base: its values are matched as they are.
         Optional<ColumnOrigin> originA = Optional.ofNullable(left.origins().get(a));
         Optional<ColumnOrigin> originB = Optional.ofNullable(right.origins().get(b));
         double rowsA = originA.map(ColumnOrigin::tableRows).orElse(left.rowCount());
         double rowsB = originB.map(ColumnOrigin::tableRows).orElse(right.rowCount());
+        double baseA = originA.map(ColumnOrigin::distinctBound).orElse(ndvA);
+        double baseB = originB.map(ColumnOrigin::distinctBound).orElse(ndvB);
         if (rowsA > rowsB && originA.map(o -> o.distinct().isEmpty()).orElse(false)) {
             ndvA = Math.min(ndvA, rowsB);
+            baseA = Math.min(baseA, rowsB);
         } else if (rowsB > rowsA && originB.map(o -> o.distinct().isEmpty()).orElse(false)) {
             ndvB = Math.min(ndvB, rowsA);
+            baseB = Math.min(baseB, rowsA);
         }
-        return Optional.of(new double[] {ndvA, ndvB});
+        if (originA.isEmpty() || originB.isEmpty() || originA.get().restricted() || originB.get().restricted()) {
+            return Optional.of(new EquiKey(ndvA, ndvB, OptionalDouble.empty()));
+        }
+        return Optional.of(new EquiKey(ndvA, ndvB, OptionalDouble.of(Math.max(baseA, baseB))));
     }
 }

@@ -24,10 +24,23 @@ public record LogicalProperties(List<ColumnRef> outputColumns, double rowCount, 
      * A column's base table and ordinal there. The table's row count, or the column's distinct
      * values if the storage knows them (asked only when a join estimate needs them: it may take a
      * pass over the column), bound the column's distinct values anywhere above the scan.
+     *
+     * @param restricted whether a predicate on the column itself (a filter reading it, a join on
+     *     it) chose which of its values remain: they are then no random draw from the base column's
      */
-    public record ColumnOrigin(TableHandle table, int ordinal) {
+    public record ColumnOrigin(TableHandle table, int ordinal, boolean restricted) {
         public ColumnOrigin {
             java.util.Objects.requireNonNull(table, "table");
+        }
+
+        /** A column as its scan reads it: all its values. */
+        public ColumnOrigin(TableHandle table, int ordinal) {
+            this(table, ordinal, false);
+        }
+
+        /** The same column, its values chosen by a predicate on it. */
+        public ColumnOrigin restrict() {
+            return new ColumnOrigin(table, ordinal, true);
         }
 
         public double tableRows() {

@@ -61,6 +61,21 @@ class CardinalityEstimatorTest {
     }
 
     @Test
+    void aKeyFilteredOnBothSidesMatchesByItsBaseDomain() {
+        // TPC-H Q21: 80,000 lineitem rows (of 6,000,000; 1,500,000 order keys) joined with the third of
+        // orders whose status is 'F' (500,000 of 1,500,000, unique keys): a third of the lineitem rows
+        // find their order. The containment of the filtered sides' keys would keep all 80,000.
+        LogicalProperties ordersTable = scan("o", 1_500_000, 1_500_000, 100_000);
+        LogicalProperties orders = new LogicalProperties(ordersTable.outputColumns(), 500_000, ordersTable.origins());
+        LogicalProperties lineitemTable = scan("l", 6_000_000, 1_500_000, 10_000);
+        LogicalProperties lineitem = new LogicalProperties(lineitemTable.outputColumns(), 80_000, lineitemTable.origins());
+        LogicalJoin join = new LogicalJoin(JoinType.INNER, eq(column(lineitem, 0), column(orders, 0)));
+        assertThat(estimator.estimate(join, List.of(lineitem, orders))).isEqualTo(80_000.0 * 500_000 / 1_500_000, within(1e-6));
+        // unfiltered orders: every lineitem row finds its order, as under containment
+        assertThat(estimator.estimate(join, List.of(lineitem, ordersTable))).isEqualTo(80_000, within(1e-6));
+    }
+
+    @Test
     void computedColumnsAreNoForeignKeys() {
         // TPC-H Q15: the suppliers' revenues joined with their maximum (one row) on equality: one supplier
         ColumnRef revenue = new ColumnRef(ids++, "revenue", DataType.DOUBLE);
