@@ -2,7 +2,6 @@ package dev.quiver.planner.logical;
 
 import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.plan.Assignment;
-import dev.quiver.planner.plan.JoinType;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -38,7 +37,7 @@ public final class UniqueColumns {
         if (op instanceof LogicalFilter || op instanceof LogicalSort || op instanceof LogicalLimit) {
             return isUniqueOn(plan.input(0), columns);
         }
-        if (op instanceof LogicalJoin join && (join.type() == JoinType.SEMI || join.type() == JoinType.ANTI)) {
+        if (op instanceof LogicalJoin join && join.type().filtersLeft()) {
             return isUniqueOn(plan.input(0), columns);
         }
         return false;

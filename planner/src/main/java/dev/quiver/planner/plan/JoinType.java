@@ -27,6 +27,14 @@ public enum JoinType {
         return this != RIGHT_SEMI && this != RIGHT_ANTI;
     }
 
+    /**
+     * Whether the join only keeps or drops rows of its left input, each at most once, and outputs
+     * nothing else: SEMI and ANTI. Such a join commutes with whatever computes the left rows one by one.
+     */
+    public boolean filtersLeft() {
+        return this == SEMI || this == ANTI;
+    }
+
     /** Whether the output holds the right input's columns. */
     public boolean outputsRight() {
         return this == INNER || this == LEFT || this == RIGHT || this == FULL || this == SINGLE || this == RIGHT_SEMI

@@ -1,6 +1,7 @@
 package dev.quiver.planner.rule;
 
 import dev.quiver.planner.rule.exploration.PushSemiJoinIntoJoinInput;
+import dev.quiver.planner.rule.exploration.PushSemiJoinThroughProject;
 import dev.quiver.planner.rule.implementation.ImplementAggregate;
 import dev.quiver.planner.rule.implementation.ImplementFilter;
 import dev.quiver.planner.rule.implementation.ImplementHashJoin;
@@ -57,7 +58,7 @@ public final class RuleRegistry {
                         new MergeProjects(), new RemoveIdentityProject(), new MarkJoinToSemiJoin(), new SingleJoinToLeftJoin(),
                         new PushFilterIntoJoin(), new PushJoinConditionIntoInputs()),
                 List.of(new UnnestSubqueries(), new ReorderJoins(), new ReduceAggregateInputBySemiJoin(), new PruneColumns()),
-                List.of(new PushSemiJoinIntoJoinInput()),
+                List.of(new PushSemiJoinIntoJoinInput(), new PushSemiJoinThroughProject()),
                 List.of(new ImplementScan(), new ImplementValues(), new ImplementFilter(), new ImplementProject(),
                         new ImplementAggregate(), new ImplementSort(), new ImplementLimit(), new ImplementTopN(),
                         new ImplementHashJoin(), new ImplementUnionAll()));

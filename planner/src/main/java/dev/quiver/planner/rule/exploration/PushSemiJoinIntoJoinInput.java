@@ -43,7 +43,7 @@ public final class PushSemiJoinIntoJoinInput implements TransformationRule {
         LogicalJoin semi = (LogicalJoin) binding.operator();
         LogicalPlan joined = binding.input(0);
         LogicalJoin inner = (LogicalJoin) joined.operator();
-        if ((semi.type() != JoinType.SEMI && semi.type() != JoinType.ANTI) || inner.type() != JoinType.INNER) {
+        if (!semi.type().filtersLeft() || inner.type() != JoinType.INNER) {
             return List.of();
         }
         LogicalPlan x = joined.input(0);

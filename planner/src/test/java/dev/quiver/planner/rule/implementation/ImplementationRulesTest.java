@@ -197,7 +197,7 @@ class ImplementationRulesTest {
                 "SimplifyFilter", "MergeFilters", "InferFiltersFromDisjunctions", "PushFilterThroughProject", "SimplifyProject", "MergeProjects", "RemoveIdentityProject",
                 "MarkJoinToSemiJoin", "SingleJoinToLeftJoin", "PushFilterIntoJoin", "PushJoinConditionIntoInputs");
         assertThat(registry.treeRules()).extracting(r -> r.name()).containsExactly("UnnestSubqueries", "ReorderJoins", "ReduceAggregateInputBySemiJoin", "PruneColumns");
-        assertThat(registry.explorationRules()).extracting(r -> r.name()).containsExactly("PushSemiJoinIntoJoinInput");
-        assertThat(registry.ruleNames()).doesNotHaveDuplicates().hasSize(26);
+        assertThat(registry.explorationRules()).extracting(r -> r.name()).containsExactly("PushSemiJoinIntoJoinInput", "PushSemiJoinThroughProject");
+        assertThat(registry.ruleNames()).doesNotHaveDuplicates().hasSize(27);
     }
 }
