@@ -394,6 +394,7 @@ final class ProbeCode {
      */
     private String filterTest() {
         String gate = cb.instance("JoinFilterGate", "new JoinFilterGate(" + table + ")");
+        cb.batchStartLine(gate + ".startBatch();");
         return gate + ".mayMatch";
     }
 

@@ -55,6 +55,34 @@ class JoinFilterGateTest {
     }
 
     @Test
+    void judgesAnotherWindowOnlyAfterItsBatchesAndTurnsOffWhenTheFilterStoppedPaying() {
+        JoinFilterGate gate = new JoinFilterGate(evenKeys());
+        // The first window: odd keys only, nearly all ruled out, so the gate stays on.
+        for (int i = 0; i < JoinFilterGate.WINDOW_ROWS; i++) {
+            gate.mayMatch(keyHash(2L * (i % BUILD_ROWS) + 1));
+        }
+        assertThat(gate.isOn()).isTrue();
+        // Matching keys only, but no window is due: the gate tests without judging and stays on.
+        for (int i = 0; i < 2 * JoinFilterGate.WINDOW_ROWS; i++) {
+            assertThat(gate.mayMatch(keyHash(2L * (i % BUILD_ROWS)))).isTrue();
+        }
+        for (int b = 0; b < JoinFilterGate.BATCHES_BETWEEN_JUDGMENTS - 1; b++) {
+            gate.startBatch();
+        }
+        for (int i = 0; i < JoinFilterGate.WINDOW_ROWS; i++) {
+            gate.mayMatch(keyHash(2L * (i % BUILD_ROWS)));
+        }
+        assertThat(gate.isOn()).as("a batch short of a window due").isTrue();
+        // The batch that makes a window due: a window of matching keys turns the gate off.
+        gate.startBatch();
+        for (int i = 0; i < JoinFilterGate.WINDOW_ROWS; i++) {
+            gate.mayMatch(keyHash(2L * (i % BUILD_ROWS)));
+        }
+        assertThat(gate.isOn()).isFalse();
+        assertThat(gate.mayMatch(keyHash(1L))).as("off, an odd key passes").isTrue();
+    }
+
+    @Test
     void isOffForATableWithoutRows() {
         JoinFilterGate gate = new JoinFilterGate(table(new long[0]));
         assertThat(gate.isOn()).isFalse();
