@@ -75,9 +75,9 @@ final class ProbeCode {
     private boolean keyIsHash;
     private String rowCount;
     /**
-     * The join filter's test {@code boolean name(long h)} the stage calls, made by {@link
-     * #filtered} for joins where a row without candidates outputs nothing (a located probe's
-     * locate method tests the filter instead, for every join type).
+     * The join filter's test {@code boolean name(long h)}, made by {@link #filterTest} on first use:
+     * by a located probe's locate method (for every join type) and by the stage, for joins where a
+     * row without candidates outputs nothing.
      */
     private String filterTest;
     /**
@@ -379,9 +379,7 @@ final class ProbeCode {
         if (start != null && startWhen == null) {
             return ""; // the push located the row's chain, testing the filter then
         }
-        if (filterTest == null) {
-            filterTest = filterTest();
-        }
+        String filterTest = filterTest();
         // A sometimes-located probe tests only rows it did not locate.
         String unlocated = startWhen == null ? "" : "!" + startWhen + " && ";
         return indent + "if (" + unlocated + "!" + filterTest + "(" + hash + ")) {\n" + indent + "    " + reject + "\n" + indent + "}\n";
@@ -393,9 +391,13 @@ final class ProbeCode {
      * testing pays).
      */
     private String filterTest() {
-        String gate = cb.instance("JoinFilterGate", "new JoinFilterGate(" + table + ")");
-        cb.batchStartLine(gate + ".startBatch();");
-        return gate + ".mayMatch";
+        if (filterTest == null) {
+            // One gate per probe: a sometimes-located probe tests in its locate pass and in its stage alike.
+            String gate = cb.instance("JoinFilterGate", "new JoinFilterGate(" + table + ")");
+            cb.batchStartLine(gate + ".startBatch();");
+            filterTest = gate + ".mayMatch";
+        }
+        return filterTest;
     }
 
     /** A Java int expression: the first row of the chain of hash {@code h}'s bucket, or -1. */

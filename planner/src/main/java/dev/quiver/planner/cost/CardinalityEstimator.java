@@ -258,7 +258,6 @@ public final class CardinalityEstimator {
         // product of its columns' (independence), but never more than that side's rows.
         double keysLeft = 1;
         double keysRight = 1;
-        boolean keyed = false;
         int keyCount = 0;
         OptionalDouble domain = OptionalDouble.empty();
         double otherSelectivity = 1;
@@ -267,7 +266,6 @@ public final class CardinalityEstimator {
             if (key.isPresent()) {
                 keysLeft *= key.get().left();
                 keysRight *= key.get().right();
-                keyed = true;
                 keyCount++;
                 domain = key.get().domain();
             } else if (conjunct instanceof Literal) {
@@ -280,7 +278,7 @@ public final class CardinalityEstimator {
         double r = right.rowCount();
         // One key of two table columns: base containment. Otherwise: containment of the sides' keys.
         double keySelectivity = keyCount == 1 && domain.isPresent() ? 1 / Math.max(1, domain.getAsDouble())
-                : keyed ? 1 / Math.max(1, Math.max(Math.min(keysLeft, l), Math.min(keysRight, r))) : 1;
+                : keyCount > 0 ? 1 / Math.max(1, Math.max(Math.min(keysLeft, l), Math.min(keysRight, r))) : 1;
         double inner = l * r * keySelectivity * otherSelectivity;
         return switch (type) {
             case INNER -> inner;
