@@ -208,10 +208,20 @@ final class Inline {
                 String t = scratch(g);
                 String ah = a.kind() == Kind.INT128 ? a.hi() : "(" + a.v() + " >> 63)";
                 String bh = b.kind() == Kind.INT128 ? b.hi() : "(" + b.v() + " >> 63)";
-                g.emit("Int128." + op + "(" + ah + ", " + a.v() + ", " + bh + ", " + b.v() + ", " + t + ");");
-                g.emit("Int128.checkPrecision(" + t + "[0], " + t + "[1], " + rt.precision() + ");");
-                g.emit(r.hi() + " = " + t + "[0];");
-                g.emit(r.v() + " = " + t + "[1];");
+                String wide = "Int128." + op + "(" + ah + ", " + a.v() + ", " + bh + ", " + b.v() + ", " + t + "); "
+                        + "Int128.checkPrecision(" + t + "[0], " + t + "[1], " + rt.precision() + "); "
+                        + r.hi() + " = " + t + "[0]; " + r.v() + " = " + t + "[1];";
+                if (f == Function.MULTIPLY) {
+                    // Operands that fit 64 bits (the usual case of a wide type) multiply inline; their
+                    // product is below 2^126 < 10^38, so only a narrower result needs the check.
+                    String narrow = r.hi() + " = Math.multiplyHigh(" + a.v() + ", " + b.v() + "); " + r.v() + " = " + a.v() + " * "
+                            + b.v() + ";" + (rt.precision() < DataType.MAX_DECIMAL_PRECISION
+                                    ? " Int128.checkPrecision(" + r.hi() + ", " + r.v() + ", " + rt.precision() + ");" : "");
+                    g.emit("if (" + ah + " == (" + a.v() + " >> 63) && " + bh + " == (" + b.v() + " >> 63)) { " + narrow + " } else { "
+                            + wide + " }");
+                } else {
+                    g.emit(wide);
+                }
                 return true;
             }
             return false;

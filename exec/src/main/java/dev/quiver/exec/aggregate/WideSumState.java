@@ -11,6 +11,10 @@ import java.util.Arrays;
  * Per-group 128-bit sums (of BIGINTs and decimals) and counts of values seen; the counts serve AVG
  * and tell SUM whether any value arrived. A group's high word, low word and count lie side by side
  * in one array, so updating a random group touches one cache line rather than three.
+ *
+ * <p>Adding a 64-bit value changes the high word only when the low word crosses between -1 and 0
+ * (read as signed): that is a branch almost never taken while a sum keeps its sign, so the hot path
+ * is one add, a carry and a store, with neither a load of the high word nor an overflow test.
  */
 public final class WideSumState implements GroupState {
     /** Longs per group: high word, low word, count. */
@@ -62,7 +66,18 @@ public final class WideSumState implements GroupState {
 
     /** Adds a 64-bit value to group g. */
     public void add(int g, long v) {
-        add(g, v >> 63, v);
+        int at = g * STRIDE;
+        long[] d = data;
+        long low = d[at + 1];
+        long sum = low + v;
+        // The high word moves by v's sign extension plus the carry out of the low word: zero unless
+        // the low word crossed between -1 and 0.
+        long step = (v >> 63) + Int128.carry(low, v, sum);
+        if (step != 0) {
+            d[at] = plusHigh(d[at], step);
+        }
+        d[at + 1] = sum;
+        d[at + 2]++;
     }
 
     /** Adds a 128-bit value to group g, in place (no scratch array between the add and the state). */
@@ -115,5 +130,14 @@ public final class WideSumState implements GroupState {
         }
         data[at] = high;
         data[at + 1] = low;
+    }
+
+    /** high + step for a step of -1 or 1; leaving 64 bits means the sum left 128: DECIMAL(38)'s overflow. */
+    private long plusHigh(long high, long step) {
+        long r = high + step;
+        if (Int128.addOverflowed(high, step, r)) {
+            throw Decimals.overflow(DataType.MAX_DECIMAL_PRECISION, scale);
+        }
+        return r;
     }
 }

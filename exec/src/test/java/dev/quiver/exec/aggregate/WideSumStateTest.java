@@ -60,4 +60,17 @@ class WideSumStateTest {
         negative.add(0, 5);
         assertThat(sum(negative, 0)).isEqualTo(BigInteger.ONE.shiftLeft(127).negate().add(BigInteger.valueOf(5)));
     }
+
+    @Test
+    void sumsOfOneSignCrossingZeroMoveTheHighWord() {
+        WideSumState state = new WideSumState(0);
+        state.ensureCapacity(1);
+        long[] values = {-3, 2, 2, -1, -5, 7, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, -1, 1};
+        BigInteger expected = BigInteger.ZERO;
+        for (long v : values) {
+            state.add(0, v);
+            expected = expected.add(BigInteger.valueOf(v));
+            assertThat(sum(state, 0)).isEqualTo(expected);
+        }
+    }
 }
