@@ -20,6 +20,12 @@ import java.util.Locale;
 public final class Strings {
     /** Eight bytes of a byte[] as one long, lowest address in the lowest bits, whatever the platform. */
     private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /**
+     * Length from which equality calls the Arrays.equals intrinsic: below a word its fixed cost loses
+     * to a byte loop (1 byte: 3 against 5 ns), above it wins by far (117 bytes: 9 against 119 ns).
+     */
+    static final int INTRINSIC_EQUALS_BYTES = 8;
+
     private Strings() {
     }
 
@@ -324,12 +330,16 @@ public final class Strings {
         if (alen != blen) {
             return false;
         }
-        for (int i = 0; i < alen; i++) {
-            if (a[aoff + i] != b[boff + i]) {
-                return false;
+        if (alen < INTRINSIC_EQUALS_BYTES) {
+            for (int i = 0; i < alen; i++) {
+                if (a[aoff + i] != b[boff + i]) {
+                    return false;
+                }
             }
+            return true;
         }
-        return true;
+        // The range form of Arrays.equals is a JIT intrinsic comparing a vector of bytes at a time.
+        return Arrays.equals(a, aoff, aoff + alen, b, boff, boff + blen);
     }
 
     /** Truncates to at most {@code chars} characters (explicit CAST to VARCHAR(n)). */

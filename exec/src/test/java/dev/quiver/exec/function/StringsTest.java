@@ -232,6 +232,24 @@ class StringsTest {
     }
 
     @Test
+    void equalsComparesEveryByteOfShortAndLongValues() {
+        for (int length = 0; length <= 40; length++) {
+            byte[] a = new byte[length + 3];
+            for (int i = 0; i < length; i++) {
+                a[i + 3] = (byte) ('a' + i % 26);
+            }
+            byte[] b = java.util.Arrays.copyOf(a, a.length + 5);
+            assertThat(Strings.equals(a, 3, length, b, 3, length)).isTrue();
+            assertThat(Strings.equals(a, 3, length, b, 3, length + 1)).isFalse();
+            for (int at = 0; at < length; at++) {
+                byte[] c = b.clone();
+                c[at + 3] ^= 1;
+                assertThat(Strings.equals(a, 3, length, c, 3, length)).as("length %d, differing at %d", length, at).isFalse();
+            }
+        }
+    }
+
+    @Test
     void truncateKeepsWholeCharacters() {
         byte[] b = padded("ñ€x");
         assertThat(range(b, Strings.truncate(b, off(), len("ñ€x"), 2))).isEqualTo("ñ€");
