@@ -3,6 +3,7 @@ package dev.quiver.codegen;
 import dev.quiver.codegen.runtime.MemoryStrings;
 import dev.quiver.exec.expr.ConstantSet;
 import dev.quiver.exec.expr.Kernels;
+import dev.quiver.exec.function.LikeMatcher;
 import dev.quiver.exec.vector.Kind;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.exec.vector.Values;
@@ -311,6 +312,10 @@ final class ExpressionGenerator {
                 Optional<JValue> inPlace = equalsInPlace(call, f == Function.EQUAL);
                 return inPlace.isPresent() ? inPlace.get() : strict(call);
             }
+            case LIKE: {
+                Optional<JValue> inPlace = likeInPlace(call);
+                return inPlace.isPresent() ? inPlace.get() : strict(call);
+            }
             case IS_DISTINCT_FROM:
             case IS_NOT_DISTINCT_FROM:
                 return distinctFrom(call, f == Function.IS_DISTINCT_FROM);
@@ -504,6 +509,29 @@ final class ExpressionGenerator {
         line(result.isNull() + " = " + inPlace.get().isNull() + ";");
         open("if (!" + result.isNull() + ")");
         line(result.v() + " = " + (equal ? "" : "!") + memoryEquals(inPlace.get(), l) + ";");
+        close();
+        return Optional.of(result);
+    }
+
+    /**
+     * {@code column LIKE 'pattern'} on a string column matched where it lies in Arrow memory, when
+     * the pattern's shape allows (see {@link LikeMatcher#matchesInMemory}); empty, emitting nothing,
+     * otherwise. Skips the heap copy of every value that matching a copy needs.
+     */
+    private Optional<JValue> likeInPlace(Call call) {
+        Optional<LikeMatcher> matcher = Inline.likeMatcher(call);
+        if (matcher.isEmpty() || !matcher.get().matchesInMemory()) {
+            return Optional.empty();
+        }
+        Optional<ColumnReader.InPlaceString> inPlace = stringInPlace(call.argument(0));
+        if (inPlace.isEmpty()) {
+            return Optional.empty();
+        }
+        String m = cb.constant("LikeMatcher", matcher.get());
+        JValue result = declare(Kind.BOOLEAN);
+        line(result.isNull() + " = " + inPlace.get().isNull() + ";");
+        open("if (!" + result.isNull() + ")");
+        line(result.v() + " = " + m + ".matchesMemory(" + inPlace.get().address() + ", " + inPlace.get().length() + ");");
         close();
         return Optional.of(result);
     }

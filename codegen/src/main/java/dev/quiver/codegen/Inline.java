@@ -10,6 +10,7 @@ import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.type.DataType;
 import dev.quiver.planner.type.TypeId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The inline forms of the common functions, each the per-row twin of an interpreter kernel
@@ -252,21 +253,29 @@ final class Inline {
     }
 
     private static boolean like(Call call, List<JValue> args, JValue r, ExpressionGenerator g) {
+        Optional<LikeMatcher> matcher = likeMatcher(call);
+        if (matcher.isEmpty()) {
+            return false;
+        }
+        String m = g.constant("LikeMatcher", matcher.get());
+        g.emit(r.v() + " = " + m + ".matches(" + bytes(args.get(0)) + ");");
+        return true;
+    }
+
+    /** The matcher of a LIKE or ILIKE whose pattern and escape are non-NULL literals; empty otherwise. */
+    static Optional<LikeMatcher> likeMatcher(Call call) {
         List<Expr> a = call.arguments();
         if (!(a.get(1) instanceof Literal pattern) || pattern.isNull()) {
-            return false;
+            return Optional.empty();
         }
         int escape = DEFAULT_ESCAPE;
         if (a.size() > 2) {
             if (!(a.get(2) instanceof Literal e) || e.isNull()) {
-                return false;
+                return Optional.empty();
             }
             escape = LikeMatcher.escapeOf((String) e.get());
         }
-        LikeMatcher matcher = LikeMatcher.compile((String) pattern.get(), escape, call.function() == Function.ILIKE);
-        String m = g.constant("LikeMatcher", matcher);
-        g.emit(r.v() + " = " + m + ".matches(" + bytes(args.get(0)) + ");");
-        return true;
+        return Optional.of(LikeMatcher.compile((String) pattern.get(), escape, call.function() == Function.ILIKE));
     }
 
     private static boolean extract(Call call, List<JValue> args, JValue r, ExpressionGenerator g) {

@@ -1,5 +1,6 @@
 package dev.quiver.codegen.runtime;
 
+import dev.quiver.exec.function.Strings;
 import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
@@ -68,21 +69,7 @@ public final class MemoryStrings {
 
     /** Whether the {@code length} bytes at {@code address} are exactly bytes {@code off..off+len} of {@code b}. */
     public static boolean equals(long address, int length, byte[] b, int off, int len) {
-        if (length != len) {
-            return false;
-        }
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
-            if (MemoryUtil.getLong(address + i) != MemoryUtil.getLong(b, off + i)) {
-                return false;
-            }
-        }
-        for (; i < length; i++) {
-            if (MemoryUtil.getByte(address + i) != b[off + i]) {
-                return false;
-            }
-        }
-        return true;
+        return length == len && Strings.equalsMemory(address, b, off, len);
     }
 
     /** A heap copy of the {@code length} bytes at {@code address}. */

@@ -122,6 +122,45 @@ public final class LikeMatcher {
         return matchesExact(b, off, len);
     }
 
+    /**
+     * Whether {@link #matchesMemory} can test this pattern: a case-sensitive exact, prefix, suffix
+     * or contains pattern (the shapes TPC-H and most filters use), on a little-endian platform.
+     */
+    public boolean matchesInMemory() {
+        return !caseInsensitive && shape != Shape.GENERAL && Strings.NATIVE_LITTLE_ENDIAN;
+    }
+
+    /**
+     * Whether the UTF-8 value of {@code len} bytes at off-heap {@code address} (an Arrow string, read
+     * where it lies) matches: the same answer as {@link #matches} on a copy of the bytes. Only for a
+     * matcher whose {@link #matchesInMemory} is true.
+     */
+    public boolean matchesMemory(long address, int len) {
+        switch (shape) {
+            case EXACT:
+                return len == pieces[0].length && Strings.equalsMemory(address, pieces[0], 0, len);
+            case PREFIX:
+                return len >= pieces[0].length && Strings.equalsMemory(address, pieces[0], 0, pieces[0].length);
+            case SUFFIX: {
+                int n = pieces[0].length;
+                return len >= n && Strings.equalsMemory(address + len - n, pieces[0], 0, n);
+            }
+            case CONTAINS: {
+                int from = 0;
+                for (byte[] piece : pieces) {
+                    int at = Strings.indexOfMemory(address, len, piece, from);
+                    if (at < 0) {
+                        return false;
+                    }
+                    from = at + piece.length;
+                }
+                return true;
+            }
+            default:
+                throw new IllegalStateException("pattern " + new String(pattern, StandardCharsets.UTF_8) + " is not matched in memory");
+        }
+    }
+
     private boolean matchesExact(byte[] b, int off, int len) {
         switch (shape) {
             case EXACT:

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import java.util.regex.Pattern;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 
 /** LIKE and ILIKE, against a regular-expression translation of the pattern as the reference. */
@@ -154,6 +157,51 @@ class LikeMatcherTest {
                     .isEqualTo(reference(text.toString(), p, -1));
         }
         assertThat(matches).isGreaterThan(1000);
+    }
+
+    @Test
+    void patternsMatchValuesInMemoryAsTheyMatchHeapCopies() {
+        Random random = new Random(43);
+        String[] textChars = {"a", "b", "c", "ñ", "€", "%", "ab", "abc"};
+        String[] patternChars = {"a", "b", "c", "ñ", "%", "%", "ab", "bc", "\\%"};
+        int inMemory = 0;
+        int matches = 0;
+        try (BufferAllocator allocator = new RootAllocator(); ArrowBuf buffer = allocator.buffer(256)) {
+            for (int i = 0; i < 30_000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int k = random.nextInt(24); k > 0; k--) {
+                    text.append(textChars[random.nextInt(textChars.length)]);
+                }
+                StringBuilder pattern = new StringBuilder();
+                for (int k = random.nextInt(6); k > 0; k--) {
+                    pattern.append(patternChars[random.nextInt(patternChars.length)]);
+                }
+                LikeMatcher matcher = LikeMatcher.compile(pattern.toString(), BACKSLASH, false);
+                if (!matcher.matchesInMemory()) {
+                    continue;
+                }
+                inMemory++;
+                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                // The value ends at the buffer's last byte: a read past it would show as a mismatch or a crash.
+                long at = buffer.capacity() - bytes.length;
+                buffer.setBytes(at, bytes);
+                boolean expected = matcher.matches(bytes, 0, bytes.length);
+                matches += expected ? 1 : 0;
+                assertThat(matcher.matchesMemory(buffer.memoryAddress() + at, bytes.length)).as("'%s' LIKE '%s'", text, pattern)
+                        .isEqualTo(expected);
+            }
+        }
+        assertThat(inMemory).isGreaterThan(10_000);
+        assertThat(matches).isGreaterThan(1_000);
+    }
+
+    @Test
+    void onlyCaseSensitivePatternsWithoutUnderscoresMatchInMemory() {
+        assertThat(LikeMatcher.compile("%ab%c%", BACKSLASH, false).matchesInMemory()).isTrue();
+        assertThat(LikeMatcher.compile("ab%", BACKSLASH, false).matchesInMemory()).isTrue();
+        assertThat(LikeMatcher.compile("a_b%", BACKSLASH, false).matchesInMemory()).isFalse();
+        assertThat(LikeMatcher.compile("a%b", BACKSLASH, false).matchesInMemory()).isFalse();
+        assertThat(LikeMatcher.compile("%ab%", BACKSLASH, true).matchesInMemory()).isFalse();
     }
 
     @Test
