@@ -20,6 +20,7 @@ public final class Session implements AutoCloseable {
     private final Database database;
     private final SessionSettings settings;
     private final StatementRunner runner;
+    private final StatementCache statements = new StatementCache();
     private volatile boolean closed;
 
     Session(Database database) {
@@ -41,7 +42,7 @@ public final class Session implements AutoCloseable {
     /** Parses and runs one statement. Every failure is a {@link QuiverException} carrying the SQL text. */
     public Result execute(String sql) {
         checkOpen();
-        Statement statement = SqlParser.parseStatement(sql);
+        Statement statement = statements.parse(sql);
         return runner.run(statement, sql);
     }
 
