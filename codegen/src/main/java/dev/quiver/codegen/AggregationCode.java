@@ -150,6 +150,10 @@ final class AggregationCode {
         statements.add("int g = " + groupExpr + ";");
         List<String> updateCalls = new ArrayList<>();
         for (int a = 0; a < argumentColumns.length; a++) {
+            if (sink.sharesStateOf(a) >= 0) {
+                // Its state is another aggregate's, updated there.
+                continue;
+            }
             String update = update(sink, agg, a, argumentColumns[a] >= 0 ? computed[argumentColumns[a]] : null,
                     argumentColumns[a] >= 0 ? sinkLayout.get(argumentColumns[a]).type() : null);
             updateCalls.add(update + "(g);");

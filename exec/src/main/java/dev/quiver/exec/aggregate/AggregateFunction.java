@@ -3,6 +3,7 @@ package dev.quiver.exec.aggregate;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A combinable aggregate: the one contract behind parallel aggregation (thread-local states
@@ -45,4 +46,15 @@ public interface AggregateFunction {
 
     /** A state for {@code groups} groups read back from {@link #serialize}'s output. */
     GroupState deserialize(SerializedState serialized, int groups);
+
+    /**
+     * What the state is, for sharing one state between aggregates: two functions with equal
+     * non-empty keys, fed the same argument, keep states that are equal after every update and
+     * combine, and each finalizes correctly from the other's state. SUM and AVG of one decimal both
+     * keep its 128-bit sum and count (TPC-H Q1 asks for both of two columns). Empty (the default):
+     * the state is the function's own.
+     */
+    default Optional<Object> sharedStateKey() {
+        return Optional.empty();
+    }
 }

@@ -4,6 +4,7 @@ import dev.quiver.exec.function.Decimals;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * AVG as a DOUBLE. Exact inputs keep an exact 128-bit sum and their average is the double nearest
@@ -28,6 +29,11 @@ public final class AvgAggregate implements AggregateFunction {
     @Override
     public List<DataType> stateTypes() {
         return List.of(sumType, DataType.BIGINT);
+    }
+
+    @Override
+    public Optional<Object> sharedStateKey() {
+        return exact ? Optional.of(new WideSumState.Key(sumType.scale())) : Optional.empty();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.quiver.exec.function.Int128;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SUM. Small integers sum into a BIGINT (overflow is an error); BIGINTs and decimals into a 128-bit
@@ -33,6 +34,11 @@ public final class SumAggregate implements AggregateFunction {
     @Override
     public List<DataType> stateTypes() {
         return List.of(result);
+    }
+
+    @Override
+    public Optional<Object> sharedStateKey() {
+        return accumulator == Accumulator.WIDE ? Optional.of(new WideSumState.Key(result.scale())) : Optional.empty();
     }
 
     @Override

@@ -23,6 +23,10 @@ public final class WideSumState implements GroupState {
     private final int scale;
     private long[] data = new long[16 * STRIDE];
 
+    /** The {@link AggregateFunction#sharedStateKey} of the functions that keep a sum and count of this scale. */
+    record Key(int scale) {
+    }
+
     /** Sums of DECIMAL(38, scale): overflowing 128 bits reports the same error as overflowing 38 digits. */
     public WideSumState(int scale) {
         this.scale = scale;

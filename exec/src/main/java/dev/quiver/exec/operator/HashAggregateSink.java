@@ -33,6 +33,12 @@ public final class HashAggregateSink implements Sink {
     private final int[] argumentColumns;
     private final DataType[] argumentTypes;
     private final int[] positions;
+    /**
+     * Per aggregate, the earlier aggregate whose state it shares (same argument, equal {@link
+     * AggregateFunction#sharedStateKey}), or -1: a shared state is updated and combined once, for
+     * the aggregate that owns it, and every aggregate finalizes from it.
+     */
+    private final int[] sharesStateOf;
     private final List<ColumnRef> outputs;
     private Local global;
     private final List<Batch> output = new ArrayList<>();
@@ -52,7 +58,22 @@ public final class HashAggregateSink implements Sink {
             argumentTypes[a] = args.isEmpty() ? null : args.get(0).type();
             positions[a] = aggregates.get(a).call().position();
         }
+        sharesStateOf = new int[functions.length];
+        for (int a = 0; a < functions.length; a++) {
+            sharesStateOf[a] = -1;
+            for (int b = 0; b < a && sharesStateOf[a] < 0; b++) {
+                if (sharesStateOf[b] < 0 && argumentColumns[b] >= 0 && argumentColumns[b] == argumentColumns[a]
+                        && functions[a].sharedStateKey().isPresent() && functions[a].sharedStateKey().equals(functions[b].sharedStateKey())) {
+                    sharesStateOf[a] = b;
+                }
+            }
+        }
         outputs = operator.outputColumns(List.of(input.columns()));
+    }
+
+    /** The earlier aggregate whose state aggregate {@code a} shares, or -1 if it keeps its own (then updates are its own to do). */
+    public int sharesStateOf(int a) {
+        return sharesStateOf[a];
     }
 
     public List<DataType> keyTypes() {
@@ -103,7 +124,7 @@ public final class HashAggregateSink implements Sink {
             table = keyTypes.isEmpty() ? null : new GroupByHashTable(keyTypes);
             states = new GroupState[functions.length];
             for (int a = 0; a < functions.length; a++) {
-                states[a] = functions[a].createState();
+                states[a] = sharesStateOf[a] >= 0 ? states[sharesStateOf[a]] : functions[a].createState();
             }
             keys = new ValueVector[keyTypes.size()];
             for (int k = 0; k < keys.length; k++) {
@@ -156,6 +177,9 @@ public final class HashAggregateSink implements Sink {
                 ensureGroups(table.groupCount());
             }
             for (int a = 0; a < functions.length; a++) {
+                if (sharesStateOf[a] >= 0) {
+                    continue;
+                }
                 ValueVector arg = null;
                 if (argumentColumns[a] >= 0) {
                     arg = argument(a, batch);
@@ -184,8 +208,8 @@ public final class HashAggregateSink implements Sink {
         public long heapBytes() {
             long bytes = (table == null ? 0 : table.heapBytes()) + ValueVector.heapBytes(keys) + ValueVector.heapBytes(arguments)
                     + 4L * groupIds.length;
-            for (GroupState s : states) {
-                bytes += s.heapBytes();
+            for (int a = 0; a < states.length; a++) {
+                bytes += sharesStateOf[a] >= 0 ? 0 : states[a].heapBytes();
             }
             return bytes;
         }
@@ -214,6 +238,9 @@ public final class HashAggregateSink implements Sink {
             global.ensureGroups(global.groupCount());
         }
         for (int a = 0; a < functions.length; a++) {
+            if (sharesStateOf[a] >= 0) {
+                continue;
+            }
             try {
                 functions[a].combine(global.states[a], local.states[a], targetOf, groups);
             } catch (QuiverException e) {
