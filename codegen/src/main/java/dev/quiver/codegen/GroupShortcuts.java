@@ -79,9 +79,9 @@ final class GroupShortcuts {
 
     /**
      * {@code int group()} with a small cache of groups by key: a direct-mapped cache of {@link
-     * #GROUP_CACHE_SLOTS} slots, each holding one combination of keys (their NULL flags, a string's
-     * length and bytes as one word, another key's bits) and its group. A row whose strings are all
-     * at most 8 bytes and whose keys are in their slot takes its group without hashing the strings
+     * #GROUP_CACHE_SLOTS} slots, each holding one combination of keys (a string's NULL flag, length
+     * and bytes as one word, another key's NULL flag and bits) and its group. A row whose strings are
+     * all at most 7 bytes and whose keys are in their slot takes its group without hashing the strings
      * or comparing them byte by byte; any other row, and a miss, asks {@code find()}, and a miss
      * then takes the slot. Low-cardinality string keys (flags, statuses, modes) hit almost always.
      * The same bits make the same key (a double's -0.0 and 0.0 differ here; the table then finds
@@ -100,24 +100,23 @@ final class GroupShortcuts {
             JValue v = keys.get(k);
             ColumnReader.InPlaceString at = places.get(k);
             String bits = cb.fresh("keyBits");
-            String nulls = cachedSlots("boolean", "cachedNull");
             String values = cachedSlots("long", "cachedKey");
-            same.add(nulls + "[slot] == " + v.isNull());
             same.add(values + "[slot] == " + bits);
-            store.add(nulls + "[slot] = " + v.isNull() + ";");
             store.add(values + "[slot] = " + bits + ";");
             if (at != null) {
-                m.append("        if (!").append(at.isNull()).append(" && ").append(at.length()).append(" > MemoryStrings.WORD_BYTES) {\n");
+                // A string of up to 7 bytes is one word: its bytes, its length above them, and -1
+                // (a top bit no length sets) for NULL. One compare per key, no NULL flag to test.
+                m.append("        if (!").append(at.isNull()).append(" && ").append(at.length()).append(" >= MemoryStrings.WORD_BYTES) {\n");
                 m.append("            return ").append(find).append("();\n");
                 m.append("        }\n");
-                m.append("        long ").append(bits).append(" = ").append(at.isNull()).append(" ? 0L : MemoryStrings.shortWord(")
-                        .append(at.address()).append(", ").append(at.length()).append(");\n");
-                String lengths = cachedSlots("int", "cachedLength");
-                String length = at.isNull() + " ? 0 : " + at.length();
-                same.add(lengths + "[slot] == (" + length + ")");
-                store.add(lengths + "[slot] = " + length + ";");
-                m.append("        mixed = (mixed ^ ").append(bits).append(" ^ (long) (").append(length).append(") << 56) * 0x9E3779B97F4A7C15L;\n");
+                m.append("        long ").append(bits).append(" = ").append(at.isNull()).append(" ? -1L : MemoryStrings.shortWord(")
+                        .append(at.address()).append(", ").append(at.length()).append(") | (long) ").append(at.length())
+                        .append(" << 56;\n");
+                m.append("        mixed = (mixed ^ ").append(bits).append(") * 0x9E3779B97F4A7C15L;\n");
             } else {
+                String nulls = cachedSlots("boolean", "cachedNull");
+                same.add(nulls + "[slot] == " + v.isNull());
+                store.add(nulls + "[slot] = " + v.isNull() + ";");
                 m.append("        long ").append(bits).append(" = ").append(v.isNull()).append(" ? 0L : ").append(keyBits(v)).append(";\n");
                 if (v.kind() == Kind.INT128) {
                     String high = cb.fresh("keyHigh");
