@@ -19,6 +19,7 @@ import dev.quiver.planner.plan.AggregateAssignment;
 import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -59,11 +60,12 @@ public final class HashAggregateSink implements Sink {
             positions[a] = aggregates.get(a).call().position();
         }
         sharesStateOf = new int[functions.length];
+        List<Optional<Object>> stateKeys = java.util.Arrays.stream(functions).map(AggregateFunction::sharedStateKey).toList();
         for (int a = 0; a < functions.length; a++) {
             sharesStateOf[a] = -1;
             for (int b = 0; b < a && sharesStateOf[a] < 0; b++) {
                 if (sharesStateOf[b] < 0 && argumentColumns[b] >= 0 && argumentColumns[b] == argumentColumns[a]
-                        && functions[a].sharedStateKey().isPresent() && functions[a].sharedStateKey().equals(functions[b].sharedStateKey())) {
+                        && stateKeys.get(a).isPresent() && stateKeys.get(a).equals(stateKeys.get(b))) {
                     sharesStateOf[a] = b;
                 }
             }
