@@ -3,7 +3,9 @@ package dev.quiver.planner.logical;
 import static java.util.Objects.requireNonNull;
 
 import dev.quiver.planner.expr.ColumnRef;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** A tree of logical operators. The output columns are computed once, when the node is built. */
 public record LogicalPlan(LogicalOperator operator, List<LogicalPlan> inputs, List<ColumnRef> outputColumns) {
@@ -31,6 +33,21 @@ public record LogicalPlan(LogicalOperator operator, List<LogicalPlan> inputs, Li
 
     public LogicalPlan input(int i) {
         return inputs.get(i);
+    }
+
+    /**
+     * The plan with {@code atNode} applied to every node bottom-up: each node is rebuilt over its
+     * rewritten inputs (kept as it is when none changed) and then handed to {@code atNode}.
+     */
+    public LogicalPlan rewriteBottomUp(UnaryOperator<LogicalPlan> atNode) {
+        List<LogicalPlan> rewritten = new ArrayList<>(inputs.size());
+        boolean changed = false;
+        for (LogicalPlan input : inputs) {
+            LogicalPlan r = input.rewriteBottomUp(atNode);
+            changed |= r != input;
+            rewritten.add(r);
+        }
+        return atNode.apply(changed ? of(operator, rewritten) : this);
     }
 
     @Override

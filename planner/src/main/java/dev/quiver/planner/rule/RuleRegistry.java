@@ -12,6 +12,7 @@ import dev.quiver.planner.rule.implementation.ImplementSort;
 import dev.quiver.planner.rule.implementation.ImplementTopN;
 import dev.quiver.planner.rule.implementation.ImplementUnionAll;
 import dev.quiver.planner.rule.implementation.ImplementValues;
+import dev.quiver.planner.rule.normalization.EagerAggregation;
 import dev.quiver.planner.rule.normalization.InferFiltersFromDisjunctions;
 import dev.quiver.planner.rule.normalization.MarkJoinToSemiJoin;
 import dev.quiver.planner.rule.normalization.MergeFilters;
@@ -57,7 +58,7 @@ public final class RuleRegistry {
                 List.of(new SimplifyFilter(), new MergeFilters(), new InferFiltersFromDisjunctions(), new PushFilterThroughProject(), new SimplifyProject(),
                         new MergeProjects(), new RemoveIdentityProject(), new MarkJoinToSemiJoin(), new SingleJoinToLeftJoin(),
                         new PushFilterIntoJoin(), new PushJoinConditionIntoInputs()),
-                List.of(new UnnestSubqueries(), new ReorderJoins(), new ReduceAggregateInputBySemiJoin(), new PruneColumns()),
+                List.of(new UnnestSubqueries(), new ReorderJoins(), new ReduceAggregateInputBySemiJoin(), new EagerAggregation(), new PruneColumns()),
                 List.of(new PushSemiJoinIntoJoinInput(), new PushSemiJoinThroughProject()),
                 List.of(new ImplementScan(), new ImplementValues(), new ImplementFilter(), new ImplementProject(),
                         new ImplementAggregate(), new ImplementSort(), new ImplementLimit(), new ImplementTopN(),

@@ -54,18 +54,11 @@ public final class ReduceAggregateInputBySemiJoin implements TreeRewriteRule {
 
     @Override
     public LogicalPlan rewrite(LogicalPlan root, RuleContext context) {
-        return reduce(root);
+        return root.rewriteBottomUp(this::reduce);
     }
 
-    private LogicalPlan reduce(LogicalPlan plan) {
-        List<LogicalPlan> inputs = new ArrayList<>();
-        boolean changed = false;
-        for (LogicalPlan input : plan.inputs()) {
-            LogicalPlan r = reduce(input);
-            changed |= r != input;
-            inputs.add(r);
-        }
-        LogicalPlan current = changed ? LogicalPlan.of(plan.operator(), inputs) : plan;
+    /** The join {@code current} (its inputs already reduced) with one grouped side reduced, if the rule applies. */
+    private LogicalPlan reduce(LogicalPlan current) {
         if (current.operator() instanceof LogicalJoin join && join.type() == JoinType.INNER) {
             for (int side = 0; side < 2; side++) {
                 Optional<LogicalPlan> reduced = reduceSide(join, current.input(side), current.input(1 - side));

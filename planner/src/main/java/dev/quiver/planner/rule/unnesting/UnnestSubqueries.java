@@ -45,22 +45,9 @@ import java.util.Set;
 public final class UnnestSubqueries implements TreeRewriteRule {
     @Override
     public LogicalPlan rewrite(LogicalPlan root, RuleContext context) {
-        return unnest(root, context);
-    }
-
-    private LogicalPlan unnest(LogicalPlan plan, RuleContext context) {
-        List<LogicalPlan> inputs = new ArrayList<>();
-        boolean changed = false;
-        for (LogicalPlan input : plan.inputs()) {
-            LogicalPlan rewritten = unnest(input, context);
-            changed |= rewritten != input;
-            inputs.add(rewritten);
-        }
-        LogicalPlan current = changed ? LogicalPlan.of(plan.operator(), inputs) : plan;
-        if (current.operator() instanceof LogicalDependentJoin join) {
-            return decorrelate(join, current.input(0), current.input(1), context).projectedTo(current.outputColumns());
-        }
-        return current;
+        return root.rewriteBottomUp(current -> current.operator() instanceof LogicalDependentJoin join
+                ? decorrelate(join, current.input(0), current.input(1), context).projectedTo(current.outputColumns())
+                : current);
     }
 
     private LogicalPlan decorrelate(LogicalDependentJoin join, LogicalPlan outer, LogicalPlan subquery, RuleContext context) {
