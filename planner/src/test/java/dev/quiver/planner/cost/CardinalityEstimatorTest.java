@@ -143,4 +143,16 @@ class CardinalityEstimatorTest {
         // a column without a range keeps System R's guess
         assertThat(FilterSelectivity.of(PlanFixtures.gt(count, PlanFixtures.integer(3)), groups)).isEqualTo(FilterSelectivity.UNKNOWN_RANGE);
     }
+
+    @Test
+    void rowsDrawnAtRandomMeetFewerDistinctValuesThanTheyCouldHold() {
+        // as many draws as values: 1 - 1/e of them
+        assertThat(CardinalityEstimator.distinctInSample(100_000, 100_000)).isEqualTo(100_000 * (1 - Math.exp(-1)), within(1.0));
+        // many draws meet every value; few draws are nearly all distinct
+        assertThat(CardinalityEstimator.distinctInSample(10, 1_000_000)).isEqualTo(10, within(1e-9));
+        assertThat(CardinalityEstimator.distinctInSample(1_000_000, 10)).isEqualTo(10, within(1e-3));
+        // one value, or no rows
+        assertThat(CardinalityEstimator.distinctInSample(1, 500)).isEqualTo(1);
+        assertThat(CardinalityEstimator.distinctInSample(50, 0)).isZero();
+    }
 }

@@ -18,6 +18,8 @@ class EagerAggregationTest {
                     TestCatalog.column("c_region", DataType.INTEGER))
             .add("orders", 1_500_000, TestCatalog.column("o_key", DataType.BIGINT), TestCatalog.column("o_cust", DataType.INTEGER),
                     TestCatalog.column("o_price", DataType.decimal(15, 2)), TestCatalog.column("o_score", DataType.DOUBLE))
+            .add("lines", 6_000_000, TestCatalog.column("l_order", DataType.BIGINT), TestCatalog.column("l_price", DataType.decimal(15, 2)),
+                    TestCatalog.column("l_disc", DataType.decimal(15, 2)))
             .add("events", 1_000_000, TestCatalog.column("e_id", DataType.INTEGER), TestCatalog.column("e_value", DataType.INTEGER));
     private final Planning planning;
 
@@ -25,6 +27,7 @@ class EagerAggregationTest {
         catalog.get("customers").withDistinct("c_key", 150_000).withDistinct("c_flag", 2).withDistinct("c_region", 25);
         catalog.get("orders").withDistinct("o_cust", 100_000);
         catalog.get("events").withDistinct("e_id", 900_000);
+        catalog.get("lines").withDistinct("l_order", 1_500_000);
         planning = new Planning(catalog);
     }
 
@@ -86,5 +89,22 @@ class EagerAggregationTest {
     void groupKeysFromTheAggregatedSideStopTheRewrite() {
         assertThat(eager(planning.physical(
                 "SELECT o_cust, count(o_key) FROM customers JOIN orders ON c_key = o_cust GROUP BY o_cust, c_flag"))).isFalse();
+    }
+
+    @Test
+    void overARegionOfJoinsTheAggregatedTablesArePartiallyAggregatedTogether() {
+        // TPC-H Q10's shape: the partials sum lines joined with orders per customer key, an expression of line columns below the join.
+        String sql = "SELECT c_key, c_flag, sum(l_price * (1 - l_disc)) FROM customers, orders, lines "
+                + "WHERE c_key = o_cust AND l_order = o_key GROUP BY c_key, c_flag";
+        PhysicalPlan plan = planning.physical(sql);
+        assertThat(eager(plan)).isTrue();
+        assertThat(plan.outputColumns()).extracting(c -> c.type()).containsExactly(DataType.INTEGER, DataType.INTEGER, DataType.decimal(38, 4));
+        assertThat(eager(planning.optimize(sql, Set.of("EagerAggregation")).plan())).isFalse();
+    }
+
+    @Test
+    void aRegionWhoseGroupKeysComeFromAnAggregatedTableIsLeftAlone() {
+        assertThat(eager(planning.physical("SELECT o_cust, sum(o_price), sum(l_price) FROM customers, orders, lines "
+                + "WHERE c_key = o_cust AND l_order = o_key GROUP BY o_cust"))).isFalse();
     }
 }
