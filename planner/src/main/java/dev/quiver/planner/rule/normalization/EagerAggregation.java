@@ -56,7 +56,9 @@ import java.util.Set;
  * extreme of the extremes. Inner rows with a NULL join key match nothing either way. Outer rows a
  * LEFT join keeps without a match carry a NULL partial, which SUM, MIN and MAX skip as they skipped
  * the NULL-extended row; a COUNT over only such rows is NULL when summed and is made 0 again. An
- * aggregate's argument computed above the join from inner columns only is computed below it.
+ * aggregate's argument computed above an inner join from inner columns only is computed below it;
+ * under a LEFT join the arguments must be inner columns, since an expression such as a constant
+ * has a value on the NULL-extended row that a NULL partial does not carry.
  *
  * <p>Not rewritten: global aggregates (without group keys the aggregate above the join costs no hash
  * lookup, so there is nothing to save), DISTINCT aggregates and AVG (not combined this way here), COUNT(*) under a
@@ -179,6 +181,11 @@ public final class EagerAggregation implements TreeRewriteRule {
             for (ColumnRef argument : call.arguments()) {
                 Expr definition = definitions.get(argument);
                 if (definition == null || !innerColumns.containsAll(Exprs.columns(definition))) {
+                    return Optional.empty();
+                }
+                // A LEFT join's NULL-extended row gives an expression its value over NULL inner
+                // columns (a constant, COALESCE), which a NULL partial would lose: columns only.
+                if (type == JoinType.LEFT && !(definition instanceof ColumnRef)) {
                     return Optional.empty();
                 }
                 if (definition instanceof ColumnRef column) {
