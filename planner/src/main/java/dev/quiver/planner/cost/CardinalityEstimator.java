@@ -236,10 +236,6 @@ public final class CardinalityEstimator {
     }
 
     /**
-     * Groups of an aggregation: the product of its keys' distinct values (a key computed above the
-     * scans counts as {@link #DEFAULT_GROUP_RATIO} of the rows), at most one per input row.
-     */
-    /**
      * The distinct values expected among {@code rows} rows drawn at random from a column with
      * {@code distinct} equally frequent values (Cardenas, "Analysis and Performance of Inverted Data
      * Base Structures", CACM 1975): d (1 - (1 - 1/d)^n). Never above min(n, d), the bound an
@@ -252,6 +248,10 @@ public final class CardinalityEstimator {
         return distinct * -Math.expm1(rows * Math.log1p(-1 / distinct));
     }
 
+    /**
+     * Groups of an aggregation: the product of its keys' distinct values (a key computed above the
+     * scans counts as {@link #DEFAULT_GROUP_RATIO} of the rows), at most one per input row.
+     */
     private static double groups(LogicalAggregate aggregate, LogicalProperties input) {
         if (aggregate.groupKeys().isEmpty()) {
             return 1;

@@ -237,8 +237,9 @@ public final class EagerAggregation implements TreeRewriteRule {
     /** Whether the estimates say the rewrite does less hash work than the plan it replaces (see the class comment). */
     private boolean pays(List<ColumnRef> groupKeys, Set<ColumnRef> innerKeys, LogicalPlan innerPlan, LogicalPlan partialPlan,
             LogicalPlan joinPlan) {
-        double innerRows = estimator.derive(innerPlan).rowCount();
-        double groups = partialGroups(innerKeys, estimator.derive(innerPlan), estimator.derive(partialPlan).rowCount());
+        LogicalProperties inner = estimator.derive(innerPlan);
+        double innerRows = inner.rowCount();
+        double groups = partialGroups(innerKeys, inner, estimator.derive(partialPlan).rowCount());
         double joinRows = estimator.derive(joinPlan).rowCount();
         double outerWidth = width(groupKeys);
         double innerWidth = width(innerKeys);
