@@ -1,14 +1,15 @@
 package dev.quiver.planner.physical;
 
-import dev.quiver.planner.expr.AggregateCall;
+import static dev.quiver.planner.plan.ColumnRenaming.aggregates;
+import static dev.quiver.planner.plan.ColumnRenaming.assignments;
+import static dev.quiver.planner.plan.ColumnRenaming.column;
+import static dev.quiver.planner.plan.ColumnRenaming.columns;
+import static dev.quiver.planner.plan.ColumnRenaming.exprs;
+import static dev.quiver.planner.plan.ColumnRenaming.keys;
+
 import dev.quiver.planner.expr.ColumnRef;
-import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Exprs;
-import dev.quiver.planner.plan.AggregateAssignment;
-import dev.quiver.planner.plan.Assignment;
-import dev.quiver.planner.plan.SortKey;
-import java.util.HashMap;
-import java.util.List;
+import dev.quiver.planner.plan.ColumnRenaming;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,9 @@ import java.util.Optional;
  * differ. A "same" answer is always right; a "different" one only forgoes sharing.
  */
 public final class PlanEquivalence {
+    private static final ColumnRenaming.TreeShape<PhysicalPlan> SHAPE = new ColumnRenaming.TreeShape<>(
+            PhysicalPlan::operator, PhysicalPlan::inputs, PhysicalPlan::outputColumns, (plan, r) -> Optional.of(renamed(plan.operator(), r)));
+
     private PlanEquivalence() {
     }
 
@@ -35,34 +39,7 @@ public final class PlanEquivalence {
      * defined in {@code b}'s subtree stands for.
      */
     public static Optional<Map<ColumnRef, ColumnRef>> columnMapping(PhysicalPlan a, PhysicalPlan b) {
-        Map<ColumnRef, ColumnRef> renaming = new HashMap<>();
-        return match(a, b, renaming) ? Optional.of(Map.copyOf(renaming)) : Optional.empty();
-    }
-
-    /**
-     * Matches the inputs first, collecting which column of {@code a} each column of {@code b} stands
-     * for; the node's own outputs correspond by position. The node matches if {@code b}'s operator,
-     * its columns so renamed, equals {@code a}'s.
-     */
-    private static boolean match(PhysicalPlan a, PhysicalPlan b, Map<ColumnRef, ColumnRef> renaming) {
-        if (a.operator().getClass() != b.operator().getClass() || a.inputs().size() != b.inputs().size()
-                || a.outputColumns().size() != b.outputColumns().size()) {
-            return false;
-        }
-        for (int i = 0; i < a.inputs().size(); i++) {
-            if (!match(a.input(i), b.input(i), renaming)) {
-                return false;
-            }
-        }
-        for (int i = 0; i < a.outputColumns().size(); i++) {
-            ColumnRef to = a.outputColumns().get(i);
-            ColumnRef from = b.outputColumns().get(i);
-            ColumnRef known = renaming.putIfAbsent(from, to);
-            if (!from.type().equals(to.type()) || (known != null && !known.equals(to))) {
-                return false;
-            }
-        }
-        return renamed(b.operator(), renaming).equals(a.operator());
+        return ColumnRenaming.match(a, b, SHAPE);
     }
 
     private static PhysicalOperator renamed(PhysicalOperator op, Map<ColumnRef, ColumnRef> r) {
@@ -76,12 +53,10 @@ public final class PlanEquivalence {
             return new Filter(Exprs.substitute(filter.predicate(), r));
         }
         if (op instanceof Project project) {
-            return new Project(project.assignments().stream()
-                    .map(a -> new Assignment(column(a.output(), r), Exprs.substitute(a.expression(), r))).toList());
+            return new Project(assignments(project.assignments(), r));
         }
         if (op instanceof HashAggregate aggregate) {
-            return new HashAggregate(columns(aggregate.groupKeys(), r), aggregate.aggregates().stream()
-                    .map(a -> new AggregateAssignment(column(a.output(), r), call(a.call(), r))).toList());
+            return new HashAggregate(columns(aggregate.groupKeys(), r), aggregates(aggregate.aggregates(), r));
         }
         if (op instanceof Sort sort) {
             return new Sort(keys(sort.keys(), r));
@@ -100,25 +75,5 @@ public final class PlanEquivalence {
             return new UnionAll(columns(union.columns(), r), union.inputColumns().stream().map(c -> columns(c, r)).toList());
         }
         throw new IllegalArgumentException("no renaming for " + op.describe());
-    }
-
-    private static ColumnRef column(ColumnRef c, Map<ColumnRef, ColumnRef> r) {
-        return r.getOrDefault(c, c);
-    }
-
-    private static List<ColumnRef> columns(List<ColumnRef> cs, Map<ColumnRef, ColumnRef> r) {
-        return cs.stream().map(c -> column(c, r)).toList();
-    }
-
-    private static List<Expr> exprs(List<Expr> es, Map<ColumnRef, ColumnRef> r) {
-        return es.stream().map(e -> Exprs.substitute(e, r)).toList();
-    }
-
-    private static List<SortKey> keys(List<SortKey> keys, Map<ColumnRef, ColumnRef> r) {
-        return keys.stream().map(k -> new SortKey(column(k.column(), r), k.descending(), k.nullsFirst())).toList();
-    }
-
-    private static AggregateCall call(AggregateCall c, Map<ColumnRef, ColumnRef> r) {
-        return new AggregateCall(c.kind(), columns(c.arguments(), r), c.distinct(), c.type(), c.position());
     }
 }

@@ -8,7 +8,6 @@ import dev.quiver.planner.expr.ColumnRef;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Exprs;
 import dev.quiver.planner.expr.Function;
-import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.logical.LogicalAggregate;
 import dev.quiver.planner.logical.LogicalJoin;
 import dev.quiver.planner.logical.LogicalPlan;
@@ -20,7 +19,6 @@ import dev.quiver.planner.plan.Assignment;
 import dev.quiver.planner.plan.JoinType;
 import dev.quiver.planner.rule.RuleContext;
 import dev.quiver.planner.rule.TreeRewriteRule;
-import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -104,15 +102,9 @@ public final class EagerAggregation implements TreeRewriteRule {
             return Optional.empty();
         }
         // What each column the aggregate reads is over the join's outputs, through the projections between them.
-        Map<ColumnRef, Expr> definitions = new HashMap<>();
-        input.outputColumns().forEach(c -> definitions.put(c, c));
-        LogicalPlan joinPlan = input;
-        while (joinPlan.operator() instanceof LogicalProject project) {
-            Map<ColumnRef, Expr> assigned = new HashMap<>();
-            project.assignments().forEach(a -> assigned.put(a.output(), a.expression()));
-            definitions.replaceAll((c, e) -> Exprs.substitute(e, assigned));
-            joinPlan = joinPlan.input(0);
-        }
+        ProjectedInput projected = ProjectedInput.of(input);
+        Map<ColumnRef, Expr> definitions = projected.definitions();
+        LogicalPlan joinPlan = projected.base();
         if (!(joinPlan.operator() instanceof LogicalJoin join)) {
             return Optional.empty();
         }
@@ -173,8 +165,7 @@ public final class EagerAggregation implements TreeRewriteRule {
         Map<ColumnRef, ColumnRef> countOutputs = new HashMap<>();
         for (AggregateAssignment assignment : aggregate.aggregates()) {
             AggregateCall call = assignment.call();
-            if (call.distinct() || call.kind() == AggregateKind.AVG
-                    || (call.kind() == AggregateKind.COUNT_STAR && type == JoinType.LEFT)) {
+            if (!PartialAggregates.combinable(call) || (call.kind() == AggregateKind.COUNT_STAR && type == JoinType.LEFT)) {
                 return Optional.empty();
             }
             List<ColumnRef> arguments = new ArrayList<>();
@@ -197,14 +188,12 @@ public final class EagerAggregation implements TreeRewriteRule {
             }
             ColumnRef partial = context.columnIds().newColumn(call.kind().sqlName(), call.type());
             partials.add(new AggregateAssignment(partial, new AggregateCall(call.kind(), arguments, false, call.type(), call.position())));
-            boolean count = call.kind() == AggregateKind.COUNT || call.kind() == AggregateKind.COUNT_STAR;
-            AggregateKind combine = count ? AggregateKind.SUM : call.kind();
             ColumnRef output = assignment.output();
-            if (count) {
+            if (PartialAggregates.isCount(call)) {
                 output = context.columnIds().newColumn("sum", call.type());
                 countOutputs.put(assignment.output(), output);
             }
-            finals.add(new AggregateAssignment(output, new AggregateCall(combine, List.of(partial), false, call.type(), call.position())));
+            finals.add(new AggregateAssignment(output, PartialAggregates.combining(call, partial)));
         }
         LogicalPlan partialInput = innerPlan;
         if (!computed.isEmpty()) {
@@ -226,10 +215,7 @@ public final class EagerAggregation implements TreeRewriteRule {
         aggregate.groupKeys().forEach(k -> outputs.add(new Assignment(k, k)));
         for (AggregateAssignment assignment : aggregate.aggregates()) {
             ColumnRef out = assignment.output();
-            ColumnRef summed = countOutputs.get(out);
-            Expr value = summed == null ? out
-                    : new Call(Function.COALESCE, List.of(summed, Literal.ofLong(0, DataType.BIGINT)), DataType.BIGINT);
-            outputs.add(new Assignment(out, value));
+            outputs.add(new Assignment(out, PartialAggregates.finished(assignment.call(), countOutputs.getOrDefault(out, out))));
         }
         return Optional.of(LogicalPlan.of(new LogicalProject(outputs), combined));
     }
