@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * An aggregation written twice in one statement (a view read twice, as in TPC-H Q15) runs once: one
  * pipeline scans the table into it, a later one reads its result again, and EXPLAIN ANALYZE still
  * counts every operator of both copies. A join build side written twice is built once and probed by
- * both joins, unless a join flags build rows (RIGHT, FULL). Subplans that differ in anything but
+ * both joins, unless a join flags build rows (RIGHT, FULL). An aggregation rolled up from a finer
+ * one of the statement reads that one's groups, computed once. Subplans that differ in anything but
  * column ids run each on its own.
  */
 class SharedSubplansTest extends ApiTestSupport {
@@ -59,6 +60,19 @@ class SharedSubplansTest extends ApiTestSupport {
         assertThat(explain(sql).stream().filter(l -> l.matches("Pipeline \\d+: TableScan dim -> HashJoinBuild.*"))).hasSize(2);
         assertThat(explain(sql).stream().filter(l -> l.matches("Pipeline .*(FULL|RIGHT).*"))).isNotEmpty()
                 .allSatisfy(l -> assertThat(l).doesNotContain("(table shared)"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"interpret", "compile"})
+    void aTotalOverAGroupedAggregatesRowsReadsItsGroups(String mode) {
+        session.set("execution_mode", mode);
+        session.set("compile_min_rows", "0");
+        // TPC-H Q11's shape: RollUpAggregate sums the groups for the total, and the groups are computed once.
+        String sql = "SELECT k, sum(v) FROM sales WHERE v > 0 GROUP BY k HAVING sum(v) * 3 > (SELECT sum(v) FROM sales WHERE v > 0) ORDER BY k";
+        assertThat(rows(sql)).containsExactly(List.of(1, 30L), List.of(3, 31L));
+        List<String> explain = explain(sql);
+        assertThat(explain.stream().filter(l -> l.matches("Pipeline \\d+: TableScan sales -> .*"))).hasSize(1);
+        assertThat(explain.stream().filter(l -> l.contains("HashAggregate (computed once, read again)"))).hasSize(1);
     }
 
     @ParameterizedTest

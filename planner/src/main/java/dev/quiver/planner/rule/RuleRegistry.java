@@ -23,6 +23,7 @@ import dev.quiver.planner.rule.normalization.PushFilterThroughProject;
 import dev.quiver.planner.rule.normalization.PushJoinConditionIntoInputs;
 import dev.quiver.planner.rule.normalization.ReduceAggregateInputBySemiJoin;
 import dev.quiver.planner.rule.normalization.RemoveIdentityProject;
+import dev.quiver.planner.rule.normalization.RollUpAggregate;
 import dev.quiver.planner.rule.normalization.ReorderJoins;
 import dev.quiver.planner.rule.normalization.SimplifyFilter;
 import dev.quiver.planner.rule.normalization.SimplifyProject;
@@ -58,7 +59,8 @@ public final class RuleRegistry {
                 List.of(new SimplifyFilter(), new MergeFilters(), new InferFiltersFromDisjunctions(), new PushFilterThroughProject(), new SimplifyProject(),
                         new MergeProjects(), new RemoveIdentityProject(), new MarkJoinToSemiJoin(), new SingleJoinToLeftJoin(),
                         new PushFilterIntoJoin(), new PushJoinConditionIntoInputs()),
-                List.of(new UnnestSubqueries(), new ReorderJoins(), new ReduceAggregateInputBySemiJoin(), new EagerAggregation(), new PruneColumns()),
+                List.of(new UnnestSubqueries(), new ReorderJoins(), new ReduceAggregateInputBySemiJoin(), new EagerAggregation(), new RollUpAggregate(),
+                        new PruneColumns()),
                 List.of(new PushSemiJoinIntoJoinInput(), new PushSemiJoinThroughProject()),
                 List.of(new ImplementScan(), new ImplementValues(), new ImplementFilter(), new ImplementProject(),
                         new ImplementAggregate(), new ImplementSort(), new ImplementLimit(), new ImplementTopN(),

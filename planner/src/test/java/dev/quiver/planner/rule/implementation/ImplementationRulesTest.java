@@ -196,8 +196,9 @@ class ImplementationRulesTest {
         assertThat(registry.normalizationRules()).extracting(r -> r.name()).containsExactly(
                 "SimplifyFilter", "MergeFilters", "InferFiltersFromDisjunctions", "PushFilterThroughProject", "SimplifyProject", "MergeProjects", "RemoveIdentityProject",
                 "MarkJoinToSemiJoin", "SingleJoinToLeftJoin", "PushFilterIntoJoin", "PushJoinConditionIntoInputs");
-        assertThat(registry.treeRules()).extracting(r -> r.name()).containsExactly("UnnestSubqueries", "ReorderJoins", "ReduceAggregateInputBySemiJoin", "EagerAggregation", "PruneColumns");
+        assertThat(registry.treeRules()).extracting(r -> r.name()).containsExactly("UnnestSubqueries", "ReorderJoins", "ReduceAggregateInputBySemiJoin", "EagerAggregation",
+                "RollUpAggregate", "PruneColumns");
         assertThat(registry.explorationRules()).extracting(r -> r.name()).containsExactly("PushSemiJoinIntoJoinInput", "PushSemiJoinThroughProject");
-        assertThat(registry.ruleNames()).doesNotHaveDuplicates().hasSize(28);
+        assertThat(registry.ruleNames()).doesNotHaveDuplicates().hasSize(29);
     }
 }

@@ -25,6 +25,7 @@ import dev.quiver.planner.expr.Exprs;
 import dev.quiver.planner.logical.LogicalAggregate;
 import dev.quiver.planner.logical.LogicalFilter;
 import dev.quiver.planner.logical.LogicalPlan;
+import dev.quiver.planner.logical.LogicalUnionAll;
 import dev.quiver.planner.logical.LogicalProject;
 import dev.quiver.planner.logical.LogicalValues;
 import dev.quiver.planner.plan.AggregateAssignment;
@@ -302,6 +303,26 @@ class NormalizationRulesTest {
                     "  Aggregate keys=[kept#7] aggregates=[count#9 := count(*)]",
                     "    Project [kept#7 := a#0]",
                     "      Scan t [a#0]");
+        }
+
+        @Test
+        void anAggregateTheTreeHoldsTwiceKeepsAllItsAggregatesSoTheCopiesStayEqual() {
+            // One consumer reads the sum, the other the count (as RollUpAggregate's copies may).
+            var sum = new AggregateAssignment(f.ids.newColumn("sum", b.type()), new AggregateCall(AggregateKind.SUM, List.of(b), false, b.type()));
+            var count = new AggregateAssignment(f.ids.newColumn("count", DataType.BIGINT),
+                    new AggregateCall(AggregateKind.COUNT_STAR, List.of(), false, DataType.BIGINT));
+            LogicalPlan aggregate = LogicalPlan.of(new LogicalAggregate(List.of(a), List.of(sum, count)), scan);
+            LogicalPlan plan = LogicalPlan.of(new LogicalUnionAll(List.of(f.ids.newColumn("u", b.type())),
+                    List.of(List.of(sum.output()), List.of(count.output()))), List.of(aggregate, aggregate));
+            LogicalPlan pruned = rule.rewrite(plan, f.context());
+            assertThat(pruned.input(0)).isEqualTo(pruned.input(1));
+            assertThat(Planning.operators(pruned, LogicalAggregate.class)).allSatisfy(g -> assertThat(g.aggregates()).hasSize(2));
+
+            // Held once, each keeps only what its consumer reads.
+            LogicalPlan other = LogicalPlan.of(new LogicalAggregate(List.of(a), List.of(sum, count)), filter(gt(a, integer(0)), scan));
+            LogicalPlan once = LogicalPlan.of(new LogicalUnionAll(List.of(f.ids.newColumn("u", b.type())),
+                    List.of(List.of(sum.output()), List.of(count.output()))), List.of(aggregate, other));
+            assertThat(Planning.operators(rule.rewrite(once, f.context()), LogicalAggregate.class)).allSatisfy(g -> assertThat(g.aggregates()).hasSize(1));
         }
 
         @Test
