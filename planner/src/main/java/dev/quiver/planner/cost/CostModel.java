@@ -37,6 +37,10 @@ public final class CostModel {
     static final double HASH_BUILD_PER_ROW = 6.0;
     /** Hashing a probe row and following its bucket chain: a random memory access like aggregation's. */
     static final double HASH_PROBE_PER_ROW = 3.0;
+    /** A build side up to this many rows stays in a core's 512 KiB L2 cache while it is probed (some 24 bytes of heads, chain and key per row). */
+    static final double CACHE_RESIDENT_BUILD_ROWS = 16_384;
+    /** What a matching probe costs more, in probes, each time the build side doubles beyond that: a cache level's misses spread over a few doublings. */
+    static final double PROBE_COST_PER_DOUBLING = 0.25;
     /** Writing one joined output row (gathering both sides' columns). */
     static final double JOIN_OUTPUT_PER_ROW = 1.0;
     /** Evaluating the condition on one pair of a nested-loop join. */
@@ -76,11 +80,29 @@ public final class CostModel {
 
     /**
      * A hash join's own cost: building a table of the build rows, probing it with the probe rows
-     * and writing the output; without equality keys every pair is compared as well.
+     * and writing the output; without equality keys every pair is compared as well. A probe that
+     * finds its key reads the table's chain and rows, which wait on memory once the table outgrows
+     * the caches ({@link #cacheMissFactor}); a probe that finds nothing is mostly turned away by the
+     * join filter, whose bits stay cached. So of two joins that keep as many rows, the one with the
+     * smaller build side is the cheaper to probe first (TPC-H Q7 probes the suppliers of two nations
+     * before the orders of their customers).
      */
     public static double hashJoinCost(double buildRows, double probeRows, double outputRows, boolean hasKeys) {
-        double value = buildRows * HASH_BUILD_PER_ROW + probeRows * HASH_PROBE_PER_ROW + outputRows * JOIN_OUTPUT_PER_ROW;
+        double matched = Math.min(probeRows, outputRows);
+        double value = buildRows * HASH_BUILD_PER_ROW + probeRows * HASH_PROBE_PER_ROW
+                + matched * HASH_PROBE_PER_ROW * (cacheMissFactor(buildRows) - 1) + outputRows * JOIN_OUTPUT_PER_ROW;
         return hasKeys ? value : value + probeRows * buildRows * NESTED_LOOP_PER_PAIR;
+    }
+
+    /**
+     * How many probes a matching probe costs into a table of {@code buildRows}: 1 while the table
+     * stays in cache, and {@link #PROBE_COST_PER_DOUBLING} more per doubling beyond it (the
+     * hierarchical memory cost of Manegold, Boncz and Kersten, "Generic Database Cost Models for
+     * Hierarchical Memory Systems", VLDB 2002, reduced to one slope).
+     */
+    static double cacheMissFactor(double buildRows) {
+        return buildRows <= CACHE_RESIDENT_BUILD_ROWS ? 1
+                : 1 + PROBE_COST_PER_DOUBLING * Math.log(buildRows / CACHE_RESIDENT_BUILD_ROWS) / Math.log(2);
     }
 
     private static double log2(double n) {

@@ -146,6 +146,20 @@ class CostTest {
         assertThat(cost(new UnionAll(List.of(a), List.of(List.of(a), List.of(b))), 30, 10, 20)).isEqualTo(30);
     }
 
+    @Test
+    void aProbeThatFindsItsRowInATableOutgrowingTheCachesCostsMore() {
+        HashJoin hash = new HashJoin(JoinType.INNER, List.of(a), List.of(b), List.of(false), java.util.Optional.empty(),
+                java.util.Optional.empty());
+        double resident = CostModel.CACHE_RESIDENT_BUILD_ROWS;
+        // Up to the cache-resident size, no extra cost; each doubling beyond it adds a quarter probe per matched row.
+        assertThat(cost(hash, 1000, 1_000_000, resident)).isEqualTo(resident * 6 + 1_000_000 * 3 + 1000);
+        assertThat(cost(hash, 1000, 1_000_000, 4 * resident)).isCloseTo(4 * resident * 6 + 1_000_000 * 3 + 1000 * 3 * 0.5 + 1000, within(1e-6));
+        // Probes that find nothing (the join filter turns them away) pay no miss.
+        assertThat(cost(hash, 0, 1_000_000, 4 * resident)).isEqualTo(4 * resident * 6 + 1_000_000 * 3);
+        // A probe matching many build rows pays its miss once.
+        assertThat(cost(hash, 5000, 1000, 4 * resident)).isCloseTo(4 * resident * 6 + 1000 * 3 + 1000 * 3 * 0.5 + 5000, within(1e-6));
+    }
+
     private double cost(PhysicalOperator operator, double outputRows, double... inputRows) {
         return model.localCost(operator, outputRows, Arrays.stream(inputRows).boxed().toList()).value();
     }
