@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Roll-up from a finer aggregate (the regrouping compensation of Zaharioudakis et al., "Answering
@@ -38,7 +39,9 @@ import java.util.Optional;
  * coarser aggregate is computed as one of the finer one's keys is, and each of its aggregates as
  * one of the finer one's (same function and argument, no DISTINCT, not AVG). The finer aggregate
  * must have strictly more distinct keys, so that of several the finest is used and is never rolled
- * up itself, and neither may read an enclosing query's columns. The rewrite is always cheaper when
+ * up itself, and neither may read an enclosing query's columns. A roll-up, now reading the finest
+ * aggregate, is rolled up again from a coarser roll-up of it when one matches (a total over the
+ * per-part sums that themselves sum the per-part-and-supplier ones). The rewrite is always cheaper when
  * the finer aggregate is computed anyway: it reads groups instead of rows. So that it is, the rule
  * runs after the rules that reshape aggregates (a copy reshaped alone would be computed twice), and
  * {@link PruneColumns} keeps every aggregate of an aggregate the plan holds twice, so that both
@@ -73,7 +76,7 @@ public final class RollUpAggregate implements TreeRewriteRule {
     /** How {@code node}'s aggregate is computed from one of the finer aggregates, if any matches. */
     private static Optional<LogicalPlan> rollUp(LogicalPlan node, List<LogicalPlan> candidates, RuleContext context) {
         LogicalAggregate coarse = (LogicalAggregate) node.operator();
-        if (coarse.groupKeys().isEmpty() && coarse.aggregates().isEmpty()
+        if ((coarse.groupKeys().isEmpty() && coarse.aggregates().isEmpty())
                 || !coarse.aggregates().stream().allMatch(a -> PartialAggregates.combinable(a.call()))
                 || !FreeColumns.of(node).isEmpty()) {
             return Optional.empty();
@@ -82,7 +85,7 @@ public final class RollUpAggregate implements TreeRewriteRule {
         Optional<Match> best = Optional.empty();
         for (LogicalPlan candidate : candidates) {
             LogicalAggregate fine = (LogicalAggregate) candidate.operator();
-            if (candidate.equals(node) || best.isPresent() && best.get().fine().groupKeys().size() >= fine.groupKeys().size()) {
+            if (candidate.equals(node) || (best.isPresent() && best.get().fine().groupKeys().size() >= fine.groupKeys().size())) {
                 continue;
             }
             Optional<Match> match = match(coarse, input, candidate);
@@ -105,7 +108,7 @@ public final class RollUpAggregate implements TreeRewriteRule {
             return Optional.empty();
         }
         // The coarser aggregate's columns, as expressions over the finer one's input.
-        java.util.function.Function<ColumnRef, Expr> over = c -> Exprs.substitute(input.definition(c), renaming.get());
+        Function<ColumnRef, Expr> over = c -> Exprs.substitute(input.definition(c), renaming.get());
         List<ColumnRef> keys = new ArrayList<>();
         for (ColumnRef key : coarse.groupKeys()) {
             Expr wanted = over.apply(key);
