@@ -11,6 +11,7 @@ import dev.quiver.planner.physical.TableScan;
 import dev.quiver.planner.physical.TopN;
 import dev.quiver.planner.physical.UnionAll;
 import dev.quiver.planner.physical.Values;
+import dev.quiver.planner.plan.JoinType;
 import java.util.List;
 
 /**
@@ -69,7 +70,7 @@ public final class CostModel {
         } else if (operator instanceof Limit) {
             value = outputRows * LIMIT_PER_ROW;
         } else if (operator instanceof HashJoin join) {
-            value = hashJoinCost(inputRows.get(1), input, outputRows, !join.probeKeys().isEmpty());
+            value = hashJoinCost(inputRows.get(1), input, outputRows, join.type(), !join.probeKeys().isEmpty());
         } else if (operator instanceof UnionAll) {
             value = outputRows * UNION_PER_ROW;
         } else {
@@ -85,13 +86,17 @@ public final class CostModel {
      * the caches ({@link #cacheMissFactor}); a probe that finds nothing is mostly turned away by the
      * join filter, whose bits stay cached. So of two joins that keep as many rows, the one with the
      * smaller build side is the cheaper to probe first (TPC-H Q7 probes the suppliers of two nations
-     * before the orders of their customers).
+     * before the orders of their customers). The probes that find their key are known from the
+     * output only for inner and semi joins (at most one per output row); other joins are charged
+     * no misses.
      */
-    public static double hashJoinCost(double buildRows, double probeRows, double outputRows, boolean hasKeys) {
-        double matched = Math.min(probeRows, outputRows);
-        double value = buildRows * HASH_BUILD_PER_ROW + probeRows * HASH_PROBE_PER_ROW
-                + matched * HASH_PROBE_PER_ROW * (cacheMissFactor(buildRows) - 1) + outputRows * JOIN_OUTPUT_PER_ROW;
-        return hasKeys ? value : value + probeRows * buildRows * NESTED_LOOP_PER_PAIR;
+    public static double hashJoinCost(double buildRows, double probeRows, double outputRows, JoinType type, boolean hasKeys) {
+        double value = buildRows * HASH_BUILD_PER_ROW + probeRows * HASH_PROBE_PER_ROW + outputRows * JOIN_OUTPUT_PER_ROW;
+        if (!hasKeys) {
+            return value + probeRows * buildRows * NESTED_LOOP_PER_PAIR;
+        }
+        double matched = type == JoinType.INNER || type == JoinType.SEMI ? Math.min(probeRows, outputRows) : 0;
+        return value + matched * HASH_PROBE_PER_ROW * (cacheMissFactor(buildRows) - 1);
     }
 
     /**

@@ -158,6 +158,11 @@ class CostTest {
         assertThat(cost(hash, 0, 1_000_000, 4 * resident)).isEqualTo(4 * resident * 6 + 1_000_000 * 3);
         // A probe matching many build rows pays its miss once.
         assertThat(cost(hash, 5000, 1000, 4 * resident)).isCloseTo(4 * resident * 6 + 1000 * 3 + 1000 * 3 * 0.5 + 5000, within(1e-6));
+        // Joins whose output does not say which probes found their key (an anti join's are the others) pay no miss.
+        for (JoinType type : List.of(JoinType.ANTI, JoinType.LEFT)) {
+            HashJoin other = new HashJoin(type, List.of(a), List.of(b), List.of(false), java.util.Optional.empty(), java.util.Optional.empty());
+            assertThat(cost(other, 1000, 1_000_000, 4 * resident)).as("%s", type).isEqualTo(4 * resident * 6 + 1_000_000 * 3 + 1000);
+        }
     }
 
     private double cost(PhysicalOperator operator, double outputRows, double... inputRows) {

@@ -276,7 +276,8 @@ final class JoinEnumerator {
                 : estimator.derive(join, plan.outputColumns(), List.of(l.properties(), r.properties()));
         double small = Math.min(l.properties().rowCount(), r.properties().rowCount());
         double large = Math.max(l.properties().rowCount(), r.properties().rowCount());
-        double cost = l.cost() + r.cost() + CostModel.hashJoinCost(small, large, properties.rowCount(), hasEquality(connecting));
+        double cost = l.cost() + r.cost() + CostModel.hashJoinCost(small, large, properties.rowCount(), JoinType.INNER,
+                hasEquality(connecting));
         if (known == null || cost < known.cost()) {
             best.put(union, new Entry(plan, cost, properties));
         }

@@ -76,15 +76,16 @@ public final class PruneColumns implements TreeRewriteRule {
             return rebuild(plan, prune(plan.input(0), below, shared));
         }
         if (op instanceof LogicalProject project) {
-            List<Assignment> kept = project.assignments().stream().filter(a -> shared.contains(plan) || required.contains(a.output())).toList();
+            List<Assignment> kept = project.assignments().stream().filter(a -> required.contains(a.output())).toList();
             Set<ColumnRef> below = new HashSet<>();
             kept.forEach(a -> below.addAll(Exprs.columns(a.expression())));
             LogicalPlan input = prune(plan.input(0), below, shared);
             return LogicalPlan.of(new LogicalProject(kept), input);
         }
         if (op instanceof LogicalAggregate aggregate) {
+            boolean keepAll = shared.contains(plan);
             List<AggregateAssignment> kept = aggregate.aggregates().stream()
-                    .filter(a -> shared.contains(plan) || required.contains(a.output())).toList();
+                    .filter(a -> keepAll || required.contains(a.output())).toList();
             Set<ColumnRef> below = new HashSet<>(aggregate.groupKeys());
             kept.forEach(a -> below.addAll(a.call().arguments()));
             LogicalPlan input = prune(plan.input(0), below, shared);

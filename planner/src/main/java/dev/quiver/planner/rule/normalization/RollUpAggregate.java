@@ -51,8 +51,10 @@ public final class RollUpAggregate implements TreeRewriteRule {
     @Override
     public LogicalPlan rewrite(LogicalPlan root, RuleContext context) {
         // One roll-up per pass: it changes the nodes above it, which may be another one's finer aggregate.
+        // An aggregate may be rolled up again from each coarser roll-up, so n aggregates take at most n * n passes.
         LogicalPlan plan = root;
-        int passes = aggregateCount(root);
+        int aggregates = aggregateCount(root);
+        int passes = aggregates * aggregates;
         for (int pass = 0; pass < passes; pass++) {
             List<LogicalPlan> finer = new ArrayList<>();
             collectGrouped(plan, finer);

@@ -83,16 +83,29 @@ class RollUpAggregateTest {
 
     @Test
     void differentRowsOrAggregatesThatDoNotCombineAreComputedFromTheRows() {
-        // Another filter, another argument, AVG, DISTINCT, the same keys, an outer reference.
+        // Another filter, another argument, AVG, DISTINCT, the same keys.
         for (String sql : List.of(
                 "SELECT part, sum(qty) FROM stock WHERE qty > 5 GROUP BY part HAVING sum(qty) > (SELECT sum(qty) FROM stock)",
                 "SELECT part, sum(qty) FROM stock GROUP BY part HAVING sum(qty) > (SELECT sum(qty + 1) FROM stock)",
                 "SELECT part, avg(qty) FROM stock GROUP BY part HAVING avg(qty) > (SELECT avg(qty) FROM stock)",
                 "SELECT part, count(DISTINCT qty) FROM stock GROUP BY part HAVING count(DISTINCT qty) > (SELECT count(DISTINCT qty) FROM stock)",
-                "SELECT part, sum(qty) FROM stock GROUP BY part UNION ALL SELECT part, count(qty) FROM stock GROUP BY part",
-                "SELECT s_key FROM suppliers WHERE s_nation > (SELECT sum(qty) FROM stock WHERE supplier = s_key)")) {
+                "SELECT part, sum(qty) FROM stock GROUP BY part UNION ALL SELECT part, count(qty) FROM stock GROUP BY part")) {
             assertThat(rolledUp(planning.physical(sql))).as(sql).isEmpty();
         }
+    }
+
+    @Test
+    void fourLevelsRollUpEachFromTheNextFinerOne() {
+        String level = "SELECT %s, max(cost) FROM stock GROUP BY %s";
+        String sql = String.format(level, "part, supplier, qty", "part, supplier, qty")
+                + " UNION ALL " + String.format(level, "part, supplier, NULL", "part, supplier")
+                + " UNION ALL " + String.format(level, "part, NULL, NULL", "part")
+                + " UNION ALL SELECT NULL, NULL, NULL, max(cost) FROM stock";
+        PhysicalPlan plan = planning.physical(sql);
+        PhysicalPlan total = rolledUp(plan).stream().filter(r -> keys(r) == 0).findFirst().orElseThrow();
+        assertThat(keys(total.input(0))).isEqualTo(1);
+        assertThat(keys(total.input(0).input(0))).isEqualTo(2);
+        assertThat(keys(total.input(0).input(0).input(0))).isEqualTo(3);
     }
 
     /** The aggregates that read an aggregate grouped by more keys. */
