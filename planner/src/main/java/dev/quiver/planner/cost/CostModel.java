@@ -106,6 +106,7 @@ public final class CostModel {
      * Hierarchical Memory Systems", VLDB 2002, reduced to one slope).
      */
     static double cacheMissFactor(double buildRows) {
+        // Not log2(), which rounds ratios up to 2 to 1 and would make the factor jump at the threshold.
         return buildRows <= CACHE_RESIDENT_BUILD_ROWS ? 1
                 : 1 + PROBE_COST_PER_DOUBLING * Math.log(buildRows / CACHE_RESIDENT_BUILD_ROWS) / Math.log(2);
     }

@@ -50,6 +50,15 @@ public record LogicalPlan(LogicalOperator operator, List<LogicalPlan> inputs, Li
         return atNode.apply(changed ? of(operator, rewritten) : this);
     }
 
+    /** How many nodes of this tree, this one included, have an operator of {@code type}. */
+    public int count(Class<? extends LogicalOperator> type) {
+        int n = type.isInstance(operator) ? 1 : 0;
+        for (LogicalPlan input : inputs) {
+            n += input.count(type);
+        }
+        return n;
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();

@@ -83,7 +83,7 @@ public final class PruneColumns implements TreeRewriteRule {
             return LogicalPlan.of(new LogicalProject(kept), input);
         }
         if (op instanceof LogicalAggregate aggregate) {
-            boolean keepAll = shared.contains(plan);
+            boolean keepAll = !shared.isEmpty() && shared.contains(plan);
             List<AggregateAssignment> kept = aggregate.aggregates().stream()
                     .filter(a -> keepAll || required.contains(a.output())).toList();
             Set<ColumnRef> below = new HashSet<>(aggregate.groupKeys());

@@ -102,7 +102,7 @@ public final class ReduceAggregateInputBySemiJoin implements TreeRewriteRule {
                 }
             }
         }
-        if (reducing.isEmpty() || joins(other) > MAX_JOINS_IN_REDUCER) {
+        if (reducing.isEmpty() || other.count(LogicalJoin.class) > MAX_JOINS_IN_REDUCER) {
             return Optional.empty();
         }
         double groups = estimator.derive(aggregatePlan).rowCount();
@@ -114,13 +114,5 @@ public final class ReduceAggregateInputBySemiJoin implements TreeRewriteRule {
         LogicalPlan semi = LogicalPlan.of(new LogicalJoin(JoinType.SEMI, Exprs.and(reducing)), List.of(input, other));
         LogicalPlan newAggregate = LogicalPlan.of(aggregate, semi);
         return Optional.of(project.isPresent() ? LogicalPlan.of(project.get(), newAggregate) : newAggregate);
-    }
-
-    private static int joins(LogicalPlan plan) {
-        int n = plan.operator() instanceof LogicalJoin ? 1 : 0;
-        for (LogicalPlan input : plan.inputs()) {
-            n += joins(input);
-        }
-        return n;
     }
 }

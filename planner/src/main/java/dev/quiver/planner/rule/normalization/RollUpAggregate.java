@@ -53,11 +53,14 @@ public final class RollUpAggregate implements TreeRewriteRule {
         // One roll-up per pass: it changes the nodes above it, which may be another one's finer aggregate.
         // An aggregate may be rolled up again from each coarser roll-up, so n aggregates take at most n * n passes.
         LogicalPlan plan = root;
-        int aggregates = aggregateCount(root);
+        int aggregates = root.count(LogicalAggregate.class);
         int passes = aggregates * aggregates;
         for (int pass = 0; pass < passes; pass++) {
             List<LogicalPlan> finer = new ArrayList<>();
             collectGrouped(plan, finer);
+            if (finer.isEmpty()) {
+                break;
+            }
             boolean[] done = {false};
             LogicalPlan next = plan.rewriteBottomUp(node -> {
                 if (done[0] || !(node.operator() instanceof LogicalAggregate)) {
@@ -99,7 +102,10 @@ public final class RollUpAggregate implements TreeRewriteRule {
     }
 
     /** A finer aggregate {@code plan} and, for the coarser one's keys and aggregates, the finer one's columns that hold them. */
-    private record Match(LogicalPlan plan, LogicalAggregate fine, List<ColumnRef> keys, List<ColumnRef> partials) {
+    private record Match(LogicalPlan plan, List<ColumnRef> keys, List<ColumnRef> partials) {
+        LogicalAggregate fine() {
+            return (LogicalAggregate) plan.operator();
+        }
     }
 
     private static Optional<Match> match(LogicalAggregate coarse, ProjectedInput input, LogicalPlan candidate) {
@@ -137,7 +143,7 @@ public final class RollUpAggregate implements TreeRewriteRule {
             }
             partials.add(partial.get());
         }
-        return Optional.of(new Match(candidate, fine, keys, partials));
+        return Optional.of(new Match(candidate, keys, partials));
     }
 
     /** The coarser aggregate over the finer one, with its own output columns in its own order. */
@@ -169,13 +175,5 @@ public final class RollUpAggregate implements TreeRewriteRule {
             into.add(plan);
         }
         plan.inputs().forEach(input -> collectGrouped(input, into));
-    }
-
-    private static int aggregateCount(LogicalPlan plan) {
-        int n = plan.operator() instanceof LogicalAggregate ? 1 : 0;
-        for (LogicalPlan input : plan.inputs()) {
-            n += aggregateCount(input);
-        }
-        return n;
     }
 }
