@@ -37,8 +37,9 @@ import java.util.Optional;
  * strings in place).
  *
  * <p>Two shortcuts change no outcome. Before walking, INNER, RIGHT, SEMI, RIGHT_SEMI and RIGHT_ANTI
- * probes test the key hash against the table's join filter ({@link HashJoinTable#mayMatch}), which
- * rules out only rows that have no candidate. The pipeline's first probe may instead be located
+ * probes test the key hash against the table's join filter ({@link HashJoinTable#mayMatch}), or a
+ * join on one integer-like key tests the key itself against the table's exact filter where it has
+ * one ({@link HashJoinTable#keyFilter()}); either rules out only rows that have no candidate. The pipeline's first probe may instead be located
  * ({@link #locateMethod}): the push finds each row's first chain row (testing the filter then) in
  * a batch-wise loop, and the walk starts there; a later probe likewise, by its {@link ProbeQueue}'s
  * drain, while the queue is on.
@@ -71,15 +72,22 @@ final class ProbeCode {
     private String hash;
     private String pairs;
     private String matches;
-    /** Whether the chain walk compares the key alone, without first comparing the stored hash. */
-    private boolean keyIsHash;
+    /**
+     * Whether the join is on one integer-like key (kept as a long) that is not null-safe: the chain
+     * walk then compares the key alone, without first comparing the stored hash (comparing it is
+     * as cheap, and one array read less), and the join filter tests the key itself where the table
+     * has an exact filter ({@link HashJoinTable#keyFilter()}).
+     */
+    private final boolean oneIntegerKey;
+    /** The stage's probe key (a long field) when {@link #oneIntegerKey}, set by {@link #generate}. */
+    private String stageKey;
     private String rowCount;
     /**
-     * The join filter's test {@code boolean name(long h)}, made by {@link #filterTest} on first use:
-     * by a located probe's locate method (for every join type) and by the stage, for joins where a
-     * row without candidates outputs nothing.
+     * The join filter's gate, made by {@link #filterGate} on first use: by a located probe's locate
+     * method (for every join type) and by the stage, for joins where a row without candidates
+     * outputs nothing.
      */
-    private String filterTest;
+    private String gate;
     /**
      * Set by {@link #locateMethod}: the field holding the current probe row's first chain row,
      * which the push located beforehand; the chain walk starts there instead of at the bucket head.
@@ -106,6 +114,8 @@ final class ProbeCode {
         cb.field("private int " + buildRow + ";");
         buildColumns = new HeapColumn[spec.buildColumns().size()];
         mark = type == JoinType.MARK ? JValueCode.declareFields(cb, Kind.BOOLEAN) : null;
+        oneIntegerKey = keys.size() == 1 && Kind.of(keys.get(0).type()) == Kind.LONG && !join.nullSafe().get(0)
+                && !join.buildKeys().get(0).type().isUnknown() && !keys.get(0).type().isUnknown();
     }
 
     /** The columns this probe adds to the base columns (the build columns at the current build row, the mark), with their readers. */
@@ -138,11 +148,9 @@ final class ProbeCode {
         cb.field("private long " + hash + ";");
         pairs = cb.fresh("pairs");
         cb.field("private int " + pairs + ";");
-        String keysMethod = keysMethod(computedKeys);
+        String keysMethod = keysMethod(computedKeys, false);
         matches = matchMethod(keyValues);
-        // One integer-like key that is not null-safe: comparing it is as cheap as comparing the hash, and one array read less.
-        keyIsHash = keys.size() == 1 && keyValues.get(0).kind() == Kind.LONG && !join.nullSafe().get(0)
-                && !join.buildKeys().get(0).type().isUnknown() && !keys.get(0).type().isUnknown();
+        stageKey = oneIntegerKey ? keyValues.get(0).v() : "";
         Optional<String> residualMethod = residual.map(r -> residualMethod(x, r));
         StringBuilder m = cb.method();
         m.append("    // hash join probe, ").append(type).append(join.nullAwareMark() ? " (null-aware)" : "").append('\n');
@@ -175,7 +183,7 @@ final class ProbeCode {
         String stageHash = hash;
         hash = cb.fresh("locateHash");
         cb.field("private long " + hash + ";");
-        String locateKeys = keysMethod(computedKeys);
+        String locateKeys = keysMethod(computedKeys, oneIntegerKey);
         String locateHash = hash;
         hash = stageHash;
         String method = cb.fresh("locate");
@@ -186,8 +194,7 @@ final class ProbeCode {
         m.append("        }\n");
         m.append("        long h = ").append(locateHash).append(";\n");
         // Any join type: a row without candidates walks an empty chain, whatever the type makes of that.
-        String test = filterTest();
-        m.append("        return ").append(test).append("(h) ? ").append(bucketHead("h")).append(" : -1;\n");
+        m.append("        return ").append(filterGate()).append(".mayMatch(h) ? ").append(bucketHead("h")).append(" : -1;\n");
         m.append("    }\n");
         return method;
     }
@@ -209,7 +216,7 @@ final class ProbeCode {
      * first: touching it brings that line into the cache ahead of the walk. After {@link #generate}.
      */
     String touch(String row) {
-        return keyIsHash
+        return oneIntegerKey
                 ? "(int) " + cb.instance("long[]", table + ".key(0).longs") + "[" + row + "]"
                 : "(int) " + cb.instance("long[]", table + ".hashes()") + "[" + row + "]";
     }
@@ -266,8 +273,13 @@ final class ProbeCode {
         return computed;
     }
 
-    /** {@code boolean keys(int i)}: evaluates every key, false if a key that is not null-safe is NULL, else sets the hash. */
-    private String keysMethod(List<ExpressionGenerator.Computed> computedKeys) {
+    /**
+     * {@code boolean keys(int i)}: evaluates every key, false if a key that is not null-safe is
+     * NULL, else sets the hash. With {@code testKey} (for a locating pass, and only when {@link
+     * #oneIntegerKey}), also false when the join filter rules the key out, tested before the hash
+     * is computed.
+     */
+    private String keysMethod(List<ExpressionGenerator.Computed> computedKeys, boolean testKey) {
         List<String> keyMethods = computedKeys.stream().map(ExpressionGenerator.Computed::method).toList();
         List<JValue> values = computedKeys.stream().map(ExpressionGenerator.Computed::value).toList();
         String method = cb.fresh("probeKeys");
@@ -284,6 +296,11 @@ final class ProbeCode {
         PipelineGenerator.append(m, "        ", cb.statements("probeKeyRow", "int i", "i", calls));
         if (!unprobeable.isEmpty()) {
             m.append("        if (").append(String.join(" || ", cb.chain("anyNullKey", "||", "", "", unprobeable))).append(") {\n");
+            m.append("            return false;\n");
+            m.append("        }\n");
+        }
+        if (testKey) {
+            m.append("        if (!").append(filterGate()).append(".mayMatchKey(").append(values.get(0).v()).append(")) {\n");
             m.append("            return false;\n");
             m.append("        }\n");
         }
@@ -360,7 +377,7 @@ final class ProbeCode {
      */
     private String walk(String indent) {
         String nextRows = cb.instance("int[]", table + ".nextRows()");
-        String hashTest = keyIsHash ? "" : cb.instance("long[]", table + ".hashes()") + "[r] != h || ";
+        String hashTest = oneIntegerKey ? "" : cb.instance("long[]", table + ".hashes()") + "[r] != h || ";
         String first = start == null ? bucketHead("h") : startWhen == null ? start : startWhen + " ? " + start + " : " + bucketHead("h");
         return indent + "long h = " + hash + ";\n"
                 + indent + "for (int r = " + first + "; r >= 0; r = " + nextRows + "[r]) {\n"
@@ -379,25 +396,28 @@ final class ProbeCode {
         if (start != null && startWhen == null) {
             return ""; // the push located the row's chain, testing the filter then
         }
-        String filterTest = filterTest();
+        String test = filterGate();
         // A sometimes-located probe tests only rows it did not locate.
         String unlocated = startWhen == null ? "" : "!" + startWhen + " && ";
-        return indent + "if (" + unlocated + "!" + filterTest + "(" + hash + ")) {\n" + indent + "    " + reject + "\n" + indent + "}\n";
+        String ruledOut = oneIntegerKey
+                ? "(!" + test + ".mayMatchKey(" + stageKey + ") || !" + test + ".mayMatch(" + hash + "))"
+                : "!" + test + ".mayMatch(" + hash + ")";
+        return indent + "if (" + unlocated + ruledOut + ") {\n" + indent + "    " + reject + "\n" + indent + "}\n";
     }
 
     /**
-     * {@code boolean test(long h)}: false when the table's filter rules the hash out, through a
-     * {@link dev.quiver.codegen.runtime.JoinFilterGate} of the driver's own (which judges whether
-     * testing pays).
+     * The field of the probe's {@link dev.quiver.codegen.runtime.JoinFilterGate}, the driver's own
+     * (which judges whether testing pays): its {@code mayMatch(long h)} is false when the table's
+     * hashed filter rules the hash out, its {@code mayMatchKey(long k)} when the exact filter rules
+     * the key out (for {@link #oneIntegerKey} only). Made on first use.
      */
-    private String filterTest() {
-        if (filterTest == null) {
+    private String filterGate() {
+        if (gate == null) {
             // One gate per probe: a sometimes-located probe tests in its locate pass and in its stage alike.
-            String gate = cb.instance("JoinFilterGate", "new JoinFilterGate(" + table + ")");
+            gate = cb.instance("JoinFilterGate", "new JoinFilterGate(" + table + ", " + oneIntegerKey + ")");
             cb.batchStartLine(gate + ".startBatch();");
-            filterTest = gate + ".mayMatch";
         }
-        return filterTest;
+        return gate;
     }
 
     /** A Java int expression: the first row of the chain of hash {@code h}'s bucket, or -1. */

@@ -10,6 +10,7 @@ import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import dev.quiver.exec.pipeline.DriverFactory;
 import dev.quiver.exec.pipeline.InterpretedDriverFactory;
+import dev.quiver.exec.pipeline.PipelineBuilder;
 import dev.quiver.exec.testing.MiniDb;
 import dev.quiver.exec.testing.TestPlans;
 import dev.quiver.planner.catalog.ColumnMetadata;
@@ -480,5 +481,38 @@ class CompiledHashJoinTest {
         PlanRun compiled = run(plan, COMPILED);
         assertThat(compiled.sortedRows()).isEqualTo(run(plan, InterpretedDriverFactory.INSTANCE).sortedRows());
         assertThat(compiled.stats()).allSatisfy(s -> assertThat(s.mode()).as(s.description()).isEqualTo("compiled"));
+    }
+
+    @Test
+    void aProbeOnOneIntegerKeyTestsTheKeyAgainstTheExactFilterBeforeHashingIt() {
+        String oneKey = probeSource("SELECT count(*), sum(b.id) FROM p JOIN b ON p.k = b.k");
+        assertThat(oneKey).contains(", true);").contains(".mayMatchKey(");
+        // The key is tested before the hash is computed: the test comes first in the locating keys method.
+        assertThat(oneKey.indexOf(".mayMatchKey(")).isLessThan(oneKey.indexOf("Hashing.combine"));
+        String twoKeys = probeSource("SELECT count(*), sum(b.id) FROM p JOIN b ON p.k = b.k AND p.s = b.s");
+        assertThat(twoKeys).contains("new JoinFilterGate(").doesNotContain(".mayMatchKey(");
+        String stringKey = probeSource("SELECT count(*), sum(b.id) FROM p JOIN b ON p.s = b.s");
+        assertThat(stringKey).doesNotContain(".mayMatchKey(");
+        for (String sql : List.of("SELECT count(*), sum(b.id) FROM p JOIN b ON p.k = b.k",
+                "SELECT count(*), sum(p.id) FROM p WHERE p.dt IN (SELECT b.dt FROM b WHERE b.id < 200)",
+                "SELECT count(*), sum(b.id) FROM p JOIN b ON p.c = b.c")) {
+            assertThat(sameRowsCompiled(db.plan(sql))).as(sql).isNotEmpty();
+        }
+    }
+
+    /** The generated source of the plan's pipeline that probes a hash join. */
+    private static String probeSource(String sql) {
+        PhysicalPlan plan = db.plan(sql);
+        PipelineBuilder.BuiltQuery built = PipelineBuilder.build(plan, plan.outputColumns().stream().map(ColumnRef::name).toList());
+        try {
+            return built.pipelines().stream()
+                    .map(p -> PipelineGenerator.generate(p, CompiledDriverFactory.CLASS_NAME, ExpressionGenerator.SPLIT_THRESHOLD))
+                    .flatMap(r -> r.generated().stream())
+                    .map(PipelineGenerator.Generated::source)
+                    .filter(source -> source.contains("// hash join probe"))
+                    .findFirst().orElseThrow();
+        } finally {
+            built.result().discard();
+        }
     }
 }

@@ -1,16 +1,20 @@
 package dev.quiver.codegen.runtime;
 
 import dev.quiver.exec.operator.HashJoinTable;
+import dev.quiver.exec.operator.JoinKeyFilter;
+import java.util.Optional;
 
 /**
- * One driver's use of a hash-join table's filter ({@link HashJoinTable#filter()}): {@link
- * #mayMatch} tests probe hashes against it while it pays. The gate judges the filter on a window of
- * {@link #WINDOW_ROWS} tested hashes, the driver's first and then one every {@link
+ * One driver's use of a hash-join table's filter: {@link #mayMatch} tests probe hashes against the
+ * hashed filter ({@link HashJoinTable#filter()}) while it pays, or, for a probe on one integer-like
+ * key whose table has one, {@link #mayMatchKey} tests keys against the exact filter ({@link
+ * HashJoinTable#keyFilter()}) before they are hashed. The gate judges the filter on a window of
+ * {@link #WINDOW_ROWS} tests, the driver's first and then one every {@link
  * #BATCHES_BETWEEN_JUDGMENTS} batches ({@link #startBatch}), and turns off for good once more than
  * {@link #MAX_PASSING_QUARTERS} quarters of a window pass; for a table too large for a filter it is
- * off from the start. Off, it lets every hash through. Between windows a test is the filter's alone:
- * counting every tested and passing hash cost Q17's probes of lineitem (6 million rows into 204
- * parts) about a sixth of their time.
+ * off from the start. Off, it lets every hash and key through. Between windows a test is the
+ * filter's alone: counting every tested and passing hash cost Q17's probes of lineitem (6 million
+ * rows into 204 parts) about a sixth of their time.
  *
  * <p>Every generated class tests through this one class rather than a copy of its own: the JIT
  * profiles the window's end over all queries and compiles it, where a copy profiled during a class's
@@ -42,29 +46,60 @@ public final class JoinFilterGate {
     private static final int JUDGING = 2;
 
     private final long[] filter;
+    /** Whether the gate tests keys ({@link #mayMatchKey}) against the table's exact filter instead of hashes. */
+    private final boolean byKey;
+    private final JoinKeyFilter keyFilter;
     private int mode;
     private int tested;
     private int passed;
     private int batchesUntilJudging;
 
+    /** A gate testing hashes against the table's hashed filter. */
     public JoinFilterGate(HashJoinTable table) {
-        boolean worthwhile = table.filterWorthwhile();
-        this.mode = worthwhile ? JUDGING : OFF;
-        this.filter = worthwhile ? table.filter() : new long[0];
+        this(table, false);
     }
 
-    /** False only when the filter is on and rules the hash out (no build row has it). */
+    /**
+     * A gate for a probe that can test its one integer-like key ({@code testsKeys}): where the
+     * table has an exact key filter ({@link HashJoinTable#keyFilter()}) the gate tests keys
+     * against it and lets every hash through; otherwise, as without {@code testsKeys}, it tests
+     * hashes and lets every key through.
+     */
+    public JoinFilterGate(HashJoinTable table, boolean testsKeys) {
+        Optional<JoinKeyFilter> keys = testsKeys ? table.keyFilter() : Optional.empty();
+        this.byKey = keys.isPresent();
+        this.keyFilter = keys.orElse(null);
+        boolean worthwhile = byKey || table.filterWorthwhile();
+        this.mode = worthwhile ? JUDGING : OFF;
+        this.filter = worthwhile && !byKey ? table.filter() : new long[0];
+    }
+
+    /** False only when the gate tests hashes, is on, and the filter rules the hash out (no build row has it). */
     public boolean mayMatch(long hash) {
+        if (byKey) {
+            return true;
+        }
         int m = mode;
         if (m == TESTING) {
             return HashJoinTable.mayMatch(filter, hash);
         }
-        return m == OFF || judge(hash);
+        return m == OFF || judge(HashJoinTable.mayMatch(filter, hash));
+    }
+
+    /** False only when the gate tests keys, is on, and no build row has the key. */
+    public boolean mayMatchKey(long key) {
+        if (!byKey) {
+            return true;
+        }
+        int m = mode;
+        if (m == TESTING) {
+            return keyFilter.mayMatch(key);
+        }
+        return m == OFF || judge(keyFilter.mayMatch(key));
     }
 
     /** A test of the window being judged, and at its end the judgment. */
-    private boolean judge(long hash) {
-        boolean pass = HashJoinTable.mayMatch(filter, hash);
+    private boolean judge(boolean pass) {
         passed += pass ? 1 : 0;
         if (++tested == WINDOW_ROWS) {
             mode = passed <= WINDOW_ROWS / 4 * MAX_PASSING_QUARTERS ? TESTING : OFF;

@@ -89,6 +89,44 @@ class JoinFilterGateTest {
         assertThat(gate.mayMatch(keyHash(7L))).isTrue();
     }
 
+    @Test
+    void aGateThatTestsKeysRejectsExactlyTheKeysNoBuildRowHasAndLetsHashesThrough() {
+        JoinFilterGate gate = new JoinFilterGate(evenKeys(), true);
+        for (int i = 0; i < 3 * JoinFilterGate.WINDOW_ROWS; i++) {
+            long key = i % 4 == 0 ? 2L * (i / 4 % BUILD_ROWS) : 2L * (i % BUILD_ROWS) + 1;
+            assertThat(gate.mayMatchKey(key)).as("key %d", key).isEqualTo(key % 2 == 0);
+            assertThat(gate.mayMatch(keyHash(key))).as("hash of key %d", key).isTrue();
+        }
+        assertThat(gate.mayMatchKey(-1)).isFalse();
+        assertThat(gate.mayMatchKey(2L * BUILD_ROWS)).isFalse();
+        assertThat(gate.isOn()).isTrue();
+    }
+
+    @Test
+    void aGateThatTestsKeysTurnsOffAfterAWindowWhereMostPass() {
+        JoinFilterGate gate = new JoinFilterGate(evenKeys(), true);
+        for (int i = 0; i < JoinFilterGate.WINDOW_ROWS; i++) {
+            assertThat(gate.mayMatchKey(2L * (i % BUILD_ROWS))).isTrue();
+        }
+        assertThat(gate.isOn()).isFalse();
+        assertThat(gate.mayMatchKey(1L)).as("off, an odd key passes").isTrue();
+    }
+
+    @Test
+    void aGateForKeysTestsHashesWhenTheTableHasNoKeyFilter() {
+        // Keys a trillion apart: their range is far too wide for a bitmap.
+        JoinFilterGate gate = new JoinFilterGate(table(LongStream.range(0, BUILD_ROWS).map(k -> k * 1_000_000_000_000L).toArray()), true);
+        int passed = 0;
+        for (int i = 0; i < JoinFilterGate.WINDOW_ROWS; i++) {
+            long key = i * 1_000_000_000_000L + 1;
+            assertThat(gate.mayMatchKey(key)).isTrue();
+            passed += gate.mayMatch(keyHash(key)) ? 1 : 0;
+        }
+        assertThat(gate.isOn()).isTrue();
+        assertThat(passed).isLessThan(JoinFilterGate.WINDOW_ROWS / 10);
+        assertThat(gate.mayMatch(keyHash(0L))).isTrue();
+    }
+
     private static HashJoinTable evenKeys() {
         return table(LongStream.range(0, BUILD_ROWS).map(k -> 2 * k).toArray());
     }

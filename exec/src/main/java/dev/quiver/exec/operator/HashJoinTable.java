@@ -2,12 +2,14 @@ package dev.quiver.exec.operator;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quiver.exec.vector.Kind;
 import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.physical.HashJoin;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The build side of a hash join, ready to probe: the build rows in heap columns, their key values
@@ -61,8 +63,10 @@ public final class HashJoinTable {
     private static final boolean[] NO_NULL_KEYS = new boolean[0];
     /** The join filter, made on first use (by {@link #filter()}). */
     private volatile long[] filter;
-    /** Guards the making of {@link #filter}. */
+    /** Guards the making of {@link #filter} and {@link #keyFilter}. */
     private final Object filterLock = new Object();
+    /** The exact filter of the one integer-like key, made on first use (by {@link #keyFilter()}); empty if it has none. */
+    private volatile Optional<JoinKeyFilter> keyFilter;
 
     /**
      * Chains the rows of {@code rows}, which the table takes over. {@code keys} are the key columns,
@@ -273,6 +277,26 @@ public final class HashJoinTable {
                 if (f == null) {
                     f = buildFilter();
                     filter = f;
+                }
+            }
+        }
+        return f;
+    }
+
+    /**
+     * The exact filter of the join's key ({@link JoinKeyFilter}), when the table has one key, kept
+     * as a {@code long} and not null-safe, whose chained rows' values span a range small enough.
+     * Made on the first call (by one caller; others wait) and the same afterwards.
+     */
+    public Optional<JoinKeyFilter> keyFilter() {
+        Optional<JoinKeyFilter> f = keyFilter;
+        if (f == null) {
+            synchronized (filterLock) {
+                f = keyFilter;
+                if (f == null) {
+                    boolean oneLongKey = keys.length == 1 && keys[0].kind == Kind.LONG && !nullSafe[0];
+                    f = oneLongKey ? JoinKeyFilter.of(keys[0].longs, rowCount, nullKeyRows) : Optional.empty();
+                    keyFilter = f;
                 }
             }
         }

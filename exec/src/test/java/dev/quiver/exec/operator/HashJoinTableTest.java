@@ -13,7 +13,7 @@ import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 
-/** The hash join table on its own: chains, NULL keys, key equality of every kind, the NULL row, the join filter. */
+/** The hash join table on its own: chains, NULL keys, key equality of every kind, the NULL row, the join filters. */
 class HashJoinTableTest {
     static final List<DataType> TYPES = List.of(DataType.BIGINT, DataType.VARCHAR, DataType.DOUBLE, DataType.decimal(38, 2),
             DataType.DATE, DataType.BOOLEAN);
@@ -232,6 +232,29 @@ class HashJoinTableTest {
         assertThat(HashJoinTable.mayMatch(safe.filter(), nullHash)).isTrue();
         assertThat(HashJoinTable.mayMatch(safe.filter(), keyHash(5L))).isTrue();
         assertThat(table(buffer(List.of()), new int[] {0}, new boolean[] {false}).filterWorthwhile()).isFalse();
+    }
+
+    @Test
+    void keyFilterIsMadeForOneIntegerLikeKeyThatIsNotNullSafe() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            rows.add(row(i % 100 == 7 ? null : (long) i * 3 - 500, "s" + i, null, "1.50", i * 2, null));
+        }
+        HashJoinTable table = table(buffer(rows), new int[] {0}, new boolean[] {false});
+        JoinKeyFilter filter = table.keyFilter().orElseThrow();
+        assertThat(table.keyFilter()).containsSame(filter);
+        for (int i = 0; i < 1_000; i++) {
+            long key = (long) i * 3 - 500;
+            // A row with a NULL key is in no chain; the key its slot would have had must not pass either.
+            assertThat(filter.mayMatch(key)).as("key %d", key).isEqualTo(i % 100 != 7);
+            assertThat(filter.mayMatch(key + 1)).as("key %d", key + 1).isFalse();
+        }
+        assertThat(table(buffer(rows), new int[] {4}, new boolean[] {false}).keyFilter()).as("DATE").isPresent();
+        assertThat(table(buffer(rows), new int[] {0}, new boolean[] {true}).keyFilter()).as("null-safe").isEmpty();
+        assertThat(table(buffer(rows), new int[] {0, 4}, new boolean[] {false, false}).keyFilter()).as("two keys").isEmpty();
+        assertThat(table(buffer(rows), new int[] {1}, new boolean[] {false}).keyFilter()).as("VARCHAR").isEmpty();
+        assertThat(table(buffer(rows), new int[] {3}, new boolean[] {false}).keyFilter()).as("DECIMAL(38, 2)").isEmpty();
+        assertThat(table(buffer(List.of()), new int[] {0}, new boolean[] {false}).keyFilter()).as("no rows").isEmpty();
     }
 
     /** The hash a one-column BIGINT probe key gets. */

@@ -1,0 +1,95 @@
+package dev.quiver.exec.operator;
+
+import java.util.Optional;
+
+/**
+ * An exact join filter for a join on one integer-like key (a value kept as a {@code long}: the
+ * integers, DATE, short DECIMALs): one bit per value of the range {@code [min, max]} of the build
+ * keys, set for the values some chained build row has. A probe tests it on the key itself, before
+ * hashing: a key outside the range fails one unsigned compare, one inside fails or passes a bit
+ * test. It lets through exactly the keys some build row has, where the hashed filter ({@link
+ * HashJoinTable#filter()}) lets through a few more and needs the probe key's hash first.
+ *
+ * <p>Made only where the range is small ({@link #fits}): TPC-H's keys are dense, so a selective
+ * build of suppliers, parts or customers spans at most the whole key range (10,000, 200,000 or
+ * 150,000 bits at SF 1). Immutable; tested by many workers at once.
+ */
+public final class JoinKeyFilter {
+    /**
+     * Bits a filter may take whatever the build's size: 256 KB, half a core's 512 KiB L2, so that
+     * the tests of a selective probe stay cache hits beside the probe's own columns.
+     */
+    public static final long CACHED_BITS = 1L << 21;
+    /**
+     * Bits a filter may take at most: the hashed filter's own limit (8 MB, {@link
+     * HashJoinTable#MAX_FILTER_ROWS} rows at {@link HashJoinTable#FILTER_BITS_PER_ROW} bits).
+     */
+    public static final long MAX_BITS = (long) HashJoinTable.MAX_FILTER_ROWS * HashJoinTable.FILTER_BITS_PER_ROW;
+
+    private final long min;
+    /** {@code max - min + 1}: a key k is in range when {@code k - min}, read unsigned, is below it. */
+    private final long span;
+    private final long[] words;
+
+    private JoinKeyFilter(long min, long span, long[] words) {
+        this.min = min;
+        this.span = span;
+        this.words = words;
+    }
+
+    /**
+     * The filter of {@code keys[r]} for the rows {@code r < rows} not excluded ({@code
+     * excluded[r]}, or none when {@code excluded} is empty: rows with a NULL key, which are in no
+     * chain), if their range {@link #fits}; empty when it does not or no row is left.
+     */
+    static Optional<JoinKeyFilter> of(long[] keys, int rows, boolean[] excluded) {
+        boolean anyExcluded = excluded.length != 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        int chained = 0;
+        for (int r = 0; r < rows; r++) {
+            if (!anyExcluded || !excluded[r]) {
+                long k = keys[r];
+                min = Math.min(min, k);
+                max = Math.max(max, k);
+                chained++;
+            }
+        }
+        if (chained == 0) {
+            return Optional.empty();
+        }
+        // max - min + 1, read unsigned, overflows only when the keys span almost all of the longs.
+        long span = max - min + 1;
+        if (span <= 0 || !fits(span, chained)) {
+            return Optional.empty();
+        }
+        long[] words = new long[(int) ((span + Long.SIZE - 1) / Long.SIZE)];
+        for (int r = 0; r < rows; r++) {
+            if (!anyExcluded || !excluded[r]) {
+                long offset = keys[r] - min;
+                words[(int) (offset >>> 6)] |= 1L << offset;
+            }
+        }
+        return Optional.of(new JoinKeyFilter(min, span, words));
+    }
+
+    /**
+     * Whether a range of {@code span} values gets a filter for a build of {@code rows} keys: when
+     * it stays in the cache ({@link #CACHED_BITS}) or takes no more bits than the hashed filter
+     * would, and never past {@link #MAX_BITS}.
+     */
+    static boolean fits(long span, long rows) {
+        return span <= MAX_BITS && (span <= CACHED_BITS || span <= rows * HashJoinTable.FILTER_BITS_PER_ROW);
+    }
+
+    /** False exactly when no chained build row has key {@code key}. */
+    public boolean mayMatch(long key) {
+        long offset = key - min;
+        return Long.compareUnsigned(offset, span) < 0 && (words[(int) (offset >>> 6)] & (1L << offset)) != 0;
+    }
+
+    /** The bits the filter takes (one per value of its range). */
+    public long span() {
+        return span;
+    }
+}
