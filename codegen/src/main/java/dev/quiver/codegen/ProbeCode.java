@@ -89,6 +89,12 @@ final class ProbeCode {
      */
     private String gate;
     /**
+     * A boolean field, made with {@link #gate}: whether the gate tests keys rather than hashes (the
+     * table has an exact filter). Generated code tests it itself, so that a probe calls the gate
+     * once per row, and a probe whose table has no exact filter only tests this field more.
+     */
+    private String testsKeys;
+    /**
      * Set by {@link #locateMethod}: the field holding the current probe row's first chain row,
      * which the push located beforehand; the chain walk starts there instead of at the bucket head.
      */
@@ -194,7 +200,9 @@ final class ProbeCode {
         m.append("        }\n");
         m.append("        long h = ").append(locateHash).append(";\n");
         // Any join type: a row without candidates walks an empty chain, whatever the type makes of that.
-        m.append("        return ").append(filterGate()).append(".mayMatch(h) ? ").append(bucketHead("h")).append(" : -1;\n");
+        String test = filterGate();
+        String passes = oneIntegerKey ? "(" + testsKeys + " || " + test + ".mayMatch(h))" : test + ".mayMatch(h)";
+        m.append("        return ").append(passes).append(" ? ").append(bucketHead("h")).append(" : -1;\n");
         m.append("    }\n");
         return method;
     }
@@ -300,7 +308,8 @@ final class ProbeCode {
             m.append("        }\n");
         }
         if (testKey) {
-            m.append("        if (!").append(filterGate()).append(".mayMatchKey(").append(values.get(0).v()).append(")) {\n");
+            String test = filterGate();
+            m.append("        if (").append(testsKeys).append(" && !").append(test).append(".mayMatchKey(").append(values.get(0).v()).append(")) {\n");
             m.append("            return false;\n");
             m.append("        }\n");
         }
@@ -400,7 +409,7 @@ final class ProbeCode {
         // A sometimes-located probe tests only rows it did not locate.
         String unlocated = startWhen == null ? "" : "!" + startWhen + " && ";
         String ruledOut = oneIntegerKey
-                ? "(!" + test + ".mayMatchKey(" + stageKey + ") || !" + test + ".mayMatch(" + hash + "))"
+                ? "(" + testsKeys + " ? !" + test + ".mayMatchKey(" + stageKey + ") : !" + test + ".mayMatch(" + hash + "))"
                 : "!" + test + ".mayMatch(" + hash + ")";
         return indent + "if (" + unlocated + ruledOut + ") {\n" + indent + "    " + reject + "\n" + indent + "}\n";
     }
@@ -415,6 +424,7 @@ final class ProbeCode {
         if (gate == null) {
             // One gate per probe: a sometimes-located probe tests in its locate pass and in its stage alike.
             gate = cb.instance("JoinFilterGate", "new JoinFilterGate(" + table + ", " + oneIntegerKey + ")");
+            testsKeys = cb.instance("boolean", gate + ".testsKeys()");
             cb.batchStartLine(gate + ".startBatch();");
         }
         return gate;

@@ -110,6 +110,11 @@ public final class JoinFilterGate {
         return pass;
     }
 
+    /** Whether the gate tests keys ({@link #mayMatchKey}), every hash passing {@link #mayMatch}; fixed for the gate's life. */
+    public boolean testsKeys() {
+        return byKey;
+    }
+
     /** Called by the driver before each batch it probes with: starts judging another window when one is due. */
     public void startBatch() {
         if (mode == TESTING && --batchesUntilJudging <= 0) {

@@ -92,6 +92,8 @@ class JoinFilterGateTest {
     @Test
     void aGateThatTestsKeysRejectsExactlyTheKeysNoBuildRowHasAndLetsHashesThrough() {
         JoinFilterGate gate = new JoinFilterGate(evenKeys(), true);
+        assertThat(gate.testsKeys()).isTrue();
+        assertThat(new JoinFilterGate(evenKeys()).testsKeys()).as("a probe that cannot test keys").isFalse();
         for (int i = 0; i < 3 * JoinFilterGate.WINDOW_ROWS; i++) {
             long key = i % 4 == 0 ? 2L * (i / 4 % BUILD_ROWS) : 2L * (i % BUILD_ROWS) + 1;
             assertThat(gate.mayMatchKey(key)).as("key %d", key).isEqualTo(key % 2 == 0);
@@ -116,6 +118,7 @@ class JoinFilterGateTest {
     void aGateForKeysTestsHashesWhenTheTableHasNoKeyFilter() {
         // Keys a trillion apart: their range is far too wide for a bitmap.
         JoinFilterGate gate = new JoinFilterGate(table(LongStream.range(0, BUILD_ROWS).map(k -> k * 1_000_000_000_000L).toArray()), true);
+        assertThat(gate.testsKeys()).isFalse();
         int passed = 0;
         for (int i = 0; i < JoinFilterGate.WINDOW_ROWS; i++) {
             long key = i * 1_000_000_000_000L + 1;
