@@ -500,6 +500,23 @@ class CompiledHashJoinTest {
         }
     }
 
+    /**
+     * A second probe on one integer key, into a table too small for a queue (with the default
+     * options): its stage tests the key of each row the first probe passes against the exact
+     * filter, which keeps 7 of the 60 keys. The rows must be the interpreter's, join type by join
+     * type of the second probe.
+     */
+    @ParameterizedTest
+    @EnumSource(value = JoinType.class, names = {"INNER", "SEMI", "LEFT", "ANTI"})
+    void aSecondProbeTestsItsKeyInItsStage(JoinType second) {
+        PhysicalPlan p = scan(probeTable);
+        PhysicalPlan b1 = filtered(scan(buildTable), Function.LESS_THAN, ID, 400);
+        PhysicalPlan j1 = join(JoinType.INNER, p, b1, ID, ID, false, Optional.empty());
+        PhysicalPlan b2 = filtered(scan(buildTable), Function.LESS_THAN, ID, 8);
+        PhysicalPlan j2 = TestPlans.join(second, j1, b2, List.of(col(p, K)), List.of(col(b2, K)), List.of(false), Optional.empty());
+        assertThat(sameRowsCompiled(j2)).isNotEmpty();
+    }
+
     /** The generated source of the plan's pipeline that probes a hash join. */
     private static String probeSource(String sql) {
         PhysicalPlan plan = db.plan(sql);

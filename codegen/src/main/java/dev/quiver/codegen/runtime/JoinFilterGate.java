@@ -11,8 +11,8 @@ import java.util.Optional;
  * HashJoinTable#keyFilter()}) before they are hashed. The gate judges the filter on a window of
  * {@link #WINDOW_ROWS} tests, the driver's first and then one every {@link
  * #BATCHES_BETWEEN_JUDGMENTS} batches ({@link #startBatch}), and turns off for good once more than
- * {@link #MAX_PASSING_QUARTERS} quarters of a window pass; for a table too large for a filter it is
- * off from the start. Off, it lets every hash and key through. Between windows a test is the
+ * {@link #MAX_PASSING_QUARTERS} quarters of a window pass; for a table with neither filter (too large,
+ * or empty) it is off from the start. Off, it lets every hash and key through. Between windows a test is the
  * filter's alone: counting every tested and passing hash cost Q17's probes of lineitem (6 million
  * rows into 204 parts) about a sixth of their time.
  *
@@ -122,7 +122,7 @@ public final class JoinFilterGate {
         }
     }
 
-    /** Whether the gate still tests hashes. */
+    /** Whether the gate still tests hashes or keys. */
     public boolean isOn() {
         return mode != OFF;
     }

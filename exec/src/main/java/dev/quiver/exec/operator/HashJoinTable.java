@@ -160,7 +160,7 @@ public final class HashJoinTable {
 
     /**
      * The Java heap the table takes: its rows, computed key columns, hashes, chains and match
-     * flags (the join filter, at most 8 MB and made during the probe, is not included).
+     * flags (the join filters, each at most 8 MB and made during the probe, are not included).
      */
     public long heapBytes() {
         long bytes = rows.heapBytes() + 8L * hashes.length + 4L * (heads.length + next.length) + matched.length;
@@ -285,8 +285,9 @@ public final class HashJoinTable {
 
     /**
      * The exact filter of the join's key ({@link JoinKeyFilter}), when the table has one key, kept
-     * as a {@code long} and not null-safe, whose chained rows' values span a range small enough.
-     * Made on the first call (by one caller; others wait) and the same afterwards.
+     * as a {@code long} and not null-safe, whose chained rows' values span a range small enough,
+     * and is {@link #filterWorthwhile} (no more rows than the hashed filter takes). Made on the
+     * first call (by one caller; others wait) and the same afterwards.
      */
     public Optional<JoinKeyFilter> keyFilter() {
         Optional<JoinKeyFilter> f = keyFilter;
@@ -295,7 +296,8 @@ public final class HashJoinTable {
                 f = keyFilter;
                 if (f == null) {
                     boolean oneLongKey = keys.length == 1 && keys[0].kind == Kind.LONG && !nullSafe[0];
-                    f = oneLongKey ? JoinKeyFilter.of(keys[0].longs, rowCount, nullKeyRows) : Optional.empty();
+                    // A table too large for the hashed filter gets no exact one either: see MAX_FILTER_ROWS.
+                    f = oneLongKey && filterWorthwhile() ? JoinKeyFilter.of(keys[0].longs, rowCount, nullKeyRows) : Optional.empty();
                     keyFilter = f;
                 }
             }

@@ -58,7 +58,7 @@ public final class JoinKeyFilter {
         if (chained == 0) {
             return Optional.empty();
         }
-        // max - min + 1, read unsigned, overflows only when the keys span almost all of the longs.
+        // max - min + 1 is exact up to Long.MAX_VALUE; a range of half the longs or more comes out 0 or negative.
         long span = max - min + 1;
         if (span <= 0 || !fits(span, chained)) {
             return Optional.empty();

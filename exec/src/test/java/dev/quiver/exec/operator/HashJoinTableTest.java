@@ -249,6 +249,8 @@ class HashJoinTableTest {
             assertThat(filter.mayMatch(key)).as("key %d", key).isEqualTo(i % 100 != 7);
             assertThat(filter.mayMatch(key + 1)).as("key %d", key + 1).isFalse();
         }
+        // No row has key 0, inside the range: a NULL key's slot (which holds 0) must not have set its bit.
+        assertThat(filter.mayMatch(0)).isFalse();
         assertThat(table(buffer(rows), new int[] {4}, new boolean[] {false}).keyFilter()).as("DATE").isPresent();
         assertThat(table(buffer(rows), new int[] {0}, new boolean[] {true}).keyFilter()).as("null-safe").isEmpty();
         assertThat(table(buffer(rows), new int[] {0, 4}, new boolean[] {false, false}).keyFilter()).as("two keys").isEmpty();
