@@ -11,10 +11,10 @@ import java.util.Optional;
  * HashJoinTable#keyFilter()}) before they are hashed. The gate judges the filter on a window of
  * {@link #WINDOW_ROWS} tests, the driver's first and then one every {@link
  * #BATCHES_BETWEEN_JUDGMENTS} batches ({@link #startBatch}), and turns off for good once more than
- * {@link #MAX_PASSING_QUARTERS} quarters of a window pass; for a table with neither filter (too large,
- * or empty) it is off from the start. Off, it lets every hash and key through. Between windows a test is the
- * filter's alone: counting every tested and passing hash cost Q17's probes of lineitem (6 million
- * rows into 204 parts) about a sixth of their time.
+ * {@link #MAX_PASSING_QUARTERS} quarters of a window pass; for a table with neither filter (too
+ * large, or empty) it is off from the start. Off, it lets every hash and key through. Between
+ * windows a test is the filter's alone: counting every tested and passing hash cost Q17's probes of
+ * lineitem (6 million rows into 204 parts) about a sixth of their time.
  *
  * <p>Every generated class tests through this one class rather than a copy of its own: the JIT
  * profiles the window's end over all queries and compiles it, where a copy profiled during a class's
@@ -48,6 +48,7 @@ public final class JoinFilterGate {
     private final long[] filter;
     /** Whether the gate tests keys ({@link #mayMatchKey}) against the table's exact filter instead of hashes. */
     private final boolean byKey;
+    /** The exact filter when {@link #byKey}, else null (never read then). */
     private final JoinKeyFilter keyFilter;
     private int mode;
     private int tested;
