@@ -5,9 +5,12 @@ import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.expr.Exprs;
 import dev.quiver.planner.plan.AggregateAssignment;
 import dev.quiver.planner.plan.Assignment;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,11 +22,30 @@ public final class FreeColumns {
     }
 
     public static Set<ColumnRef> of(LogicalPlan plan) {
+        return collect(plan, new IdentityHashMap<>());
+    }
+
+    /**
+     * The free columns of {@code plan} and of every plan below it, by node identity, in one walk:
+     * for a rule that asks of many nodes of one tree, where asking {@link #of} of each would walk
+     * each subtree again.
+     */
+    public static Map<LogicalPlan, Set<ColumnRef>> ofEach(LogicalPlan plan) {
+        Map<LogicalPlan, Set<ColumnRef>> all = new IdentityHashMap<>();
+        collect(plan, all);
+        return all;
+    }
+
+    private static Set<ColumnRef> collect(LogicalPlan plan, Map<LogicalPlan, Set<ColumnRef>> all) {
+        Set<ColumnRef> known = all.get(plan);
+        if (known != null) {
+            return known;
+        }
         Set<ColumnRef> free = new LinkedHashSet<>();
         Set<ColumnRef> available = new HashSet<>();
         for (int i = 0; i < plan.inputs().size(); i++) {
             LogicalPlan input = plan.input(i);
-            Set<ColumnRef> inputFree = of(input);
+            Set<ColumnRef> inputFree = new LinkedHashSet<>(collect(input, all));
             if (i == 1 && plan.operator() instanceof LogicalDependentJoin) {
                 // A dependent join binds its right input's references to its left input's columns.
                 inputFree.removeAll(plan.input(0).outputColumns());
@@ -38,7 +60,9 @@ public final class FreeColumns {
                 }
             }
         }
-        return free;
+        Set<ColumnRef> result = Collections.unmodifiableSet(free);
+        all.put(plan, result);
+        return result;
     }
 
     /** The expressions an operator evaluates (not those of its inputs). */

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -56,8 +57,10 @@ public final class RollUpAggregate implements TreeRewriteRule {
         int aggregates = root.count(LogicalAggregate.class);
         int passes = aggregates * aggregates;
         for (int pass = 0; pass < passes; pass++) {
+            // Free columns of every node in one walk: asking each aggregate's subtree anew took a deep plan seconds.
+            Map<LogicalPlan, Set<ColumnRef>> free = FreeColumns.ofEach(plan);
             List<LogicalPlan> finer = new ArrayList<>();
-            collectGrouped(plan, finer);
+            collectGrouped(plan, free, finer);
             if (finer.isEmpty()) {
                 break;
             }
@@ -66,7 +69,7 @@ public final class RollUpAggregate implements TreeRewriteRule {
                 if (done[0] || !(node.operator() instanceof LogicalAggregate)) {
                     return node;
                 }
-                Optional<LogicalPlan> rolled = rollUp(node, finer, context);
+                Optional<LogicalPlan> rolled = rollUp(node, free.containsKey(node) ? free.get(node) : FreeColumns.of(node), finer, context);
                 done[0] = rolled.isPresent();
                 return rolled.orElse(node);
             });
@@ -79,11 +82,11 @@ public final class RollUpAggregate implements TreeRewriteRule {
     }
 
     /** How {@code node}'s aggregate is computed from one of the finer aggregates, if any matches. */
-    private static Optional<LogicalPlan> rollUp(LogicalPlan node, List<LogicalPlan> candidates, RuleContext context) {
+    private static Optional<LogicalPlan> rollUp(LogicalPlan node, Set<ColumnRef> free, List<LogicalPlan> candidates, RuleContext context) {
         LogicalAggregate coarse = (LogicalAggregate) node.operator();
         if ((coarse.groupKeys().isEmpty() && coarse.aggregates().isEmpty())
                 || !coarse.aggregates().stream().allMatch(a -> PartialAggregates.combinable(a.call()))
-                || !FreeColumns.of(node).isEmpty()) {
+                || !free.isEmpty()) {
             return Optional.empty();
         }
         ProjectedInput input = ProjectedInput.of(node.input(0));
@@ -170,10 +173,10 @@ public final class RollUpAggregate implements TreeRewriteRule {
     }
 
     /** Every grouped aggregate that reads no enclosing query's columns: the finer aggregates to roll up from. */
-    private static void collectGrouped(LogicalPlan plan, List<LogicalPlan> into) {
-        if (plan.operator() instanceof LogicalAggregate aggregate && !aggregate.groupKeys().isEmpty() && FreeColumns.of(plan).isEmpty()) {
+    private static void collectGrouped(LogicalPlan plan, Map<LogicalPlan, Set<ColumnRef>> free, List<LogicalPlan> into) {
+        if (plan.operator() instanceof LogicalAggregate aggregate && !aggregate.groupKeys().isEmpty() && free.get(plan).isEmpty()) {
             into.add(plan);
         }
-        plan.inputs().forEach(input -> collectGrouped(input, into));
+        plan.inputs().forEach(input -> collectGrouped(input, free, into));
     }
 }
