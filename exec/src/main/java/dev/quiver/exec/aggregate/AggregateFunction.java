@@ -1,5 +1,6 @@
 package dev.quiver.exec.aggregate;
 
+import dev.quiver.exec.batch.Selections;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
 import java.util.List;
@@ -36,8 +37,17 @@ public interface AggregateFunction {
      */
     void update(GroupState state, int[] groupIds, ValueVector input, int[] sel, int n);
 
+    /**
+     * Merges group {@code sources[k]} of {@code source} into group {@code targets[k]} of {@code
+     * target}, for k < n; source groups not listed are left out. No source group is listed twice.
+     * The target already has capacity for every group id passed.
+     */
+    void combine(GroupState target, GroupState source, int[] sources, int[] targets, int n);
+
     /** Merges group {@code s} of {@code source} into group {@code targetOf[s]} of {@code target}, for s < sourceGroups. */
-    void combine(GroupState target, GroupState source, int[] targetOf, int sourceGroups);
+    default void combine(GroupState target, GroupState source, int[] targetOf, int sourceGroups) {
+        combine(target, source, Selections.identity(sourceGroups), targetOf, sourceGroups);
+    }
 
     /** Writes the final values of groups {@code 0..groups-1} to entries {@code 0..groups-1} of {@code out}. */
     void finalizeGroups(GroupState state, int groups, ValueVector out);

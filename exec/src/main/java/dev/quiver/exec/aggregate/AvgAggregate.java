@@ -51,11 +51,11 @@ public final class AvgAggregate implements AggregateFunction {
     }
 
     @Override
-    public void combine(GroupState target, GroupState source, int[] targetOf, int sourceGroups) {
+    public void combine(GroupState target, GroupState source, int[] sources, int[] targets, int n) {
         if (exact) {
-            ((WideSumState) target).mergeAll((WideSumState) source, targetOf, sourceGroups);
+            ((WideSumState) target).mergeAll((WideSumState) source, sources, targets, n);
         } else {
-            ((DoubleSumState) target).mergeAll((DoubleSumState) source, targetOf, sourceGroups);
+            ((DoubleSumState) target).mergeAll((DoubleSumState) source, sources, targets, n);
         }
     }
 

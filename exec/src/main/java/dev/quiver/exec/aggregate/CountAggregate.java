@@ -45,11 +45,11 @@ public final class CountAggregate implements AggregateFunction {
     }
 
     @Override
-    public void combine(GroupState target, GroupState source, int[] targetOf, int sourceGroups) {
+    public void combine(GroupState target, GroupState source, int[] sources, int[] targets, int n) {
         long[] t = ((CountState) target).counts;
         long[] s = ((CountState) source).counts;
-        for (int g = 0; g < sourceGroups; g++) {
-            t[targetOf[g]] += s[g];
+        for (int k = 0; k < n; k++) {
+            t[targets[k]] += s[sources[k]];
         }
     }
 

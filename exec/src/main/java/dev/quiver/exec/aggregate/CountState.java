@@ -18,6 +18,11 @@ public final class CountState implements GroupState {
         }
     }
 
+    @Override
+    public void clear(int groups) {
+        Arrays.fill(counts, 0, groups, 0);
+    }
+
     public void increment(int g) {
         counts[g]++;
     }

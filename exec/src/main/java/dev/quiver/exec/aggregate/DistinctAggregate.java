@@ -50,15 +50,29 @@ public final class DistinctAggregate implements AggregateFunction {
     }
 
     @Override
-    public void combine(GroupState target, GroupState source, int[] targetOf, int sourceGroups) {
+    public void combine(GroupState target, GroupState source, int[] sources, int[] targets, int n) {
         GroupByHashTable from = ((DistinctState) source).pairs;
         GroupByHashTable to = ((DistinctState) target).pairs;
+        // Pairs are not ordered by group: map each listed source group to its target, -1 if unlisted.
+        int groupsAbove = 0;
+        for (int k = 0; k < n; k++) {
+            groupsAbove = Math.max(groupsAbove, sources[k] + 1);
+        }
+        int[] targetOf = new int[groupsAbove];
+        java.util.Arrays.fill(targetOf, -1);
+        for (int k = 0; k < n; k++) {
+            targetOf[sources[k]] = targets[k];
+        }
         ValueVector[] keys = from.keys();
         ValueVector groups = new ValueVector(DataType.BIGINT, from.groupCount());
         ValueVector[] remapped = {groups, keys[1]};
         for (int p = 0; p < from.groupCount(); p++) {
+            int g = (int) keys[0].longs[p];
+            if (g >= groupsAbove || targetOf[g] < 0) {
+                continue;
+            }
             groups.nulls[p] = false;
-            groups.longs[p] = targetOf[(int) keys[0].longs[p]];
+            groups.longs[p] = targetOf[g];
             to.findOrInsert(remapped, p, GroupByHashTable.hash(remapped, p));
         }
     }

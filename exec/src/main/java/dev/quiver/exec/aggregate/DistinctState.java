@@ -5,10 +5,15 @@ import java.util.List;
 
 /** The distinct (group, value) pairs seen so far, in a hash table keyed by both. */
 public final class DistinctState implements GroupState {
-    final GroupByHashTable pairs;
+    GroupByHashTable pairs;
 
     DistinctState(DataType valueType) {
         pairs = new GroupByHashTable(List.of(DataType.BIGINT, valueType));
+    }
+
+    @Override
+    public void clear(int groups) {
+        pairs = new GroupByHashTable(List.of(DataType.BIGINT, pairs.keys()[1].type));
     }
 
     @Override

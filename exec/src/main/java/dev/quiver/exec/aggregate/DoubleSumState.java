@@ -23,6 +23,12 @@ public final class DoubleSumState implements GroupState {
         }
     }
 
+    @Override
+    public void clear(int groups) {
+        Arrays.fill(sums, 0, groups, 0);
+        Arrays.fill(counts, 0, groups, 0);
+    }
+
     /** Adds a value to group g; a finite sum that overflows is an error, as in PostgreSQL. */
     public void add(int g, double v) {
         sums[g] = Arithmetic.addDouble(sums[g], v);
@@ -40,11 +46,12 @@ public final class DoubleSumState implements GroupState {
         }
     }
 
-    /** Merges every group {@code s} of {@code source} into group {@code targetOf[s]}. */
-    public void mergeAll(DoubleSumState source, int[] targetOf, int sourceGroups) {
-        for (int g = 0; g < sourceGroups; g++) {
-            sums[targetOf[g]] = Arithmetic.addDouble(sums[targetOf[g]], source.sums[g]);
-            counts[targetOf[g]] += source.counts[g];
+    /** Merges group {@code sources[k]} of {@code source} into group {@code targets[k]}, for k < n. */
+    public void mergeAll(DoubleSumState source, int[] sources, int[] targets, int n) {
+        for (int k = 0; k < n; k++) {
+            int t = targets[k];
+            sums[t] = Arithmetic.addDouble(sums[t], source.sums[sources[k]]);
+            counts[t] += source.counts[sources[k]];
         }
     }
 }

@@ -42,12 +42,13 @@ public final class ExtremeAggregate implements AggregateFunction {
     }
 
     @Override
-    public void combine(GroupState target, GroupState source, int[] targetOf, int sourceGroups) {
+    public void combine(GroupState target, GroupState source, int[] sources, int[] targets, int n) {
         ExtremeState t = (ExtremeState) target;
         ValueVector s = ((ExtremeState) source).values;
-        for (int g = 0; g < sourceGroups; g++) {
+        for (int k = 0; k < n; k++) {
+            int g = sources[k];
             if (!s.nulls[g]) {
-                t.offer(targetOf[g], s, g);
+                t.offer(targets[k], s, g);
             }
         }
     }

@@ -32,6 +32,11 @@ public final class ExtremeState implements GroupState {
         }
     }
 
+    @Override
+    public void clear(int groups) {
+        java.util.Arrays.fill(values.nulls, 0, groups, true);
+    }
+
     /** Offers entry i of v (non-NULL) to group g. */
     public void offer(int g, ValueVector v, int i) {
         if (values.nulls[g]) {

@@ -1,5 +1,6 @@
 package dev.quiver.exec.aggregate;
 
+import dev.quiver.exec.batch.Selections;
 import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
@@ -45,6 +46,46 @@ public final class GroupByHashTable {
         hashes = new long[INITIAL_SLOTS / SLOTS_PER_GROUP];
         slots = new long[INITIAL_SLOTS];
         mask = INITIAL_SLOTS - 1;
+    }
+
+    /**
+     * Empties the table, its slots sized for {@code groups} groups (smaller than before when it grew
+     * past them). Code that keeps a reference to the table goes on using it, re-reading its arrays as
+     * it does after an insert; group ids found before mean nothing after.
+     */
+    public void clear(int groups) {
+        int size = Math.max(INITIAL_SLOTS, Integer.highestOneBit(Math.max(1, groups * SLOTS_PER_GROUP - 1)) << 1);
+        if (size < slots.length) {
+            slots = new long[size];
+            mask = size - 1;
+        } else {
+            Arrays.fill(slots, 0);
+        }
+        Arrays.fill(nullKeys, false);
+        for (ValueVector k : keys) {
+            k.resetArena();
+        }
+        groupCount = 0;
+    }
+
+    /** The keys and hashes of some groups, dense: what a merge reads of the table they came from. */
+    public record GroupKeys(ValueVector[] keys, long[] hashes) {
+    }
+
+    /** The keys and hashes of groups {@code order[0..n)}, in that order (entry k is group order[k]). */
+    public GroupKeys copyGroups(int[] order, int n) {
+        ValueVector[] copied = new ValueVector[keys.length];
+        for (int c = 0; c < keys.length; c++) {
+            copied[c] = new ValueVector(keys[c].type, n);
+            for (int k = 0; k < n; k++) {
+                copied[c].copyFrom(keys[c], order[k], k);
+            }
+        }
+        long[] copiedHashes = new long[n];
+        for (int k = 0; k < n; k++) {
+            copiedHashes[k] = hashes[order[k]];
+        }
+        return new GroupKeys(copied, copiedHashes);
     }
 
     public int groupCount() {
@@ -155,20 +196,30 @@ public final class GroupByHashTable {
     public int[] mergeFrom(GroupByHashTable other) {
         int groups = other.groupCount;
         reserve(groupCount + groups);
-        int[] targetOf = new int[groups];
-        long[] otherHashes = other.hashes;
+        return mergeFrom(new GroupKeys(other.keys, other.hashes), Selections.identity(groups), groups);
+    }
+
+    /**
+     * Merges groups {@code groups[0..n)} of {@code other} (keys of this table's types) into this
+     * table; returns, per listed group, its group here. The table grows as inserts need, so that
+     * merging many runs of mostly the same keys takes no more room than their distinct keys.
+     */
+    public int[] mergeFrom(GroupKeys other, int[] groups, int n) {
+        int[] targets = new int[n];
+        long[] otherHashes = other.hashes();
         long touch = 0;
-        for (int from = 0; from < groups; from += MERGE_BLOCK) {
-            int to = Math.min(groups, from + MERGE_BLOCK);
-            for (int g = from; g < to; g++) {
-                touch += slots[(int) otherHashes[g] & mask];
+        for (int from = 0; from < n; from += MERGE_BLOCK) {
+            int to = Math.min(n, from + MERGE_BLOCK);
+            for (int k = from; k < to; k++) {
+                touch += slots[(int) otherHashes[groups[k]] & mask];
             }
-            for (int g = from; g < to; g++) {
-                targetOf[g] = findOrInsert(other.keys, g, otherHashes[g]);
+            for (int k = from; k < to; k++) {
+                int g = groups[k];
+                targets[k] = findOrInsert(other.keys(), g, otherHashes[g]);
             }
         }
         touchedSlots += touch;
-        return targetOf;
+        return targets;
     }
 
     /** Makes room for {@code groups} groups without growing again. */

@@ -10,4 +10,7 @@ public interface GroupState {
 
     /** The Java heap the states take (their arrays' lengths), counted against the query's memory limit. */
     long heapBytes();
+
+    /** Returns groups {@code 0..groups-1} to the initial state, keeping the capacity (a spilled table's states start over). */
+    void clear(int groups);
 }

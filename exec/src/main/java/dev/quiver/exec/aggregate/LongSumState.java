@@ -22,6 +22,12 @@ public final class LongSumState implements GroupState {
         }
     }
 
+    @Override
+    public void clear(int groups) {
+        Arrays.fill(sums, 0, groups, 0);
+        Arrays.fill(seen, 0, groups, false);
+    }
+
     /** Adds a value to group g; BIGINT overflow is an error. */
     public void add(int g, long v) {
         sums[g] = Arithmetic.add(sums[g], v, 64);

@@ -69,19 +69,20 @@ public final class SumAggregate implements AggregateFunction {
     }
 
     @Override
-    public void combine(GroupState target, GroupState source, int[] targetOf, int sourceGroups) {
+    public void combine(GroupState target, GroupState source, int[] sources, int[] targets, int n) {
         switch (accumulator) {
             case LONG -> {
                 LongSumState t = (LongSumState) target;
                 LongSumState s = (LongSumState) source;
-                for (int g = 0; g < sourceGroups; g++) {
+                for (int k = 0; k < n; k++) {
+                    int g = sources[k];
                     if (s.seen[g]) {
-                        t.add(targetOf[g], s.sums[g]);
+                        t.add(targets[k], s.sums[g]);
                     }
                 }
             }
-            case WIDE -> ((WideSumState) target).mergeAll((WideSumState) source, targetOf, sourceGroups);
-            case DOUBLE -> ((DoubleSumState) target).mergeAll((DoubleSumState) source, targetOf, sourceGroups);
+            case WIDE -> ((WideSumState) target).mergeAll((WideSumState) source, sources, targets, n);
+            case DOUBLE -> ((DoubleSumState) target).mergeAll((DoubleSumState) source, sources, targets, n);
         }
     }
 

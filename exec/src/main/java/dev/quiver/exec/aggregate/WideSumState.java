@@ -45,6 +45,11 @@ public final class WideSumState implements GroupState {
         }
     }
 
+    @Override
+    public void clear(int groups) {
+        Arrays.fill(data, 0, groups * STRIDE, 0);
+    }
+
     /** The high word of group g's sum. */
     public long high(int g) {
         return data[g * STRIDE];
@@ -116,10 +121,10 @@ public final class WideSumState implements GroupState {
         }
     }
 
-    /** Merges every group {@code s} of {@code source} into group {@code targetOf[s]}. */
-    public void mergeAll(WideSumState source, int[] targetOf, int sourceGroups) {
-        for (int g = 0; g < sourceGroups; g++) {
-            merge(targetOf[g], source, g);
+    /** Merges group {@code sources[k]} of {@code source} into group {@code targets[k]}, for k < n. */
+    public void mergeAll(WideSumState source, int[] sources, int[] targets, int n) {
+        for (int k = 0; k < n; k++) {
+            merge(targets[k], source, sources[k]);
         }
     }
 

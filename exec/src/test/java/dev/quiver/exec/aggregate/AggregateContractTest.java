@@ -298,6 +298,11 @@ class AggregateContractTest {
     static GroupState single(AggregateFunction f, Data data, ValueVector input) {
         GroupState state = f.createState();
         state.ensureCapacity(GROUPS);
+        return updateAll(f, data, input, state);
+    }
+
+    /** Feeds the rows to the given state with global group ids, in batches of 512. */
+    static GroupState updateAll(AggregateFunction f, Data data, ValueVector input, GroupState state) {
         for (int from = 0; from < ROWS; from += 512) {
             int[] sel = selected(data, from, Math.min(ROWS, from + 512));
             int[] ids = new int[sel.length];
@@ -456,6 +461,57 @@ class AggregateContractTest {
         check(spec, finish(f, again), expected, "whole state serialized");
         // Serializing does not disturb the original.
         check(spec, finish(f, all), expected, "after serializing");
+    }
+
+    /**
+     * What a spilled aggregation relies on: combining listed groups (a permutation, a subset) into a
+     * fresh state copies exactly those groups, and a cleared state is initial and takes updates again.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specs")
+    void listedGroupsCombineAloneAndClearedStatesStartOver(Spec spec) {
+        AggregateFunction f = spec.function();
+        Data data = new Data(spec, spec.toString().hashCode());
+        ValueVector input = spec.argument == null ? null : data.vector(spec.argument);
+        List<Object> expected = new ArrayList<>();
+        for (int g = 0; g < GROUPS; g++) {
+            expected.add(expected(spec, data, g));
+        }
+        Object none = spec.kind == AggregateKind.COUNT || spec.kind == AggregateKind.COUNT_STAR ? 0L : null;
+        GroupState all = single(f, data, input);
+
+        // A permutation: target group k is source group order[k].
+        List<Integer> shuffled = new ArrayList<>();
+        for (int g = 0; g < GROUPS; g++) {
+            shuffled.add(g);
+        }
+        Collections.shuffle(shuffled, new Random(spec.toString().hashCode() + 2));
+        int[] order = shuffled.stream().mapToInt(Integer::intValue).toArray();
+        GroupState permuted = fresh(f);
+        f.combine(permuted, all, order, identity(GROUPS), GROUPS);
+        List<Object> permutedExpected = new ArrayList<>();
+        for (int k = 0; k < GROUPS; k++) {
+            permutedExpected.add(expected.get(order[k]));
+        }
+        check(spec, finish(f, permuted), permutedExpected, "groups combined in a shuffled order");
+
+        // A subset: the odd groups are left out, and the target's other groups stay initial.
+        int[] odd = new int[GROUPS / 2];
+        for (int k = 0; k < odd.length; k++) {
+            odd[k] = 2 * k + 1;
+        }
+        GroupState some = fresh(f);
+        f.combine(some, all, odd, identity(odd.length), odd.length);
+        List<Object> someExpected = new ArrayList<>();
+        for (int k = 0; k < GROUPS; k++) {
+            someExpected.add(k < odd.length ? expected.get(odd[k]) : none);
+        }
+        check(spec, finish(f, some), someExpected, "odd groups combined");
+
+        // Cleared: every group initial; updated again: the same results as a fresh state's.
+        all.clear(GROUPS);
+        check(spec, finish(f, all), java.util.Collections.nCopies(GROUPS, none), "cleared");
+        check(spec, finish(f, updateAll(f, data, input, all)), expected, "cleared, then updated again");
     }
 
     void check(Spec spec, List<Object> actual, List<Object> expected, String what) {

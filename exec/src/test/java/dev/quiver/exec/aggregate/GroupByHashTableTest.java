@@ -61,6 +61,60 @@ class GroupByHashTableTest {
         assertThat(Arrays.copyOf(stored.longs, 5)).containsExactly(5, 3, 7, 9, 11);
     }
 
+    /** What a spilled aggregation does with a table: copy its groups out in an order, clear it, merge listed groups. */
+    @Test
+    void copiedGroupsMergeByListAndAClearedTableStartsOver() {
+        List<DataType> types = List.of(DataType.INTEGER, DataType.VARCHAR);
+        GroupByHashTable table = new GroupByHashTable(types);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            rows.add(new Object[] {i % 97 == 0 ? null : (long) (i % 1000), "s" + (i % 7)});
+        }
+        int[] first = ids(table, types, rows);
+        int groups = table.groupCount();
+        assertThat(groups).isGreaterThan(1000);
+        int[] order = new int[groups];
+        for (int k = 0; k < groups; k++) {
+            order[k] = groups - 1 - k;
+        }
+        GroupByHashTable.GroupKeys copied = table.copyGroups(order, groups);
+        for (int k = 0; k < groups; k++) {
+            for (int c = 0; c < types.size(); c++) {
+                assertThat(Values.toObject(copied.keys()[c], k)).isEqualTo(Values.toObject(table.keys()[c], order[k]));
+            }
+            assertThat(copied.hashes()[k]).isEqualTo(GroupByHashTable.hash(table.keys(), order[k]));
+        }
+
+        table.clear(16);
+        assertThat(table.groupCount()).isZero();
+        assertThat(table.nullKeys()).containsOnly(false);
+        // The same rows number their groups afresh, as in a new table.
+        assertThat(ids(table, types, rows)).containsExactly(first);
+
+        // Listed entries only; then all of them, which finds the listed ones again.
+        GroupByHashTable target = new GroupByHashTable(types);
+        int[] even = new int[(groups + 1) / 2];
+        for (int k = 0; k < even.length; k++) {
+            even[k] = 2 * k;
+        }
+        int[] evenTargets = target.mergeFrom(copied, even, even.length);
+        assertThat(target.groupCount()).isEqualTo(even.length);
+        int[] all = new int[groups];
+        for (int k = 0; k < groups; k++) {
+            all[k] = k;
+        }
+        int[] allTargets = target.mergeFrom(copied, all, groups);
+        assertThat(target.groupCount()).isEqualTo(groups);
+        for (int k = 0; k < groups; k++) {
+            if (k % 2 == 0) {
+                assertThat(allTargets[k]).isEqualTo(evenTargets[k / 2]);
+            }
+            for (int c = 0; c < types.size(); c++) {
+                assertThat(Values.toObject(target.keys()[c], allTargets[k])).isEqualTo(Values.toObject(copied.keys()[c], k));
+            }
+        }
+    }
+
     @Test
     void nullKeysFormOneGroupDistinctFromEveryValue() {
         List<DataType> types = List.of(DataType.INTEGER);

@@ -42,7 +42,7 @@ class WideSumStateTest {
         }
         WideSumState merged = new WideSumState(2);
         merged.ensureCapacity(1);
-        merged.mergeAll(state, new int[] {0, 0, 0}, 3);
+        merged.mergeAll(state, new int[] {0, 1, 2}, new int[] {0, 0, 0}, 3);
         assertThat(sum(merged, 0)).isEqualTo(expected[0].add(expected[1]).add(expected[2]));
         assertThat(merged.count(0)).isEqualTo(20_000);
     }
