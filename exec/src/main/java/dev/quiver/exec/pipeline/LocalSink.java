@@ -8,6 +8,14 @@ public interface LocalSink extends AutoCloseable {
     void consume(Batch batch, int morsel);
 
     /**
+     * Called by the worker that owns this state after each batch it pushed, so that the state can
+     * reorganize itself between batches (an aggregation spills a full table); the next batch starts
+     * afresh, as generated code assumes of anything it remembers. Does nothing by default.
+     */
+    default void afterBatch() {
+    }
+
+    /**
      * The Java heap this worker's state holds now (its arrays' lengths: hash tables, buffered rows,
      * aggregate states), which the query's memory limit counts. Called by the worker that owns the
      * state, between batches; Arrow memory is counted by the allocator and is not included.

@@ -47,6 +47,7 @@ public final class PipelineExecutor {
                     pipeline.source().produce(morsel, context, (Batch b) -> {
                         context.checkCancelled();
                         driver.push(b, morsel);
+                        driver.local().afterBatch();
                         long grown = driver.local().heapBytes() - counted[0];
                         if (grown > 0) {
                             context.reserveHeap(grown);
