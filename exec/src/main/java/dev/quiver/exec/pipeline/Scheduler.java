@@ -41,13 +41,16 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Runs the tasks on the workers and waits for all of them. If one fails, {@code onFailure} runs
-     * (it should make the others stop soon) and the first failure is rethrown once all have ended.
+     * Runs the tasks on the workers and waits for all of them; returns their results in task order
+     * (null where a task returned null). If one fails, {@code onFailure} runs (it should make the
+     * others stop soon) and the first failure is rethrown once all have ended. One task runs on the
+     * calling thread.
      */
     public <T> List<T> runAll(List<Callable<T>> tasks, Runnable onFailure) {
         if (tasks.size() == 1) {
             try {
-                return List.of(tasks.get(0).call());
+                // A list that holds null: a task may have no result (a Callable<Void>).
+                return java.util.Collections.singletonList(tasks.get(0).call());
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Exception e) {
