@@ -39,6 +39,13 @@ final class BatchFixture implements AutoCloseable {
         return context;
     }
 
+    /** A query context of its own, sharing the fixture's allocator and scheduler: closing it frees what it registered. */
+    QueryContext newContext() {
+        return new QueryContext(root.newChildAllocator("query", 0, Long.MAX_VALUE), scheduler, table -> {
+            throw new UnsupportedOperationException("kernel benchmarks read no tables");
+        }, 1);
+    }
+
     /** A dense heap column of {@code rows} LONG-kind values (BIGINT, DATE, short DECIMAL) computed per row. */
     static ValueVector longs(DataType type, int rows, IntToLongFunction value) {
         ValueVector v = new ValueVector(type, rows);
