@@ -170,7 +170,7 @@ final class ClassBuilder {
         return s.toString();
     }
 
-    /** Adds a statement each push runs first; only before the push is written ({@link #batchStartLines}). */
+    /** Adds a statement each push runs first; only before the push is written ({@link #batchStartMethod}). */
     void batchStartLine(String statement) {
         if (batchStartTaken) {
             throw new IllegalStateException("batch-start statement added after the push was written: " + statement);
@@ -178,10 +178,27 @@ final class ClassBuilder {
         batchStart.add(statement);
     }
 
-    /** The statements each push runs first; none may be added afterwards. */
-    List<String> batchStartLines() {
+    /**
+     * The method running the batch-start statements ({@link #batchStartMethod}): each push calls it
+     * first, and so does a finish that pushes held-back rows through the stages, since those rows
+     * are a batch too (a group an aggregation remembered may be gone: a full table spills between
+     * batches). Not a {@link #fresh} name, so no other member takes it.
+     */
+    static final String BATCH_START_METHOD = "startBatch";
+
+    /**
+     * Writes {@link #BATCH_START_METHOD} with the statements each push runs first (none may be
+     * added afterwards); returns the statement calling it. Called once per class.
+     */
+    String batchStartMethod() {
         batchStartTaken = true;
-        return List.copyOf(batchStart);
+        StringBuilder m = method();
+        m.append("    private void ").append(BATCH_START_METHOD).append("() {\n");
+        for (String statement : batchStart) {
+            m.append("        ").append(statement).append('\n');
+        }
+        m.append("    }\n");
+        return BATCH_START_METHOD + "();";
     }
 
     /** Starts a new method; returns its body builder (the caller writes the whole method text). */

@@ -85,7 +85,8 @@ final class GroupShortcuts {
      * or comparing them byte by byte; any other row, and a miss, asks {@code find()}, and a miss
      * then takes the slot. Low-cardinality string keys (flags, statuses, modes) hit almost always.
      * The same bits make the same key (a double's -0.0 and 0.0 differ here; the table then finds
-     * their one group), and a group index stays valid as the table grows.
+     * their one group), and a group index stays valid as the table grows (not across a spill,
+     * which happens only between batches).
      */
     private void cacheGroups(List<JValue> keys, List<ColumnReader.InPlaceString> places, String find) {
         String groups = cb.fresh("cachedGroup");
@@ -175,7 +176,8 @@ final class GroupShortcuts {
      * same bits: a double's -0.0 and 0.0 count as different here, and the table then finds their
      * one group) takes that group without hashing or probing, else {@code find()} finds it. Rows
      * often come clustered by their keys (lineitem by l_orderkey, a join's output by the probe
-     * row), and a group index stays valid as the table grows.
+     * row), and a group index stays valid as the table grows (not across a spill,
+     * which happens only between batches).
      */
     private void rememberLastGroup(List<JValue> keys, String find) {
         String last = cb.fresh("lastGroup");

@@ -322,7 +322,7 @@ final class PipelineGenerator {
         s.append("        int[] sel = batch.positions();\n");
         s.append("        int rows = batch.rowCount();\n");
         s.append("        rowsIn += n;\n");
-        append(s, "        ", cb.batchStartLines());
+        s.append("        ").append(cb.batchStartMethod()).append('\n');
         append(s, "        ", cb.statements("bindColumns", "Batch batch, int rows", "batch, rows", columns.bind()));
         return s;
     }

@@ -482,6 +482,8 @@ final class StagedPipeline {
         }
         StringBuilder f = cb.method();
         f.append("    public void finish(int morsel) {\n");
+        // The held-back rows are a batch of their own: what the stages remembered of the last one goes.
+        f.append("        ").append(ClassBuilder.BATCH_START_METHOD).append("();\n");
         if (streaming) {
             f.append("        outMorsel = morsel;\n");
         }

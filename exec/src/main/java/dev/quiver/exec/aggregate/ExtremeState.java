@@ -35,6 +35,8 @@ public final class ExtremeState implements GroupState {
     @Override
     public void clear(int groups) {
         java.util.Arrays.fill(values.nulls, 0, groups, true);
+        // Every group is cleared, so no string of the arena is referenced any more.
+        values.resetArena();
     }
 
     /** Offers entry i of v (non-NULL) to group g. */

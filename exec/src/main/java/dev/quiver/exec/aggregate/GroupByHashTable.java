@@ -49,8 +49,8 @@ public final class GroupByHashTable {
     }
 
     /**
-     * Empties the table, its slots sized for {@code groups} groups (smaller than before when it grew
-     * past them). Code that keeps a reference to the table goes on using it, re-reading its arrays as
+     * Empties the table, its slots shrunk to what {@code groups} groups take when it has more (it
+     * grows again as inserts need). Code that keeps a reference to the table goes on using it, re-reading its arrays as
      * it does after an insert; group ids found before mean nothing after.
      */
     public void clear(int groups) {

@@ -11,6 +11,9 @@ public interface GroupState {
     /** The Java heap the states take (their arrays' lengths), counted against the query's memory limit. */
     long heapBytes();
 
-    /** Returns groups {@code 0..groups-1} to the initial state, keeping the capacity (a spilled table's states start over). */
+    /**
+     * Returns every group in use, {@code 0..groups-1}, to the initial state, keeping the capacity (a
+     * spilled table's states start over); {@code groups} is how many are in use.
+     */
     void clear(int groups);
 }

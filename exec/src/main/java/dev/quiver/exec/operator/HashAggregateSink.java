@@ -42,7 +42,8 @@ public final class HashAggregateSink implements Sink {
     /**
      * Groups a worker's table may hold before it is spilled: its slots, hashes, keys and a count
      * take about 2.5 MB, which a core's share of the 32 MB L3 holds with the input's batches. A
-     * table is spilled once a batch more could take it past this, so it never grows beyond.
+     * table is spilled once a batch more could take it past this, so it seldom grows beyond (a
+     * join can push more rows than a batch holds, and a finish pushes its held-back rows after).
      */
     static final int SPILL_GROUPS = 1 << 16;
     /**
@@ -257,7 +258,7 @@ public final class HashAggregateSink implements Sink {
             combineStates(copied, states, order, Selections.identity(groups), groups);
             Run run = new Run(table.copyGroups(order, groups), copied, starts);
             runs.add(run);
-            runBytes += ValueVector.heapBytes(run.keys().keys()) + 8L * groups + 4L * order.length + statesHeapBytes(copied);
+            runBytes += ValueVector.heapBytes(run.keys().keys()) + 8L * groups + 4L * starts.length + statesHeapBytes(copied);
             for (int a = 0; a < states.length; a++) {
                 if (sharesStateOf[a] < 0) {
                     states[a].clear(groups);

@@ -9,8 +9,9 @@ public interface LocalSink extends AutoCloseable {
 
     /**
      * Called by the worker that owns this state after each batch it pushed, so that the state can
-     * reorganize itself between batches (an aggregation spills a full table); the next batch starts
-     * afresh, as generated code assumes of anything it remembers. Does nothing by default.
+     * reorganize itself between batches (an aggregation spills a full table). Generated code forgets
+     * what it remembers of the state at each batch's start, a finish's held-back rows included. Does
+     * nothing by default.
      */
     default void afterBatch() {
     }

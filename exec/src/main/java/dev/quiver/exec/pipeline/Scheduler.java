@@ -43,8 +43,8 @@ public final class Scheduler implements AutoCloseable {
     /**
      * Runs the tasks on the workers and waits for all of them; returns their results in task order
      * (null where a task returned null). If one fails, {@code onFailure} runs (it should make the
-     * others stop soon) and the first failure is rethrown once all have ended. One task runs on the
-     * calling thread.
+     * others stop soon) and the first failure is rethrown once all have ended. A single task runs on
+     * the calling thread.
      */
     public <T> List<T> runAll(List<Callable<T>> tasks, Runnable onFailure) {
         if (tasks.size() == 1) {

@@ -8,7 +8,7 @@ package dev.quiver.exec.pipeline;
 public interface Sink {
     LocalSink createLocal(QueryContext context);
 
-    /** Merges a worker's local state into the global one. Calls are never concurrent. */
+    /** Takes a worker's local state, merging it into the global one now or at {@link #finish}. Calls are never concurrent. */
     void combine(LocalSink local, QueryContext context);
 
     /** Called once after every local was combined; computes the final output. */
