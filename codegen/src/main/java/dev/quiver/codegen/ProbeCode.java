@@ -39,10 +39,10 @@ import java.util.Optional;
  * <p>Two shortcuts change no outcome. Before walking, INNER, RIGHT, SEMI, RIGHT_SEMI and RIGHT_ANTI
  * probes test the key hash against the table's join filter ({@link HashJoinTable#mayMatch}), or a
  * join on one integer-like key tests the key itself against the table's exact filter where it has
- * one ({@link HashJoinTable#keyFilter()}); either rules out only rows that have no candidate. The pipeline's first probe may instead be located
- * ({@link #locateMethod}): the push finds each row's first chain row (testing the filter then) in
- * a batch-wise loop, and the walk starts there; a later probe likewise, by its {@link ProbeQueue}'s
- * drain, while the queue is on.
+ * one ({@link HashJoinTable#keyFilter()}); either rules out only rows that have no candidate. The
+ * pipeline's first probe may instead be located ({@link #locateMethod}): the push finds each row's
+ * first chain row (testing the filter then) in a batch-wise loop, and the walk starts there; a
+ * later probe likewise, by its {@link ProbeQueue}'s drain, while the queue is on.
  */
 final class ProbeCode {
     /** A probe row's outcome (SEMI, ANTI, MARK) or a residual's value: FALSE, TRUE, NULL. */

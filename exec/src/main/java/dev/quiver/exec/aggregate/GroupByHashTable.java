@@ -50,8 +50,8 @@ public final class GroupByHashTable {
 
     /**
      * Empties the table, its slots shrunk to what {@code groups} groups take when it has more (it
-     * grows again as inserts need). Code that keeps a reference to the table goes on using it, re-reading its arrays as
-     * it does after an insert; group ids found before mean nothing after.
+     * grows again as inserts need). Code that keeps a reference to the table goes on using it,
+     * re-reading its arrays as it does after an insert; group ids found before mean nothing after.
      */
     public void clear(int groups) {
         int size = Math.max(INITIAL_SLOTS, Integer.highestOneBit(Math.max(1, groups * SLOTS_PER_GROUP - 1)) << 1);

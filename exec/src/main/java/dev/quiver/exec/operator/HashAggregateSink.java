@@ -162,10 +162,7 @@ public final class HashAggregateSink implements Sink {
 
         Local() {
             table = keyTypes.isEmpty() ? null : new GroupByHashTable(keyTypes);
-            states = new GroupState[functions.length];
-            for (int a = 0; a < functions.length; a++) {
-                states[a] = sharesStateOf[a] >= 0 ? states[sharesStateOf[a]] : functions[a].createState();
-            }
+            states = newStates();
             keys = new ValueVector[keyTypes.size()];
             for (int k = 0; k < keys.length; k++) {
                 keys[k] = new ValueVector(keyTypes.get(k), 1);
@@ -250,10 +247,9 @@ public final class HashAggregateSink implements Sink {
             int groups = table.groupCount();
             int[] starts = new int[(1 << PARTITION_BITS) + 1];
             int[] order = partitionOrder(table.hashes(), groups, starts);
-            GroupState[] copied = new GroupState[states.length];
-            for (int a = 0; a < states.length; a++) {
-                copied[a] = sharesStateOf[a] >= 0 ? copied[sharesStateOf[a]] : functions[a].createState();
-                copied[a].ensureCapacity(groups);
+            GroupState[] copied = newStates();
+            for (GroupState s : copied) {
+                s.ensureCapacity(groups);
             }
             combineStates(copied, states, order, Selections.identity(groups), groups);
             Run run = new Run(table.copyGroups(order, groups), copied, starts);
@@ -294,6 +290,15 @@ public final class HashAggregateSink implements Sink {
      * groups are: entries {@code starts[p]..starts[p+1]-1}.
      */
     private record Run(GroupByHashTable.GroupKeys keys, GroupState[] states, int[] starts) {
+    }
+
+    /** One initial state per aggregate, an aggregate that shares another's state given that one. */
+    private GroupState[] newStates() {
+        GroupState[] states = new GroupState[functions.length];
+        for (int a = 0; a < functions.length; a++) {
+            states[a] = sharesStateOf[a] >= 0 ? states[sharesStateOf[a]] : functions[a].createState();
+        }
+        return states;
     }
 
     /** The states' own Java heap, a shared state counted once. */
