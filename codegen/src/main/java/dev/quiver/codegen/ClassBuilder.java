@@ -259,7 +259,8 @@ final class ClassBuilder {
             "dev.quiver.exec.expr.ConstantSet", "dev.quiver.exec.expr.Kernel", "dev.quiver.exec.function.*",
             "dev.quiver.exec.operator.HashAggregateSink", "dev.quiver.exec.operator.HashJoinBuildSink",
             "dev.quiver.exec.operator.HashJoinTable", "dev.quiver.exec.pipeline.LocalSink",
-            "dev.quiver.exec.pipeline.QueryContext", "dev.quiver.exec.vector.ValueComparisons", "dev.quiver.exec.vector.ValueVector",
+            "dev.quiver.exec.pipeline.QueryContext", "dev.quiver.exec.vector.OffHeapCopy",
+            "dev.quiver.exec.vector.ValueComparisons", "dev.quiver.exec.vector.ValueVector",
             "dev.quiver.planner.type.DataType", "org.apache.arrow.memory.util.MemoryUtil",
             "org.apache.arrow.vector.FieldVector");
 }

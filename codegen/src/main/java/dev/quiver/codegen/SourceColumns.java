@@ -117,7 +117,7 @@ final class SourceColumns {
                 ColumnReader.InPlaceString at = inPlace(c, n, body, indent);
                 String len = at.length();
                 body.append(indent).append("colBytes").append(c).append(" = atLeast(colBytes").append(c).append(", ").append(len).append(");\n");
-                body.append(indent).append("MemoryUtil.copyFromMemory(").append(at.address()).append(", colBytes").append(c)
+                body.append(indent).append("OffHeapCopy.fromMemory(").append(at.address()).append(", colBytes").append(c)
                         .append(", 0, ").append(len).append(");\n");
                 return JValue.string(n, "colBytes" + c, "0", len);
             }

@@ -1,6 +1,7 @@
 package dev.quiver.codegen.runtime;
 
 import dev.quiver.exec.vector.Kind;
+import dev.quiver.exec.vector.OffHeapCopy;
 import dev.quiver.planner.type.DataType;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -233,7 +234,7 @@ public abstract class ColumnWriter {
                 data = strings.getDataBufferAddress();
             }
             markValid(row);
-            MemoryUtil.copyToMemory(bytes, offset, data + used, length);
+            OffHeapCopy.toMemory(bytes, offset, data + used, length);
             used += length;
             MemoryUtil.putInt(offsets + 4L * (++nextRow), used);
         }

@@ -152,6 +152,10 @@ public final class ArrowColumns {
                 VarCharVector v = (VarCharVector) src;
                 long offsets = v.getOffsetBufferAddress();
                 long data = v.getDataBufferAddress();
+                if (n > 1 && isRun(rows, n)) {
+                    readStringRun(offsets, data, rows[0], n, aligned, base, dst);
+                    return;
+                }
                 for (int k = 0; k < n; k++) {
                     int row = rows[k];
                     int to = to(row, k, aligned, base);
@@ -163,7 +167,7 @@ public final class ArrowColumns {
                     int start = MemoryUtil.getInt(offsets + 4L * row);
                     int len = MemoryUtil.getInt(offsets + 4L * row + 4) - start;
                     int at = dst.reserve(len);
-                    MemoryUtil.copyFromMemory(data + start, dst.bytes, at, len);
+                    OffHeapCopy.fromMemory(data + start, dst.bytes, at, len);
                     dst.offsets[to] = at;
                     dst.lengths[to] = len;
                 }
@@ -179,6 +183,46 @@ public final class ArrowColumns {
                     dst.longs[to] = MemoryUtil.getLong(at + 8) / 1000;
                 }
             }
+        }
+    }
+
+    /** Whether {@code rows[0..n)} are consecutive ascending rows. */
+    private static boolean isRun(int[] rows, int n) {
+        int first = rows[0];
+        if (rows[n - 1] - first != n - 1) {
+            return false;
+        }
+        for (int k = 1; k < n; k++) {
+            if (rows[k] != first + k) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the strings of source rows {@code first..first+n} with one copy of their bytes (Arrow
+     * keeps a run of rows' bytes contiguous), where a copy per row would call into the copy routine
+     * once per value. A NULL entry keeps the bytes it spans (Arrow gives it none, or ignorable
+     * ones) but has length 0, as the per-row read gives it.
+     */
+    private static void readStringRun(long offsets, long data, int first, int n, int aligned, int base, ValueVector dst) {
+        int start = MemoryUtil.getInt(offsets + 4L * first);
+        int total = MemoryUtil.getInt(offsets + 4L * (first + n)) - start;
+        int at = dst.reserve(total);
+        MemoryUtil.copyFromMemory(data + start, dst.bytes, at, total);
+        boolean[] nulls = dst.nulls;
+        int[] dstOffsets = dst.offsets;
+        int[] lengths = dst.lengths;
+        int from = start;
+        for (int k = 0; k < n; k++) {
+            int row = first + k;
+            int to = to(row, k, aligned, base);
+            int end = MemoryUtil.getInt(offsets + 4L * row + 4);
+            boolean isNull = nulls[to];
+            dstOffsets[to] = isNull ? 0 : at + (from - start);
+            lengths[to] = isNull ? 0 : end - from;
+            from = end;
         }
     }
 
@@ -423,7 +467,7 @@ public final class ArrowColumns {
             if (!src.nulls[p]) {
                 setValid(validity, target);
                 int len = src.lengths[p];
-                MemoryUtil.copyToMemory(src.bytes, src.offsets[p], data + at, len);
+                OffHeapCopy.toMemory(src.bytes, src.offsets[p], data + at, len);
                 at += len;
             }
             MemoryUtil.putInt(offsets + 4L * (++row), at);

@@ -236,6 +236,19 @@ class ArrowColumnsTest {
                         assertSameValue(Values.toObject(after, 7 + r), values.get(r), type + " appended, no selection, row " + r);
                     }
                     assertSameValue(Values.toObject(after, 6), values.get(1), type + " untouched entry before the append");
+                    // A run of consecutive rows not starting at 0 (strings copy such a run's bytes at once).
+                    int[] run = new int[60];
+                    for (int k = 0; k < run.length; k++) {
+                        run[k] = 40 + k;
+                    }
+                    ValueVector runDense = new ValueVector(type, 3 + run.length);
+                    ArrowColumns.read(v, type, run, run.length, runDense, 3);
+                    ValueVector runAligned = new ValueVector(type, n);
+                    ArrowColumns.read(v, type, run, run.length, runAligned, -1);
+                    for (int k = 0; k < run.length; k++) {
+                        assertSameValue(Values.toObject(runDense, 3 + k), values.get(run[k]), type + " run, dense " + k);
+                        assertSameValue(Values.toObject(runAligned, run[k]), values.get(run[k]), type + " run, aligned " + k);
+                    }
                 }
             }
         }
