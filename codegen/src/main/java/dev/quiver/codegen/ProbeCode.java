@@ -37,9 +37,9 @@ import java.util.Optional;
  * strings in place).
  *
  * <p>Two shortcuts change no outcome. Before walking, INNER, RIGHT, SEMI, RIGHT_SEMI and RIGHT_ANTI
- * probes test the key hash against the table's join filter ({@link HashJoinTable#mayMatch}), or a
- * join on one integer-like key tests the key itself against the table's exact filter where it has
- * one ({@link HashJoinTable#keyFilter()}); either rules out only rows that have no candidate. The
+ * probes test the key hash against the table's join filter ({@link HashJoinTable#mayMatch}), and
+ * an integer-like key itself against the table's exact filter of it where it has one ({@link
+ * HashJoinTable#keyFilter}), before hashing; either rules out only rows that have no candidate. The
  * pipeline's first probe may instead be located ({@link #locateMethod}): the push finds each row's
  * first chain row (testing the filter then) in a batch-wise loop, and the walk starts there; a
  * later probe likewise, by its {@link ProbeQueue}'s drain, while the queue is on.
@@ -76,11 +76,17 @@ final class ProbeCode {
      * Whether the join is on one integer-like key (kept as a long) that is not null-safe: the chain
      * walk then compares the key alone, without first comparing the stored hash (comparing it is
      * as cheap, and one array read less), and the join filter tests the key itself where the table
-     * has an exact filter ({@link HashJoinTable#keyFilter()}).
+     * has an exact filter of it ({@link HashJoinTable#keyFilter}).
      */
     private final boolean oneIntegerKey;
-    /** The stage's probe key (a long field) when {@link #oneIntegerKey}, set by {@link #generate}. */
-    private String stageKey;
+    /**
+     * The keys (bit k for key k, of the first 64) that the join filter's gate may test before
+     * hashing, against the table's exact filter of one of them ({@link HashJoinTable#keyFilter}):
+     * integer-like (kept as a long) and not null-safe.
+     */
+    private final long filterKeys;
+    /** The stage's probe key values, set by {@link #generate}: what its filter test reads. */
+    private List<JValue> stageKeys;
     private String rowCount;
     /**
      * The join filter's gate, made by {@link #filterGate} on first use: by a located probe's locate
@@ -94,6 +100,8 @@ final class ProbeCode {
      * once per row, and a probe whose table has no exact filter only tests this field more.
      */
     private String testsKeys;
+    /** An int field, made with {@link #gate} when several keys could be tested: the key its gate tests. */
+    private String gateKey;
     /**
      * Set by {@link #locateMethod}: the field holding the current probe row's first chain row,
      * which the push located beforehand; the chain walk starts there instead of at the bucket head.
@@ -120,8 +128,14 @@ final class ProbeCode {
         cb.field("private int " + buildRow + ";");
         buildColumns = new HeapColumn[spec.buildColumns().size()];
         mark = type == JoinType.MARK ? JValueCode.declareFields(cb, Kind.BOOLEAN) : null;
-        oneIntegerKey = keys.size() == 1 && Kind.of(keys.get(0).type()) == Kind.LONG && !join.nullSafe().get(0)
-                && !join.buildKeys().get(0).type().isUnknown() && !keys.get(0).type().isUnknown();
+        long filterable = 0;
+        for (int k = 0; k < Math.min(keys.size(), Long.SIZE); k++) {
+            boolean integerLike = Kind.of(keys.get(k).type()) == Kind.LONG && !join.nullSafe().get(k)
+                    && !join.buildKeys().get(k).type().isUnknown() && !keys.get(k).type().isUnknown();
+            filterable |= integerLike ? 1L << k : 0;
+        }
+        filterKeys = filterable;
+        oneIntegerKey = keys.size() == 1 && filterKeys == 1;
     }
 
     /** The columns this probe adds to the base columns (the build columns at the current build row, the mark), with their readers. */
@@ -156,7 +170,7 @@ final class ProbeCode {
         cb.field("private int " + pairs + ";");
         String keysMethod = keysMethod(computedKeys, false);
         matches = matchMethod(keyValues);
-        stageKey = oneIntegerKey ? keyValues.get(0).v() : "";
+        stageKeys = keyValues;
         Optional<String> residualMethod = residual.map(r -> residualMethod(x, r));
         StringBuilder m = cb.method();
         m.append("    // hash join probe, ").append(type).append(join.nullAwareMark() ? " (null-aware)" : "").append('\n');
@@ -189,7 +203,7 @@ final class ProbeCode {
         String stageHash = hash;
         hash = cb.fresh("locateHash");
         cb.field("private long " + hash + ";");
-        String locateKeys = keysMethod(computedKeys, oneIntegerKey);
+        String locateKeys = keysMethod(computedKeys, filterKeys != 0);
         String locateHash = hash;
         hash = stageHash;
         String method = cb.fresh("locate");
@@ -283,9 +297,9 @@ final class ProbeCode {
 
     /**
      * {@code boolean keys(int i)}: evaluates every key, false if a key that is not null-safe is
-     * NULL, else sets the hash. With {@code testKey} (for a locating pass, and only when {@link
-     * #oneIntegerKey}), also false when the join filter rules the key out, tested before the hash
-     * is computed.
+     * NULL, else sets the hash. With {@code testKey} (for a locating pass, and only when some key
+     * is in {@link #filterKeys}), also false when the join filter rules the key its gate tests
+     * out, tested before the hash is computed.
      */
     private String keysMethod(List<ExpressionGenerator.Computed> computedKeys, boolean testKey) {
         List<String> keyMethods = computedKeys.stream().map(ExpressionGenerator.Computed::method).toList();
@@ -309,7 +323,7 @@ final class ProbeCode {
         }
         if (testKey) {
             String test = filterGate();
-            m.append("        if (").append(testsKeys).append(" && !").append(test).append(".mayMatchKey(").append(values.get(0).v()).append(")) {\n");
+            m.append("        if (").append(testsKeys).append(" && !").append(test).append(".mayMatchKey(").append(gateKeyValue(values)).append(")) {\n");
             m.append("            return false;\n");
             m.append("        }\n");
         }
@@ -408,9 +422,15 @@ final class ProbeCode {
         String test = filterGate();
         // A sometimes-located probe tests only rows it did not locate.
         String unlocated = startWhen == null ? "" : "!" + startWhen + " && ";
-        String ruledOut = oneIntegerKey
-                ? "(" + testsKeys + " ? !" + test + ".mayMatchKey(" + stageKey + ") : !" + test + ".mayMatch(" + hash + "))"
-                : "!" + test + ".mayMatch(" + hash + ")";
+        String ruledOut;
+        if (oneIntegerKey) {
+            ruledOut = "(" + testsKeys + " ? !" + test + ".mayMatchKey(" + gateKeyValue(stageKeys) + ") : !" + test + ".mayMatch(" + hash + "))";
+        } else if (filterKeys != 0) {
+            // The gate tests the hash as well when it tests one key of several.
+            ruledOut = "((" + testsKeys + " && !" + test + ".mayMatchKey(" + gateKeyValue(stageKeys) + ")) || !" + test + ".mayMatch(" + hash + "))";
+        } else {
+            ruledOut = "!" + test + ".mayMatch(" + hash + ")";
+        }
         return indent + "if (" + unlocated + ruledOut + ") {\n" + indent + "    " + reject + "\n" + indent + "}\n";
     }
 
@@ -418,16 +438,34 @@ final class ProbeCode {
      * The field of the probe's {@link dev.quiver.codegen.runtime.JoinFilterGate}, the driver's own
      * (which judges whether testing pays): its {@code mayMatch(long h)} is false when the table's
      * hashed filter rules the hash out, its {@code mayMatchKey(long k)} when the exact filter rules
-     * the key out (for {@link #oneIntegerKey} only). Made on first use.
+     * the key it tests out (a key of {@link #filterKeys}). Made on first use.
      */
     private String filterGate() {
         if (gate == null) {
             // One gate per probe: a sometimes-located probe tests in its locate pass and in its stage alike.
-            gate = cb.instance("JoinFilterGate", "new JoinFilterGate(" + table + ", " + oneIntegerKey + ")");
+            gate = cb.instance("JoinFilterGate", "new JoinFilterGate(" + table + ", " + filterKeys + "L)");
             testsKeys = cb.instance("boolean", gate + ".testsKeys()");
+            if (Long.bitCount(filterKeys) > 1) {
+                gateKey = cb.instance("int", gate + ".key()");
+            }
             cb.batchStartLine(gate + ".startBatch();");
         }
         return gate;
+    }
+
+    /**
+     * A Java long expression: of the key {@code values} (one per join key), the one the gate tests
+     * ({@link #gateKey}, chosen among {@link #filterKeys} when the gate is made). After {@link #filterGate}.
+     */
+    private String gateKeyValue(List<JValue> values) {
+        int last = 63 - Long.numberOfLeadingZeros(filterKeys);
+        StringBuilder select = new StringBuilder("(");
+        for (int k = 0; k < last; k++) {
+            if ((filterKeys & (1L << k)) != 0) {
+                select.append(gateKey).append(" == ").append(k).append(" ? ").append(values.get(k).v()).append(" : ");
+            }
+        }
+        return select.append(values.get(last).v()).append(")").toString();
     }
 
     /** A Java int expression: the first row of the chain of hash {@code h}'s bucket, or -1. */

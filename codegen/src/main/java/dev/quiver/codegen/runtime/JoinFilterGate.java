@@ -5,10 +5,12 @@ import dev.quiver.exec.operator.JoinKeyFilter;
 import java.util.Optional;
 
 /**
- * One driver's use of a hash-join table's filter: {@link #mayMatch} tests probe hashes against the
- * hashed filter ({@link HashJoinTable#filter()}) while it pays, or, for a probe on one integer-like
- * key whose table has one, {@link #mayMatchKey} tests keys against the exact filter ({@link
- * HashJoinTable#keyFilter()}) before they are hashed. The gate judges the filter on a window of
+ * One driver's use of a hash-join table's filters: {@link #mayMatch} tests probe hashes against the
+ * hashed filter ({@link HashJoinTable#filter()}) while it pays, or, for a probe that can test an
+ * integer-like key whose table has an exact filter of it ({@link HashJoinTable#keyFilter}), {@link
+ * #mayMatchKey} tests that key ({@link #key()}) before the row is hashed. Where that filter covers
+ * only one of several keys, {@link #mayMatch} then tests the hashes too, against the hashed filter.
+ * The gate judges its first test (the key's where it tests keys, else the hash's) on a window of
  * {@link #WINDOW_ROWS} tests, the driver's first and then one every {@link
  * #BATCHES_BETWEEN_JUDGMENTS} batches ({@link #startBatch}), and turns off for good once more than
  * {@link #MAX_PASSING_QUARTERS} quarters of a window pass; for a table with neither filter (too
@@ -46,10 +48,14 @@ public final class JoinFilterGate {
     private static final int JUDGING = 2;
 
     private final long[] filter;
-    /** Whether the gate tests keys ({@link #mayMatchKey}) against the table's exact filter instead of hashes. */
+    /** Whether the gate tests keys ({@link #mayMatchKey}) against the table's exact filter of key {@link #key}. */
     private final boolean byKey;
     /** The exact filter when {@link #byKey}, else null (never read then). */
     private final JoinKeyFilter keyFilter;
+    /** The key {@link #keyFilter} is of; 0 when not {@link #byKey}. */
+    private final int key;
+    /** Whether {@link #mayMatch} tests hashes: not when the key filter is exact, nor without a hashed filter. */
+    private final boolean testsHashes;
     private int mode;
     private int tested;
     private int passed;
@@ -57,31 +63,37 @@ public final class JoinFilterGate {
 
     /** A gate testing hashes against the table's hashed filter. */
     public JoinFilterGate(HashJoinTable table) {
-        this(table, false);
+        this(table, 0L);
     }
 
     /**
-     * A gate for a probe that can test its one integer-like key ({@code testsKeys}): where the
-     * table has an exact key filter ({@link HashJoinTable#keyFilter()}) the gate tests keys
-     * against it and lets every hash through; otherwise, as without {@code testsKeys}, it tests
-     * hashes and lets every key through.
+     * A gate for a probe that can test the integer-like keys in {@code keyCandidates} (bit k for
+     * key k): where the table has an exact filter of one of them ({@link
+     * HashJoinTable#keyFilter}) the gate tests that key against it, and hashes too where the filter
+     * is of one key of several; otherwise, as without candidates, it tests hashes and lets every
+     * key through.
      */
-    public JoinFilterGate(HashJoinTable table, boolean testsKeys) {
-        Optional<JoinKeyFilter> keys = testsKeys ? table.keyFilter() : Optional.empty();
+    public JoinFilterGate(HashJoinTable table, long keyCandidates) {
+        Optional<HashJoinTable.KeyFilter> keys = keyCandidates == 0 ? Optional.empty() : table.keyFilter(keyCandidates);
         this.byKey = keys.isPresent();
-        this.keyFilter = keys.orElse(null);
+        this.keyFilter = keys.map(HashJoinTable.KeyFilter::filter).orElse(null);
+        this.key = keys.map(HashJoinTable.KeyFilter::key).orElse(0);
         boolean worthwhile = byKey || table.filterWorthwhile();
+        this.testsHashes = worthwhile && !keys.map(HashJoinTable.KeyFilter::exact).orElse(false);
         this.mode = worthwhile ? JUDGING : OFF;
-        this.filter = worthwhile && !byKey ? table.filter() : new long[0];
+        this.filter = testsHashes ? table.filter() : new long[0];
     }
 
-    /** False only when the gate tests hashes, is on, and the filter rules the hash out (no build row has it). */
+    /**
+     * False only when the gate tests hashes, is on, and the filter rules the hash out (no build row
+     * has it). A gate testing keys as well judges by the keys alone.
+     */
     public boolean mayMatch(long hash) {
-        if (byKey) {
+        if (!testsHashes) {
             return true;
         }
         int m = mode;
-        if (m == TESTING) {
+        if (m == TESTING || (byKey && m == JUDGING)) {
             return HashJoinTable.mayMatch(filter, hash);
         }
         return m == OFF || judge(HashJoinTable.mayMatch(filter, hash));
@@ -111,9 +123,14 @@ public final class JoinFilterGate {
         return pass;
     }
 
-    /** Whether the gate tests keys ({@link #mayMatchKey}), every hash passing {@link #mayMatch}; fixed for the gate's life. */
+    /** Whether the gate tests keys ({@link #mayMatchKey}); fixed for the gate's life. */
     public boolean testsKeys() {
         return byKey;
+    }
+
+    /** The key the gate tests when it {@link #testsKeys}, a bit of the candidates it was made with; else 0. */
+    public int key() {
+        return key;
     }
 
     /** Called by the driver before each batch it probes with: starts judging another window when one is due. */

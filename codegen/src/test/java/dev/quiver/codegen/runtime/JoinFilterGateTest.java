@@ -9,6 +9,7 @@ import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.exec.vector.Values;
 import dev.quiver.planner.type.DataType;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.apache.arrow.memory.RootAllocator;
@@ -91,7 +92,7 @@ class JoinFilterGateTest {
 
     @Test
     void aGateThatTestsKeysRejectsExactlyTheKeysNoBuildRowHasAndLetsHashesThrough() {
-        JoinFilterGate gate = new JoinFilterGate(evenKeys(), true);
+        JoinFilterGate gate = new JoinFilterGate(evenKeys(), 1L);
         assertThat(gate.testsKeys()).isTrue();
         assertThat(new JoinFilterGate(evenKeys()).testsKeys()).as("a probe that cannot test keys").isFalse();
         for (int i = 0; i < 3 * JoinFilterGate.WINDOW_ROWS; i++) {
@@ -106,7 +107,7 @@ class JoinFilterGateTest {
 
     @Test
     void aGateThatTestsKeysTurnsOffAfterAWindowWhereMostPass() {
-        JoinFilterGate gate = new JoinFilterGate(evenKeys(), true);
+        JoinFilterGate gate = new JoinFilterGate(evenKeys(), 1L);
         for (int i = 0; i < JoinFilterGate.WINDOW_ROWS; i++) {
             assertThat(gate.mayMatchKey(2L * (i % BUILD_ROWS))).isTrue();
         }
@@ -117,7 +118,7 @@ class JoinFilterGateTest {
     @Test
     void aGateForKeysTestsHashesWhenTheTableHasNoKeyFilter() {
         // Keys a trillion apart: their range is far too wide for a bitmap.
-        JoinFilterGate gate = new JoinFilterGate(table(LongStream.range(0, BUILD_ROWS).map(k -> k * 1_000_000_000_000L).toArray()), true);
+        JoinFilterGate gate = new JoinFilterGate(table(LongStream.range(0, BUILD_ROWS).map(k -> k * 1_000_000_000_000L).toArray()), 1L);
         assertThat(gate.testsKeys()).isFalse();
         int passed = 0;
         for (int i = 0; i < JoinFilterGate.WINDOW_ROWS; i++) {
@@ -130,28 +131,65 @@ class JoinFilterGateTest {
         assertThat(gate.mayMatch(keyHash(0L))).isTrue();
     }
 
+    @Test
+    void aGateTestingOneKeyOfTwoTestsHashesTooAndJudgesByTheKey() {
+        // Keys (10 j, j) for j < BUILD_ROWS: the first is sparse (a tenth of its range), the second dense.
+        long[][] keys = {LongStream.range(0, BUILD_ROWS).map(j -> 10 * j).toArray(), LongStream.range(0, BUILD_ROWS).toArray()};
+        HashJoinTable table = table(keys);
+        JoinFilterGate gate = new JoinFilterGate(table, 0b11L);
+        assertThat(gate.testsKeys()).isTrue();
+        assertThat(gate.key()).isZero();
+        int passedHashes = 0;
+        for (int i = 0; i < 3 * JoinFilterGate.WINDOW_ROWS; i++) {
+            long j = i % BUILD_ROWS;
+            // Every other probe row: the first key of a build row with a second key no row pairs it with.
+            long second = i % 2 == 0 ? j : j + 1;
+            assertThat(gate.mayMatchKey(10 * j)).as("first key of a build row").isTrue();
+            assertThat(gate.mayMatchKey(10 * j + 3)).as("no build row's first key").isFalse();
+            boolean pass = gate.mayMatch(keyHash(10 * j, second));
+            if (i % 2 == 0) {
+                assertThat(pass).as("the keys of build row %d", j).isTrue();
+            } else {
+                passedHashes += pass ? 1 : 0;
+            }
+        }
+        // Half the key tests pass, so the gate stays on; the hashes of pairs no row has mostly fail.
+        assertThat(gate.isOn()).isTrue();
+        assertThat(passedHashes).isLessThan(3 * JoinFilterGate.WINDOW_ROWS / 2 / 10);
+        assertThat(new JoinFilterGate(table, 0b10L).testsKeys()).as("only the dense key may be tested").isFalse();
+    }
+
     private static HashJoinTable evenKeys() {
         return table(LongStream.range(0, BUILD_ROWS).map(k -> 2 * k).toArray());
     }
 
-    private static HashJoinTable table(long[] keys) {
-        RowBuffer rows = new RowBuffer(List.of(DataType.BIGINT));
+    /** A table of BIGINT key columns, none null-safe, each of the same number of rows. */
+    private static HashJoinTable table(long[]... keys) {
+        RowBuffer rows = new RowBuffer(Collections.nCopies(keys.length, DataType.BIGINT));
         try (RootAllocator allocator = new RootAllocator(); TestBatch batch = new TestBatch(allocator)) {
-            batch.add("k", DataType.BIGINT, LongStream.of(keys).boxed().toArray());
-            rows.append(batch.batch(), keys.length);
+            for (int c = 0; c < keys.length; c++) {
+                batch.add("k" + c, DataType.BIGINT, LongStream.of(keys[c]).boxed().toArray());
+            }
+            rows.append(batch.batch(), keys[0].length);
         }
-        ValueVector[] keyColumns = {rows.column(0)};
+        ValueVector[] keyColumns = new ValueVector[keys.length];
+        for (int c = 0; c < keys.length; c++) {
+            keyColumns[c] = rows.column(c);
+        }
         long[] hashes = new long[rows.rows()];
         for (int r = 0; r < hashes.length; r++) {
             hashes[r] = ValueComparisons.hashRow(keyColumns, r);
         }
-        return new HashJoinTable(rows, keyColumns, hashes, new boolean[] {false});
+        return new HashJoinTable(rows, keyColumns, hashes, new boolean[keys.length]);
     }
 
-    /** The hash a one-column BIGINT probe key gets. */
-    private static long keyHash(long key) {
-        ValueVector v = new ValueVector(DataType.BIGINT, 1);
-        Values.set(v, 0, key);
-        return ValueComparisons.hashRow(new ValueVector[] {v}, 0);
+    /** The hash a BIGINT probe key, or a row of them, gets. */
+    private static long keyHash(long... key) {
+        ValueVector[] columns = new ValueVector[key.length];
+        for (int c = 0; c < key.length; c++) {
+            columns[c] = new ValueVector(DataType.BIGINT, 1);
+            Values.set(columns[c], 0, key[c]);
+        }
+        return ValueComparisons.hashRow(columns, 0);
     }
 }

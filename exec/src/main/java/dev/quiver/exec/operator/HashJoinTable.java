@@ -7,7 +7,9 @@ import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.physical.HashJoin;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +50,13 @@ public final class HashJoinTable {
      * most words the top 24 bits of a hash can address.
      */
     public static final int MAX_FILTER_ROWS = 1 << 22;
+    /**
+     * The most of its range (in eighths) that the exact filter of one of several keys may have set
+     * to be tested: sparser, it rules out most probe keys spread over the range before they are
+     * hashed (Q9's green parts, 5% of all); denser, it would pass most rows on to the hashed filter,
+     * which tests all the keys, and only add a test.
+     */
+    static final int MAX_PARTIAL_KEY_FILTER_EIGHTHS = 1;
 
     private final RowBuffer rows;
     private final ValueVector[] keys;
@@ -65,8 +74,11 @@ public final class HashJoinTable {
     private volatile long[] filter;
     /** Guards the making of {@link #filter} and {@link #keyFilter}. */
     private final Object filterLock = new Object();
-    /** The exact filter of the one integer-like key, made on first use (by {@link #keyFilter()}); empty if it has none. */
-    private volatile Optional<JoinKeyFilter> keyFilter;
+    /**
+     * Per key, its exact filter once made ({@link #keyFilter}; empty when the key has none), or
+     * null before. Guarded by {@link #filterLock}.
+     */
+    private final List<Optional<JoinKeyFilter>> keyFilters;
 
     /**
      * Chains the rows of {@code rows}, which the table takes over. {@code keys} are the key columns,
@@ -107,6 +119,7 @@ public final class HashJoinTable {
             v.nulls[rowCount] = true;
         }
         matched = new byte[rowCount];
+        keyFilters = new ArrayList<>(Collections.nCopies(keys.length, null));
     }
 
     static int bucketCount(int rows) {
@@ -284,25 +297,50 @@ public final class HashJoinTable {
     }
 
     /**
-     * The exact filter of the join's key ({@link JoinKeyFilter}), when the table has one key, kept
-     * as a {@code long} and not null-safe, whose chained rows' values span a range small enough,
-     * and is {@link #filterWorthwhile} (no more rows than the hashed filter takes). Made on the
-     * first call (by one caller; others wait) and the same afterwards.
+     * An exact filter of one join key ({@link JoinKeyFilter}) that a probe able to test the keys in
+     * {@code candidates} (bit k for key k) may test before hashing: of the key, when the table has
+     * one; of the key whose filter has the fewest of its range's bits set, when it has several and
+     * no more than {@link #MAX_PARTIAL_KEY_FILTER_EIGHTHS} eighths are (a key with no match there
+     * has no candidate, but one with a match may still have none: probes test the hashed filter
+     * too). A key qualifies when it is kept as a {@code long}, is not null-safe, and its chained
+     * rows' values span a range small enough; the table must be {@link #filterWorthwhile}. Each
+     * key's filter is made on the first call that asks for it, and the same afterwards.
      */
-    public Optional<JoinKeyFilter> keyFilter() {
-        Optional<JoinKeyFilter> f = keyFilter;
-        if (f == null) {
-            synchronized (filterLock) {
-                f = keyFilter;
-                if (f == null) {
-                    boolean oneLongKey = keys.length == 1 && keys[0].kind == Kind.LONG && !nullSafe[0];
-                    // A table too large for the hashed filter gets no exact one either: see MAX_FILTER_ROWS.
-                    f = oneLongKey && filterWorthwhile() ? JoinKeyFilter.of(keys[0].longs, rowCount, nullKeyRows) : Optional.empty();
-                    keyFilter = f;
+    public Optional<KeyFilter> keyFilter(long candidates) {
+        if (!filterWorthwhile()) {
+            // A table too large for the hashed filter gets no exact one either: see MAX_FILTER_ROWS.
+            return Optional.empty();
+        }
+        Optional<KeyFilter> best = Optional.empty();
+        synchronized (filterLock) {
+            for (int k = 0; k < Math.min(keys.length, Long.SIZE); k++) {
+                if ((candidates & (1L << k)) == 0 || keys[k].kind != Kind.LONG || nullSafe[k]) {
+                    continue;
+                }
+                if (keyFilters.get(k) == null) {
+                    keyFilters.set(k, JoinKeyFilter.of(keys[k].longs, rowCount, nullKeyRows));
+                }
+                Optional<JoinKeyFilter> f = keyFilters.get(k);
+                if (f.isPresent() && (best.isEmpty() || density(f.get()) < density(best.get().filter()))) {
+                    best = Optional.of(new KeyFilter(k, f.get(), keys.length == 1));
                 }
             }
         }
-        return f;
+        return best.filter(f -> f.exact() || f.filter().setBits() * 8 <= f.filter().span() * MAX_PARTIAL_KEY_FILTER_EIGHTHS);
+    }
+
+    private static double density(JoinKeyFilter f) {
+        return (double) f.setBits() / f.span();
+    }
+
+    /**
+     * The exact filter of join key {@code key}: of all the keys when {@code exact} (the table has one
+     * key), else of one of several, which rules out only part of the rows without a match.
+     */
+    public record KeyFilter(int key, JoinKeyFilter filter, boolean exact) {
+        public KeyFilter {
+            requireNonNull(filter, "filter");
+        }
     }
 
     private long[] buildFilter() {

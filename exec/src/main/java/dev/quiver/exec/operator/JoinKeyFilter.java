@@ -3,12 +3,13 @@ package dev.quiver.exec.operator;
 import java.util.Optional;
 
 /**
- * An exact join filter for a join on one integer-like key (a value kept as a {@code long}: the
- * integers, DATE, short DECIMALs): one bit per value of the range {@code [min, max]} of the build
- * keys, set for the values some chained build row has. A probe tests it on the key itself, before
- * hashing: a key outside the range fails one unsigned compare, one inside fails or passes a bit
- * test. It lets through exactly the keys some build row has, where the hashed filter ({@link
- * HashJoinTable#filter()}) lets through a few more and needs the probe key's hash first.
+ * An exact join filter of one integer-like join key (a value kept as a {@code long}: the integers,
+ * DATE, short DECIMALs): one bit per value of the range {@code [min, max]} of the build keys, set
+ * for the values some chained build row has. A probe tests it on the key itself, before hashing: a
+ * key outside the range fails one unsigned compare, one inside fails or passes a bit test. For a
+ * join on that key alone it lets through exactly the keys some build row has, where the hashed
+ * filter ({@link HashJoinTable#filter()}) lets through a few more and needs the probe key's hash
+ * first; for a join on several keys, the rows whose value of that key some build row has.
  *
  * <p>Made only where the range is small ({@link #fits}): TPC-H's keys are dense, so a selective
  * build of suppliers, parts or customers spans at most the whole key range (10,000, 200,000 or
@@ -30,11 +31,18 @@ public final class JoinKeyFilter {
     /** {@code max - min + 1}: a key k is in range when {@code k - min}, read unsigned, is below it. */
     private final long span;
     private final long[] words;
+    /** How many of the bits are set: the distinct keys. */
+    private final long setBits;
 
     private JoinKeyFilter(long min, long span, long[] words) {
         this.min = min;
         this.span = span;
         this.words = words;
+        long set = 0;
+        for (long w : words) {
+            set += Long.bitCount(w);
+        }
+        this.setBits = set;
     }
 
     /**
@@ -91,5 +99,10 @@ public final class JoinKeyFilter {
     /** The bits the filter takes (one per value of its range). */
     public long span() {
         return span;
+    }
+
+    /** The bits set: how many distinct keys the chained build rows have. */
+    public long setBits() {
+        return setBits;
     }
 }

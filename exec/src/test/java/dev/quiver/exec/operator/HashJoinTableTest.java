@@ -241,8 +241,12 @@ class HashJoinTableTest {
             rows.add(row(i % 100 == 7 ? null : (long) i * 3 - 500, "s" + i, null, "1.50", i * 2, null));
         }
         HashJoinTable table = table(buffer(rows), new int[] {0}, new boolean[] {false});
-        JoinKeyFilter filter = table.keyFilter().orElseThrow();
-        assertThat(table.keyFilter()).containsSame(filter);
+        HashJoinTable.KeyFilter chosen = table.keyFilter(1L).orElseThrow();
+        assertThat(chosen.key()).isZero();
+        assertThat(chosen.exact()).isTrue();
+        JoinKeyFilter filter = chosen.filter();
+        assertThat(table.keyFilter(1L).orElseThrow().filter()).as("made once").isSameAs(filter);
+        assertThat(table.keyFilter(0L)).as("no key the probe can test").isEmpty();
         for (int i = 0; i < 1_000; i++) {
             long key = (long) i * 3 - 500;
             // A row with a NULL key is in no chain; the key its slot would have had must not pass either.
@@ -251,12 +255,37 @@ class HashJoinTableTest {
         }
         // No row has key 0, inside the range: a NULL key's slot (which holds 0) must not have set its bit.
         assertThat(filter.mayMatch(0)).isFalse();
-        assertThat(table(buffer(rows), new int[] {4}, new boolean[] {false}).keyFilter()).as("DATE").isPresent();
-        assertThat(table(buffer(rows), new int[] {0}, new boolean[] {true}).keyFilter()).as("null-safe").isEmpty();
-        assertThat(table(buffer(rows), new int[] {0, 4}, new boolean[] {false, false}).keyFilter()).as("two keys").isEmpty();
-        assertThat(table(buffer(rows), new int[] {1}, new boolean[] {false}).keyFilter()).as("VARCHAR").isEmpty();
-        assertThat(table(buffer(rows), new int[] {3}, new boolean[] {false}).keyFilter()).as("DECIMAL(38, 2)").isEmpty();
-        assertThat(table(buffer(List.of()), new int[] {0}, new boolean[] {false}).keyFilter()).as("no rows").isEmpty();
+        assertThat(table(buffer(rows), new int[] {4}, new boolean[] {false}).keyFilter(1L)).as("DATE").isPresent();
+        assertThat(table(buffer(rows), new int[] {0}, new boolean[] {true}).keyFilter(1L)).as("null-safe").isEmpty();
+        assertThat(table(buffer(rows), new int[] {1}, new boolean[] {false}).keyFilter(1L)).as("VARCHAR").isEmpty();
+        assertThat(table(buffer(rows), new int[] {3}, new boolean[] {false}).keyFilter(1L)).as("DECIMAL(38, 2)").isEmpty();
+        assertThat(table(buffer(List.of()), new int[] {0}, new boolean[] {false}).keyFilter(1L)).as("no rows").isEmpty();
+    }
+
+    @Test
+    void ofSeveralKeysTheFilterOfTheSparsestIsChosenWhenSparseEnough() {
+        // Key column 0: multiples of 10 (a tenth of its range set); column 4: 0..999 (all of it).
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            rows.add(row((long) i * 10, "s" + i, null, null, i, null));
+        }
+        RowBuffer buffer = buffer(rows);
+        HashJoinTable table = table(buffer, new int[] {4, 0}, new boolean[] {false, false});
+        HashJoinTable.KeyFilter chosen = table.keyFilter(0b11L).orElseThrow();
+        assertThat(chosen.key()).as("the sparser key, second of the two").isEqualTo(1);
+        assertThat(chosen.exact()).as("of one key of two").isFalse();
+        for (long k = 0; k < 10_000; k++) {
+            assertThat(chosen.filter().mayMatch(k)).as("key %d", k).isEqualTo(k % 10 == 0);
+        }
+        assertThat(table.keyFilter(0b01L)).as("only the dense key may be tested").isEmpty();
+        assertThat(table(buffer, new int[] {4, 0}, new boolean[] {false, true}).keyFilter(0b11L)).as("the sparse key null-safe").isEmpty();
+        // A fifth of the range set: denser than an eighth, so no filter of one key of several.
+        List<Object[]> fifths = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            fifths.add(row((long) i * 5, "s" + i, null, null, i, null));
+        }
+        assertThat(table(buffer(fifths), new int[] {4, 0}, new boolean[] {false, false}).keyFilter(0b11L)).isEmpty();
+        assertThat(table(buffer(fifths), new int[] {0}, new boolean[] {false}).keyFilter(1L)).as("as the only key: exact").isPresent();
     }
 
     /** The hash a one-column BIGINT probe key gets. */
