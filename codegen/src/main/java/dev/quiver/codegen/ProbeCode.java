@@ -39,7 +39,8 @@ import java.util.Optional;
  * <p>Two shortcuts change no outcome. Before walking, INNER, RIGHT, SEMI, RIGHT_SEMI and RIGHT_ANTI
  * probes test the key hash against the table's join filter ({@link HashJoinTable#mayMatch}), and
  * an integer-like key itself against the table's exact filter of it where it has one ({@link
- * HashJoinTable#keyFilter}), before hashing; either rules out only rows that have no candidate. The
+ * HashJoinTable#keyFilter}; a locating pass tests it before hashing); either rules out only rows
+ * that have no candidate. The
  * pipeline's first probe may instead be located ({@link #locateMethod}): the push finds each row's
  * first chain row (testing the filter then) in a batch-wise loop, and the walk starts there; a
  * later probe likewise, by its {@link ProbeQueue}'s drain, while the queue is on.
@@ -95,9 +96,10 @@ final class ProbeCode {
      */
     private String gate;
     /**
-     * A boolean field, made with {@link #gate}: whether the gate tests keys rather than hashes (the
-     * table has an exact filter). Generated code tests it itself, so that a probe calls the gate
-     * once per row, and a probe whose table has no exact filter only tests this field more.
+     * A boolean field, made with {@link #gate}: whether the gate tests a key (the table has an exact
+     * filter of it), rather than hashes or, for a filter of one key of several, before them.
+     * Generated code tests it itself, so that a one-key probe calls the gate once per row, and a
+     * probe whose table has no exact filter only tests this field more.
      */
     private String testsKeys;
     /** An int field, made with {@link #gate} when several keys could be tested: the key its gate tests. */
@@ -411,8 +413,8 @@ final class ProbeCode {
     }
 
     /**
-     * The join filter's test of the probe row's hash at {@code indent}, doing {@code reject} when
-     * the row can have no candidate. For joins where such a row outputs nothing (INNER, RIGHT, SEMI,
+     * The join filter's test of the probe row's hash, or key, or key and then hash, at {@code
+     * indent}, doing {@code reject} when the row can have no candidate. For joins where such a row outputs nothing (INNER, RIGHT, SEMI,
      * RIGHT_SEMI, RIGHT_ANTI): it spares the chain walk's cache misses for rows without a match.
      */
     private String filtered(String indent, String reject) {

@@ -8,12 +8,12 @@ import java.util.Optional;
  * One driver's use of a hash-join table's filters: {@link #mayMatch} tests probe hashes against the
  * hashed filter ({@link HashJoinTable#filter()}) while it pays, or, for a probe that can test an
  * integer-like key whose table has an exact filter of it ({@link HashJoinTable#keyFilter}), {@link
- * #mayMatchKey} tests that key ({@link #key()}) before the row is hashed. Where that filter covers
- * only one of several keys, {@link #mayMatch} then tests the hashes too, against the hashed filter.
- * The gate judges its first test (the key's where it tests keys, else the hash's) on a window of
- * {@link #WINDOW_ROWS} tests, the driver's first and then one every {@link
- * #BATCHES_BETWEEN_JUDGMENTS} batches ({@link #startBatch}), and turns off for good once more than
- * {@link #MAX_PASSING_QUARTERS} quarters of a window pass; for a table with neither filter (too
+ * #mayMatchKey} tests that key ({@link #key()}), before the row is hashed where the probe can.
+ * Where that filter covers only one of several keys, {@link #mayMatch} then tests the hashes too,
+ * against the hashed filter. The gate judges its first test (the key's where it tests keys, else
+ * the hash's) on a window of {@link #WINDOW_ROWS} tests, the driver's first and then one every
+ * {@link #BATCHES_BETWEEN_JUDGMENTS} batches ({@link #startBatch}), and turns off for good once
+ * more than {@link #MAX_PASSING_QUARTERS} quarters of a window pass; for a table with neither filter (too
  * large, or empty) it is off from the start. Off, it lets every hash and key through. Between
  * windows a test is the filter's alone: counting every tested and passing hash cost Q17's probes of
  * lineitem (6 million rows into 204 parts) about a sixth of their time.
@@ -40,11 +40,11 @@ public final class JoinFilterGate {
      */
     public static final int BATCHES_BETWEEN_JUDGMENTS = 256;
 
-    /** Not testing: every hash passes. */
+    /** Not testing: every hash and key passes. */
     private static final int OFF = 0;
     /** Testing without counting. */
     private static final int TESTING = 1;
-    /** Testing and counting the window's tested and passing hashes. */
+    /** Testing and counting the window's tested and passing keys, when the gate tests keys, else hashes. */
     private static final int JUDGING = 2;
 
     private final long[] filter;

@@ -7,10 +7,10 @@ import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.expr.Expr;
 import dev.quiver.planner.physical.HashJoin;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,10 +75,10 @@ public final class HashJoinTable {
     /** Guards the making of {@link #filter} and {@link #keyFilter}. */
     private final Object filterLock = new Object();
     /**
-     * Per key, its exact filter once made ({@link #keyFilter}; empty when the key has none), or
-     * null before. Guarded by {@link #filterLock}.
+     * Per set of candidate keys a probe asked {@link #keyFilter} about, the filter chosen (only it is
+     * kept: the others are made to be compared, then dropped). Guarded by {@link #filterLock}.
      */
-    private final List<Optional<JoinKeyFilter>> keyFilters;
+    private final Map<Long, Optional<KeyFilter>> keyFilters = new HashMap<>();
 
     /**
      * Chains the rows of {@code rows}, which the table takes over. {@code keys} are the key columns,
@@ -119,7 +119,6 @@ public final class HashJoinTable {
             v.nulls[rowCount] = true;
         }
         matched = new byte[rowCount];
-        keyFilters = new ArrayList<>(Collections.nCopies(keys.length, null));
     }
 
     static int bucketCount(int rows) {
@@ -303,27 +302,28 @@ public final class HashJoinTable {
      * no more than {@link #MAX_PARTIAL_KEY_FILTER_EIGHTHS} eighths are (a key with no match there
      * has no candidate, but one with a match may still have none: probes test the hashed filter
      * too). A key qualifies when it is kept as a {@code long}, is not null-safe, and its chained
-     * rows' values span a range small enough; the table must be {@link #filterWorthwhile}. Each
-     * key's filter is made on the first call that asks for it, and the same afterwards.
+     * rows' values span a range small enough; the table must be {@link #filterWorthwhile}. Made
+     * on the first call for a set of candidates (by one caller; others wait), the same afterwards.
      */
     public Optional<KeyFilter> keyFilter(long candidates) {
         if (!filterWorthwhile()) {
             // A table too large for the hashed filter gets no exact one either: see MAX_FILTER_ROWS.
             return Optional.empty();
         }
-        Optional<KeyFilter> best = Optional.empty();
         synchronized (filterLock) {
-            for (int k = 0; k < Math.min(keys.length, Long.SIZE); k++) {
-                if ((candidates & (1L << k)) == 0 || keys[k].kind != Kind.LONG || nullSafe[k]) {
-                    continue;
-                }
-                if (keyFilters.get(k) == null) {
-                    keyFilters.set(k, JoinKeyFilter.of(keys[k].longs, rowCount, nullKeyRows));
-                }
-                Optional<JoinKeyFilter> f = keyFilters.get(k);
-                if (f.isPresent() && (best.isEmpty() || density(f.get()) < density(best.get().filter()))) {
-                    best = Optional.of(new KeyFilter(k, f.get(), keys.length == 1));
-                }
+            return keyFilters.computeIfAbsent(candidates, this::chooseKeyFilter);
+        }
+    }
+
+    private Optional<KeyFilter> chooseKeyFilter(long candidates) {
+        Optional<KeyFilter> best = Optional.empty();
+        for (int k = 0; k < Math.min(keys.length, Long.SIZE); k++) {
+            if ((candidates & (1L << k)) == 0 || keys[k].kind != Kind.LONG || nullSafe[k]) {
+                continue;
+            }
+            Optional<JoinKeyFilter> f = JoinKeyFilter.of(keys[k].longs, rowCount, nullKeyRows);
+            if (f.isPresent() && (best.isEmpty() || density(f.get()) < density(best.get().filter()))) {
+                best = Optional.of(new KeyFilter(k, f.get(), keys.length == 1));
             }
         }
         return best.filter(f -> f.exact() || f.filter().setBits() * 8 <= f.filter().span() * MAX_PARTIAL_KEY_FILTER_EIGHTHS);
