@@ -54,8 +54,16 @@ public final class JoinFilterGate {
     private final JoinKeyFilter keyFilter;
     /** The key {@link #keyFilter} is of; 0 when not {@link #byKey}. */
     private final int key;
-    /** Whether {@link #mayMatch} tests hashes: not when the key filter is exact, nor without a hashed filter. */
-    private final boolean testsHashes;
+    /**
+     * Whether {@link #mayMatch} tests hashes: not when the key filter is exact, nor without a hashed
+     * filter, nor, for a gate testing one key of several, once a window of the hashes its key test
+     * passed mostly passed too (the key test then rules out all the hashed filter would).
+     */
+    private boolean testsHashes;
+    /** For a gate testing keys and hashes: whether the first window of hash tests is still being counted. */
+    private boolean judgingHashes;
+    private int hashesTested;
+    private int hashesPassed;
     private int mode;
     private int tested;
     private int passed;
@@ -80,23 +88,43 @@ public final class JoinFilterGate {
         this.key = keys.map(HashJoinTable.KeyFilter::key).orElse(0);
         boolean worthwhile = byKey || table.filterWorthwhile();
         this.testsHashes = worthwhile && !keys.map(HashJoinTable.KeyFilter::exact).orElse(false);
+        this.judgingHashes = byKey && testsHashes;
         this.mode = worthwhile ? JUDGING : OFF;
         this.filter = testsHashes ? table.filter() : new long[0];
     }
 
     /**
      * False only when the gate tests hashes, is on, and the filter rules the hash out (no build row
-     * has it). A gate testing keys as well judges by the keys alone.
+     * has it). A gate testing a key as well is on while its key test is, and judges its hash test
+     * on the first window of hashes alone: where more than {@link #MAX_PASSING_QUARTERS} quarters
+     * pass, it stops testing hashes.
      */
     public boolean mayMatch(long hash) {
         if (!testsHashes) {
             return true;
         }
         int m = mode;
-        if (m == TESTING || (byKey && m == JUDGING)) {
+        if (byKey) {
+            if (m == OFF) {
+                return true;
+            }
+            boolean pass = HashJoinTable.mayMatch(filter, hash);
+            return judgingHashes ? judgeHashes(pass) : pass;
+        }
+        if (m == TESTING) {
             return HashJoinTable.mayMatch(filter, hash);
         }
         return m == OFF || judge(HashJoinTable.mayMatch(filter, hash));
+    }
+
+    /** A hash test of a gate testing keys too, in its first window; at the window's end, the judgment. */
+    private boolean judgeHashes(boolean pass) {
+        hashesPassed += pass ? 1 : 0;
+        if (++hashesTested == WINDOW_ROWS) {
+            testsHashes = hashesPassed <= WINDOW_ROWS / 4 * MAX_PASSING_QUARTERS;
+            judgingHashes = false;
+        }
+        return pass;
     }
 
     /** False only when the gate tests keys, is on, and no build row has the key. */

@@ -159,6 +159,28 @@ class JoinFilterGateTest {
         assertThat(new JoinFilterGate(table, 0b10L).testsKeys()).as("only the dense key may be tested").isFalse();
     }
 
+    @Test
+    void aGateTestingOneKeyOfTwoStopsTestingHashesAfterAWindowWhereMostPass() {
+        long[][] keys = {LongStream.range(0, BUILD_ROWS).map(j -> 10 * j).toArray(), LongStream.range(0, BUILD_ROWS).toArray()};
+        JoinFilterGate gate = new JoinFilterGate(table(keys), 0b11L);
+        // A window of probe rows nearly all matching: every key and every hash passes.
+        for (int i = 0; i < JoinFilterGate.WINDOW_ROWS - 100; i++) {
+            long j = i % BUILD_ROWS;
+            assertThat(gate.mayMatchKey(10 * j)).isTrue();
+            assertThat(gate.mayMatch(keyHash(10 * j, j))).isTrue();
+        }
+        // The window's last 100 hashes: pairs no row has, still ruled out (most such hashes are).
+        int ruledOut = 0;
+        for (long j = 0; j < 100; j++) {
+            ruledOut += gate.mayMatch(keyHash(10 * j, j + 1)) ? 0 : 1;
+        }
+        assertThat(ruledOut).isGreaterThan(90);
+        // Those 100 tests completed the window: the hash test stops; the key test stays on.
+        assertThat(gate.mayMatch(keyHash(0, 1))).as("hashes no longer tested").isTrue();
+        assertThat(gate.mayMatchKey(3)).as("keys still tested").isFalse();
+        assertThat(gate.isOn()).isTrue();
+    }
+
     private static HashJoinTable evenKeys() {
         return table(LongStream.range(0, BUILD_ROWS).map(k -> 2 * k).toArray());
     }
