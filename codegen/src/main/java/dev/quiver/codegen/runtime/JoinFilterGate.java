@@ -10,11 +10,12 @@ import java.util.Optional;
  * integer-like key whose table has an exact filter of it ({@link HashJoinTable#keyFilter}), {@link
  * #mayMatchKey} tests that key ({@link #key()}), before the row is hashed where the probe can.
  * Where that filter covers only one of several keys, {@link #mayMatch} then tests the hashes too,
- * against the hashed filter. The gate judges its first test (the key's where it tests keys, else
- * the hash's) on a window of {@link #WINDOW_ROWS} tests, the driver's first and then one every
- * {@link #BATCHES_BETWEEN_JUDGMENTS} batches ({@link #startBatch}), and turns off for good once
- * more than {@link #MAX_PASSING_QUARTERS} quarters of a window pass; for a table with neither filter (too
- * large, or empty) it is off from the start. Off, it lets every hash and key through. Between
+ * against the hashed filter, until its first window of them shows that most pass. The gate judges
+ * its first test (the key's where it tests keys, else the hash's) on a window of {@link
+ * #WINDOW_ROWS} tests, the driver's first and then one every {@link #BATCHES_BETWEEN_JUDGMENTS}
+ * batches ({@link #startBatch}), and turns off for good once more than {@link
+ * #MAX_PASSING_QUARTERS} quarters of a window pass; for a table with neither filter (too large, or
+ * empty) it is off from the start. Off, it lets every hash and key through. Between
  * windows a test is the filter's alone: counting every tested and passing hash cost Q17's probes of
  * lineitem (6 million rows into 204 parts) about a sixth of their time.
  *
