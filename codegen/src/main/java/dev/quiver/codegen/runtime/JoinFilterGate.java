@@ -58,7 +58,7 @@ public final class JoinFilterGate {
     /**
      * Whether {@link #mayMatch} tests hashes: not when the key filter is exact, nor without a hashed
      * filter, nor, for a gate testing one key of several, once a window of the hashes its key test
-     * passed mostly passed too (the key test then rules out all the hashed filter would).
+     * passed mostly passed too (the key test then rules out nearly all the hashed filter would).
      */
     private boolean testsHashes;
     /** For a gate testing keys and hashes: whether the first window of hash tests is still being counted. */
@@ -157,7 +157,7 @@ public final class JoinFilterGate {
         return byKey;
     }
 
-    /** The key the gate tests when it {@link #testsKeys}, a bit of the candidates it was made with; else 0. */
+    /** The index k of the key the gate tests when it {@link #testsKeys} (bit k of its candidates); else 0. */
     public int key() {
         return key;
     }
