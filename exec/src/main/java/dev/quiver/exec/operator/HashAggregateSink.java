@@ -19,8 +19,11 @@ import dev.quiver.planner.physical.HashAggregate;
 import dev.quiver.planner.plan.AggregateAssignment;
 import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -93,7 +96,7 @@ public final class HashAggregateSink implements Sink {
             positions[a] = aggregates.get(a).call().position();
         }
         sharesStateOf = new int[functions.length];
-        List<Optional<Object>> stateKeys = java.util.Arrays.stream(functions).map(AggregateFunction::sharedStateKey).toList();
+        List<Optional<Object>> stateKeys = Arrays.stream(functions).map(AggregateFunction::sharedStateKey).toList();
         for (int a = 0; a < functions.length; a++) {
             sharesStateOf[a] = -1;
             for (int b = 0; b < a && sharesStateOf[a] < 0; b++) {
@@ -104,7 +107,7 @@ public final class HashAggregateSink implements Sink {
             }
         }
         outputs = operator.outputColumns(List.of(input.columns()));
-        spills = !keyTypes.isEmpty() && java.util.Arrays.stream(functions).noneMatch(f -> f instanceof DistinctAggregate);
+        spills = !keyTypes.isEmpty() && Arrays.stream(functions).noneMatch(f -> f instanceof DistinctAggregate);
     }
 
     /** The earlier aggregate whose state aggregate {@code a} shares, or -1 if it keeps its own (then updates are its own to do). */
@@ -203,7 +206,7 @@ public final class HashAggregateSink implements Sink {
                 groupIds = new int[batch.rowCount()];
             }
             if (table == null) {
-                java.util.Arrays.fill(groupIds, 0, n, 0);
+                Arrays.fill(groupIds, 0, n, 0);
             } else {
                 for (int k = 0; k < keys.length; k++) {
                     keys[k].ensureCapacity(batch.rowCount());
@@ -372,8 +375,8 @@ public final class HashAggregateSink implements Sink {
             runs.addAll(local.runs);
         }
         Local[] parts = new Local[1 << PARTITION_BITS];
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
+        AtomicInteger next = new AtomicInteger();
+        List<Callable<Void>> tasks = new ArrayList<>();
         for (int w = 0; w < context.parallelism(); w++) {
             tasks.add(() -> {
                 int p;
@@ -400,7 +403,7 @@ public final class HashAggregateSink implements Sink {
         for (int p = 1; p < starts.length; p++) {
             starts[p] += starts[p - 1];
         }
-        int[] fill = java.util.Arrays.copyOf(starts, starts.length - 1);
+        int[] fill = Arrays.copyOf(starts, starts.length - 1);
         int[] order = new int[groups];
         for (int g = 0; g < groups; g++) {
             order[fill[(int) (hashes[g] >>> shift)]++] = g;

@@ -3,6 +3,7 @@ package dev.quiver.exec.pipeline;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -50,7 +51,7 @@ public final class Scheduler implements AutoCloseable {
         if (tasks.size() == 1) {
             try {
                 // A list that holds null: a task may have no result (a Callable<Void>).
-                return java.util.Collections.singletonList(tasks.get(0).call());
+                return Collections.singletonList(tasks.get(0).call());
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Exception e) {
