@@ -12,6 +12,7 @@ import dev.quiver.planner.physical.TopN;
 import dev.quiver.planner.physical.UnionAll;
 import dev.quiver.planner.physical.Values;
 import dev.quiver.planner.plan.JoinType;
+import dev.quiver.planner.type.DataType;
 import java.util.List;
 
 /**
@@ -42,6 +43,14 @@ public final class CostModel {
     static final double CACHE_RESIDENT_BUILD_ROWS = 16_384;
     /** What a matching probe costs more, in probes, each time the build side doubles beyond that: a cache level's misses spread over a few doublings. */
     static final double PROBE_COST_PER_DOUBLING = 0.25;
+    /** Copying one array of a build row's payload into the table (a fixed-width column has one array, a string three). */
+    static final double BUILD_PER_PAYLOAD_ARRAY = 0.5;
+    /**
+     * What reading one array of a matching build row's payload costs more, per doubling beyond the
+     * cache, than {@link #HASH_PROBE_PER_ROW}'s share: a probe's own misses wait on four arrays
+     * (bucket head, chain, key, hash), and each payload array is one more.
+     */
+    static final double PAYLOAD_MISS_PER_ARRAY = HASH_PROBE_PER_ROW / 4;
     /** Writing one joined output row (gathering both sides' columns). */
     static final double JOIN_OUTPUT_PER_ROW = 1.0;
     /** Evaluating the condition on one pair of a nested-loop join. */
@@ -91,12 +100,35 @@ public final class CostModel {
      * no misses.
      */
     public static double hashJoinCost(double buildRows, double probeRows, double outputRows, JoinType type, boolean hasKeys) {
-        double value = buildRows * HASH_BUILD_PER_ROW + probeRows * HASH_PROBE_PER_ROW + outputRows * JOIN_OUTPUT_PER_ROW;
+        return hashJoinCost(buildRows, probeRows, outputRows, type, hasKeys, 0);
+    }
+
+    /**
+     * As above, with the arrays of payload each build row carries for the joins and operators
+     * above ({@link #payloadArrays}): each is copied into the table, and each is one more wait on
+     * memory for a matching probe once the table outgrows the caches. So a wide column (a name,
+     * say) is better joined after the joins whose tables would carry it than before them: late
+     * materialization (Abadi, Myers, DeWitt and Madden, "Materialization Strategies in a
+     * Column-Oriented DBMS", ICDE 2007), here decided by cost. TPC-H Q9 at SF 10 joins nation last
+     * for it, so that its 3.3 million joined lineitems carry a nation key, not a nation name.
+     */
+    public static double hashJoinCost(double buildRows, double probeRows, double outputRows, JoinType type, boolean hasKeys,
+            int payloadArrays) {
+        if (payloadArrays < 0) {
+            throw new IllegalArgumentException("payloadArrays < 0: " + payloadArrays);
+        }
+        double value = buildRows * (HASH_BUILD_PER_ROW + payloadArrays * BUILD_PER_PAYLOAD_ARRAY) + probeRows * HASH_PROBE_PER_ROW
+                + outputRows * JOIN_OUTPUT_PER_ROW;
         if (!hasKeys) {
             return value + probeRows * buildRows * NESTED_LOOP_PER_PAIR;
         }
         double matched = type == JoinType.INNER || type == JoinType.SEMI ? Math.min(probeRows, outputRows) : 0;
-        return value + matched * HASH_PROBE_PER_ROW * (cacheMissFactor(buildRows) - 1);
+        return value + matched * (HASH_PROBE_PER_ROW + payloadArrays * PAYLOAD_MISS_PER_ARRAY) * (cacheMissFactor(buildRows) - 1);
+    }
+
+    /** The arrays a hash table keeps per row for a payload column of {@code type}: offsets, lengths and bytes for a string, else one. */
+    public static int payloadArrays(DataType type) {
+        return type.isString() ? 3 : 1;
     }
 
     /**

@@ -165,6 +165,22 @@ class CostTest {
         }
     }
 
+    @Test
+    void eachPayloadArrayOfABuildRowIsCopiedAndWaitedOnOnceTheTableOutgrowsTheCaches() {
+        double resident = CostModel.CACHE_RESIDENT_BUILD_ROWS;
+        double bare = CostModel.hashJoinCost(4 * resident, 1_000_000, 1000, JoinType.INNER, true);
+        assertThat(CostModel.hashJoinCost(4 * resident, 1_000_000, 1000, JoinType.INNER, true, 0)).isEqualTo(bare);
+        // Two arrays: copied at 0.5 each per build row; read at 3/4 each per matched probe and doubling (two here).
+        assertThat(CostModel.hashJoinCost(4 * resident, 1_000_000, 1000, JoinType.INNER, true, 2))
+                .isCloseTo(bare + 4 * resident * 2 * 0.5 + 1000 * 2 * 0.75 * 0.5, within(1e-6));
+        // While the table stays in cache, only the copy is charged.
+        assertThat(CostModel.hashJoinCost(resident, 1_000_000, 1000, JoinType.INNER, true, 3))
+                .isEqualTo(CostModel.hashJoinCost(resident, 1_000_000, 1000, JoinType.INNER, true) + resident * 3 * 0.5);
+        assertThat(CostModel.payloadArrays(DataType.VARCHAR)).isEqualTo(3);
+        assertThat(CostModel.payloadArrays(DataType.BIGINT)).isEqualTo(1);
+        assertThatThrownBy(() -> CostModel.hashJoinCost(1, 1, 1, JoinType.INNER, true, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private double cost(PhysicalOperator operator, double outputRows, double... inputRows) {
         return model.localCost(operator, outputRows, Arrays.stream(inputRows).boxed().toList()).value();
     }

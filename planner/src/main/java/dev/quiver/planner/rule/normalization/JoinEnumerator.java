@@ -40,7 +40,9 @@ import java.util.Set;
  * over a single relation filters it before any join; one over none is applied on top. A set's
  * estimated rows are computed once, from its first plan, so that every plan of the set is costed
  * against the same cardinality. The cost of a plan is that of its hash joins, as {@link CostModel}
- * counts them (build the smaller input, probe with the larger, write the output).
+ * counts them (build the smaller input, probe with the larger, write the output), each build row
+ * carrying the columns that are read after its join: those no term reads (the operators above
+ * read them), and those a term or a class joins on later.
  *
  * <p>Returns nothing when the graph is not connected (the caller then orders greedily, with cross
  * products), when the number of pairs exceeds {@link #MAX_PAIRS} (a dense graph of many relations),
@@ -66,9 +68,21 @@ final class JoinEnumerator {
     private final long[] classRelations;
     /** Per relation, the relations an edge connects it to. */
     private final long[] neighbors;
+    /** Per relation, its output columns, each with who reads it and the arrays it takes in a hash table. */
+    private final List<List<Payload>> payloads;
     private final SearchBudget budget;
     private final Map<Long, Entry> best = new HashMap<>();
     private int pairs;
+
+    /**
+     * An output column of a relation: the relations of the terms reading it ({@code termReaders}),
+     * the class of columns known equal it belongs to ({@code equalClass}, -1 if none), whether it is
+     * its relation's first column of that class (the one {@link #classEqualitiesBetween} joins on),
+     * and the arrays it takes as a build row's payload ({@link CostModel#payloadArrays}). A column no
+     * term or class reads is read above the joins.
+     */
+    private record Payload(long termReaders, int equalClass, boolean firstOfClass, int arrays) {
+    }
 
     /** The best plan known for a set of relations, its cost and its (set-wide) properties. */
     private record Entry(LogicalPlan plan, double cost, LogicalProperties properties) {
@@ -95,8 +109,9 @@ final class JoinEnumerator {
         this.termRelations = new long[terms.size()];
         this.neighbors = new long[relations.size()];
         List<Set<ColumnRef>> columns = relations.stream().map(r -> Set.copyOf(r.outputColumns())).toList();
+        List<Set<ColumnRef>> termColumns = terms.stream().map(Exprs::columns).toList();
         for (int t = 0; t < terms.size(); t++) {
-            Set<ColumnRef> read = Exprs.columns(terms.get(t));
+            Set<ColumnRef> read = termColumns.get(t);
             for (int r = 0; r < relations.size(); r++) {
                 if (read.stream().anyMatch(columns.get(r)::contains)) {
                     termRelations[t] |= 1L << r;
@@ -133,6 +148,52 @@ final class JoinEnumerator {
             }
         }
         this.classMembers = members;
+        this.payloads = relations.stream().map(r -> payloads(r, termColumns, classes)).toList();
+    }
+
+    private List<Payload> payloads(LogicalPlan relation, List<Set<ColumnRef>> termColumns, List<List<ColumnRef>> classes) {
+        List<Payload> out = new ArrayList<>();
+        List<ColumnRef> own = relation.outputColumns();
+        for (ColumnRef column : own) {
+            long readers = 0;
+            for (int t = 0; t < termColumns.size(); t++) {
+                if (termColumns.get(t).contains(column)) {
+                    readers |= termRelations[t];
+                }
+            }
+            int equalClass = -1;
+            boolean first = false;
+            for (int c = 0; c < classes.size() && equalClass < 0; c++) {
+                if (classes.get(c).contains(column)) {
+                    equalClass = c;
+                    first = classes.get(c).stream().filter(own::contains).findFirst().orElseThrow().equals(column);
+                }
+            }
+            out.add(new Payload(readers, equalClass, first, CostModel.payloadArrays(column.type())));
+        }
+        return out;
+    }
+
+    /**
+     * The payload arrays a build row of {@code side} carries out of its join into {@code union}:
+     * those of its columns read above the joins, by a term not within {@code union}, or as the
+     * column a later join of their class joins on.
+     */
+    private int payloadArrays(long side, long union) {
+        int arrays = 0;
+        for (long rest = side; rest != 0; rest &= rest - 1) {
+            int r = Long.numberOfTrailingZeros(rest);
+            for (Payload p : payloads.get(r)) {
+                boolean readAbove = p.termReaders() == 0 && p.equalClass() < 0;
+                boolean readByLaterTerm = (p.termReaders() & ~union) != 0;
+                boolean joinedLater = p.equalClass() >= 0 && p.firstOfClass() && (classRelations[p.equalClass()] & ~union) != 0
+                        && Long.numberOfTrailingZeros(classRelations[p.equalClass()] & union) == r;
+                if (readAbove || readByLaterTerm || joinedLater) {
+                    arrays += p.arrays();
+                }
+            }
+        }
+        return arrays;
     }
 
     /**
@@ -274,10 +335,11 @@ final class JoinEnumerator {
         Entry known = best.get(union);
         LogicalProperties properties = known != null ? known.properties()
                 : estimator.derive(join, plan.outputColumns(), List.of(l.properties(), r.properties()));
+        boolean leftBuilds = l.properties().rowCount() <= r.properties().rowCount();
         double small = Math.min(l.properties().rowCount(), r.properties().rowCount());
         double large = Math.max(l.properties().rowCount(), r.properties().rowCount());
         double cost = l.cost() + r.cost() + CostModel.hashJoinCost(small, large, properties.rowCount(), JoinType.INNER,
-                hasEquality(connecting));
+                hasEquality(connecting), payloadArrays(leftBuilds ? left : right, union));
         if (known == null || cost < known.cost()) {
             best.put(union, new Entry(plan, cost, properties));
         }

@@ -157,6 +157,55 @@ class JoinEnumeratorTest {
         assertThat(joinConditions(best)).hasSize(2);
     }
 
+    @Test
+    void aWideColumnIsJoinedAfterTheLargeTablesThatWouldCarryIt() {
+        // TPC-H Q9's shape: facts join a filtered middle table, which names a dimension by key; a
+        // large table joins the facts. The dimension's column read above the joins is either a key
+        // (one array per build row) or a name (three): only the name is worth a join of its own
+        // after the large tables' joins instead of riding through their builds.
+        for (boolean asClasses : List.of(false, true)) {
+            assertThat(outermostTable(DataType.VARCHAR, asClasses)).as("classes %s", asClasses).isEqualTo("d");
+            assertThat(outermostTable(DataType.INTEGER, asClasses)).as("classes %s", asClasses).isNotEqualTo("d");
+        }
+    }
+
+    /**
+     * The table the last join of the Q9-shaped plan adds, with a column of {@code readAbove}'s type
+     * read above, its equalities given as terms or as classes of columns known equal.
+     */
+    private String outermostTable(DataType readAbove, boolean asClasses) {
+        TestCatalog.Table factT = new TestCatalog.Table("f", List.of(TestCatalog.column("f_m", DataType.INTEGER),
+                TestCatalog.column("f_g", DataType.INTEGER)), 6_000_000).withDistinct("f_m", 2_000_000).withDistinct("f_g", 1_500_000);
+        TestCatalog.Table middleT = new TestCatalog.Table("m", List.of(TestCatalog.column("m_key", DataType.INTEGER),
+                TestCatalog.column("m_d", DataType.INTEGER)), 100_000).withDistinct("m_key", 100_000).withDistinct("m_d", 25);
+        TestCatalog.Table dimensionT = new TestCatalog.Table("d", List.of(TestCatalog.column("d_key", DataType.INTEGER),
+                TestCatalog.column("d_x", readAbove)), 25).withDistinct("d_key", 25);
+        TestCatalog.Table largeT = new TestCatalog.Table("g", List.of(TestCatalog.column("g_key", DataType.INTEGER)), 1_500_000)
+                .withDistinct("g_key", 1_500_000);
+        ColumnRef fM = new ColumnRef(nextId++, "f_m", DataType.INTEGER);
+        ColumnRef fG = new ColumnRef(nextId++, "f_g", DataType.INTEGER);
+        ColumnRef mKey = new ColumnRef(nextId++, "m_key", DataType.INTEGER);
+        ColumnRef mD = new ColumnRef(nextId++, "m_d", DataType.INTEGER);
+        ColumnRef dKey = new ColumnRef(nextId++, "d_key", DataType.INTEGER);
+        ColumnRef dX = new ColumnRef(nextId++, "d_x", readAbove);
+        ColumnRef gKey = new ColumnRef(nextId++, "g_key", DataType.INTEGER);
+        List<LogicalPlan> r = List.of(
+                LogicalPlan.leaf(new LogicalScan(factT, List.of(fM, fG), List.of(0, 1))),
+                LogicalPlan.leaf(new LogicalScan(middleT, List.of(mKey, mD), List.of(0, 1))),
+                LogicalPlan.leaf(new LogicalScan(dimensionT, List.of(dKey, dX), List.of(0, 1))),
+                LogicalPlan.leaf(new LogicalScan(largeT, List.of(gKey), List.of(0))));
+        LogicalPlan best = (asClasses
+                ? JoinEnumerator.best(estimator, r, List.of(), List.of(List.of(fM, mKey), List.of(mD, dKey), List.of(fG, gKey)),
+                        SearchBudget.unlimited())
+                : JoinEnumerator.best(estimator, r, List.of(eq(fM, mKey), eq(mD, dKey), eq(fG, gKey)))).orElseThrow();
+        LogicalPlan top = best;
+        while (!(top.operator() instanceof LogicalJoin)) {
+            top = top.input(0);
+        }
+        return top.inputs().stream().filter(i -> i.operator() instanceof LogicalScan).map(i -> ((LogicalScan) i.operator()).table().name())
+                .findFirst().orElse("");
+    }
+
     /** The conjuncts of every join condition in the plan. */
     private static List<Expr> joinConditions(LogicalPlan plan) {
         List<Expr> out = new ArrayList<>();
