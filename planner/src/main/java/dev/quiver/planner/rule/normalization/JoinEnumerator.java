@@ -69,7 +69,7 @@ final class JoinEnumerator {
     /** Per relation, the relations an edge connects it to. */
     private final long[] neighbors;
     /** Per relation, its output columns, each with who reads it and the arrays it takes in a hash table. */
-    private final List<List<Payload>> payloads;
+    private final List<List<ColumnUse>> columnUses;
     private final SearchBudget budget;
     private final Map<Long, Entry> best = new HashMap<>();
     private int pairs;
@@ -81,7 +81,7 @@ final class JoinEnumerator {
      * and the arrays it takes as a build row's payload ({@link CostModel#payloadArrays}). A column no
      * term or class reads is read above the joins.
      */
-    private record Payload(long termReaders, int equalClass, boolean firstOfClass, int arrays) {
+    private record ColumnUse(long termReaders, int equalClass, boolean firstOfClass, int arrays) {
     }
 
     /** The best plan known for a set of relations, its cost and its (set-wide) properties. */
@@ -148,13 +148,16 @@ final class JoinEnumerator {
             }
         }
         this.classMembers = members;
-        this.payloads = relations.stream().map(r -> payloads(r, termColumns, classes)).toList();
+        List<List<ColumnUse>> uses = new ArrayList<>();
+        for (int r = 0; r < relations.size(); r++) {
+            uses.add(columnUses(r, termColumns));
+        }
+        this.columnUses = uses;
     }
 
-    private List<Payload> payloads(LogicalPlan relation, List<Set<ColumnRef>> termColumns, List<List<ColumnRef>> classes) {
-        List<Payload> out = new ArrayList<>();
-        List<ColumnRef> own = relation.outputColumns();
-        for (ColumnRef column : own) {
+    private List<ColumnUse> columnUses(int r, List<Set<ColumnRef>> termColumns) {
+        List<ColumnUse> out = new ArrayList<>();
+        for (ColumnRef column : relations.get(r).outputColumns()) {
             long readers = 0;
             for (int t = 0; t < termColumns.size(); t++) {
                 if (termColumns.get(t).contains(column)) {
@@ -163,13 +166,14 @@ final class JoinEnumerator {
             }
             int equalClass = -1;
             boolean first = false;
-            for (int c = 0; c < classes.size() && equalClass < 0; c++) {
-                if (classes.get(c).contains(column)) {
+            for (int c = 0; c < classMembers.size() && equalClass < 0; c++) {
+                List<ColumnRef> held = classMembers.get(c).get(r);
+                if (held.contains(column)) {
                     equalClass = c;
-                    first = classes.get(c).stream().filter(own::contains).findFirst().orElseThrow().equals(column);
+                    first = held.get(0).equals(column);
                 }
             }
-            out.add(new Payload(readers, equalClass, first, CostModel.payloadArrays(column.type())));
+            out.add(new ColumnUse(readers, equalClass, first, CostModel.payloadArrays(column.type())));
         }
         return out;
     }
@@ -183,13 +187,13 @@ final class JoinEnumerator {
         int arrays = 0;
         for (long rest = side; rest != 0; rest &= rest - 1) {
             int r = Long.numberOfTrailingZeros(rest);
-            for (Payload p : payloads.get(r)) {
-                boolean readAbove = p.termReaders() == 0 && p.equalClass() < 0;
-                boolean readByLaterTerm = (p.termReaders() & ~union) != 0;
-                boolean joinedLater = p.equalClass() >= 0 && p.firstOfClass() && (classRelations[p.equalClass()] & ~union) != 0
-                        && Long.numberOfTrailingZeros(classRelations[p.equalClass()] & union) == r;
+            for (ColumnUse use : columnUses.get(r)) {
+                boolean readAbove = use.termReaders() == 0 && use.equalClass() < 0;
+                boolean readByLaterTerm = (use.termReaders() & ~union) != 0;
+                boolean joinedLater = use.equalClass() >= 0 && use.firstOfClass() && (classRelations[use.equalClass()] & ~union) != 0
+                        && Long.numberOfTrailingZeros(classRelations[use.equalClass()] & union) == r;
                 if (readAbove || readByLaterTerm || joinedLater) {
-                    arrays += p.arrays();
+                    arrays += use.arrays();
                 }
             }
         }
