@@ -19,11 +19,14 @@ import dev.quiver.planner.logical.LogicalJoin;
 import dev.quiver.planner.logical.LogicalProject;
 import dev.quiver.planner.logical.LogicalScan;
 import dev.quiver.planner.memo.LogicalProperties;
+import dev.quiver.planner.memo.LogicalProperties.ColumnOrigin;
 import dev.quiver.planner.plan.AggregateAssignment;
 import dev.quiver.planner.plan.Assignment;
 import dev.quiver.planner.plan.JoinType;
 import dev.quiver.planner.type.DataType;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,51 @@ class CardinalityEstimatorTest {
         // one key alone: its distinct values decide, as before
         LogicalJoin single = new LogicalJoin(JoinType.INNER, eq(column(lineitem, 0), column(partsupp, 0)));
         assertThat(estimator.estimate(single, List.of(lineitem, partsupp))).isEqualTo(300_000.0 * 800_000 / 200_000, within(1e-6));
+    }
+
+    @Test
+    void aCompositeKeyOfTheLargerTableIsAForeignKeyIntoTheSmaller() {
+        // TPC-H Q9: all 6,000,000 lineitem rows (200,000 parts, 10,000 suppliers) joined on both keys with
+        // the 40,000 partsupp rows of a twentieth of the parts: each partsupp row has its 7.5 lineitems.
+        // The product of lineitem's distinct keys, bounded by its rows, would say 6,000,000 pairs, not 800,000.
+        LogicalProperties partsuppTable = scan("ps", 800_000, 200_000, 10_000);
+        LogicalProperties partsupp = new LogicalProperties(partsuppTable.outputColumns(), 40_000, partsuppTable.origins());
+        LogicalProperties lineitem = scan("l", 6_000_000, 200_000, 10_000);
+        LogicalJoin join = new LogicalJoin(JoinType.INNER, PlanFixtures.and(eq(column(lineitem, 0), column(partsupp, 0)),
+                eq(column(lineitem, 1), column(partsupp, 1))));
+        assertThat(estimator.estimate(join, List.of(lineitem, partsupp))).isEqualTo(6_000_000.0 * 40_000 / 800_000, within(1e-6));
+        assertThat(estimator.estimate(join, List.of(lineitem, partsuppTable))).isEqualTo(6_000_000, within(1e-6));
+        // partsupp joined with part and supplier on their keys, the classes' columns taken from part and
+        // supplier, partsupp's second column (its cost) beside them: still partsupp's pairs, not part's rows
+        LogicalProperties part = scan("p", 200_000, 200_000, 100);
+        LogicalProperties supplier = scan("s", 10_000, 10_000, 25);
+        Map<ColumnRef, ColumnOrigin> origins = new HashMap<>(partsupp.origins());
+        origins.putAll(part.origins());
+        origins.putAll(supplier.origins());
+        LogicalProperties partsuppOfParts = new LogicalProperties(List.of(column(part, 0), column(supplier, 0), column(partsupp, 1)),
+                40_000, origins);
+        LogicalJoin viaPart = new LogicalJoin(JoinType.INNER, PlanFixtures.and(eq(column(lineitem, 0), column(part, 0)),
+                eq(column(lineitem, 1), column(supplier, 0))));
+        assertThat(estimator.estimate(viaPart, List.of(lineitem, partsuppOfParts))).isEqualTo(6_000_000.0 * 40_000 / 800_000,
+                within(1e-6));
+        // key columns of two tables on the larger side are no foreign key of one (TPC-H Q5: lineitem's
+        // supplier and customer's nation against a supplier's): the product of their distinct values
+        LogicalProperties customer = scan("c", 150_000, 150_000, 25);
+        Map<ColumnRef, ColumnOrigin> withCustomer = new HashMap<>(lineitem.origins());
+        withCustomer.putAll(customer.origins());
+        LogicalProperties lineitemCustomer = new LogicalProperties(List.of(column(lineitem, 1), column(customer, 1)), 900_000,
+                withCustomer);
+        LogicalProperties suppliers = new LogicalProperties(supplier.outputColumns(), 2_000, supplier.origins());
+        LogicalJoin sameNation = new LogicalJoin(JoinType.INNER, PlanFixtures.and(eq(column(lineitem, 1), column(supplier, 0)),
+                eq(column(customer, 1), column(supplier, 1))));
+        assertThat(estimator.estimate(sameNation, List.of(lineitemCustomer, suppliers))).isEqualTo(900_000.0 * 2_000 / (10_000 * 25),
+                within(1e-6));
+        // a side holding a table as large is no referenced side: the product of distinct keys, bounded by the rows
+        LogicalProperties other = scan("l2", 6_000_000, 200_000, 10_000);
+        LogicalProperties otherFiltered = new LogicalProperties(other.outputColumns(), 40_000, other.origins());
+        LogicalJoin selfJoin = new LogicalJoin(JoinType.INNER, PlanFixtures.and(eq(column(lineitem, 0), column(other, 0)),
+                eq(column(lineitem, 1), column(other, 1))));
+        assertThat(estimator.estimate(selfJoin, List.of(lineitem, otherFiltered))).isEqualTo(40_000, within(1e-6));
     }
 
     @Test
