@@ -122,7 +122,7 @@ public final class JoinFilterGate {
     private boolean judgeHashes(boolean pass) {
         hashesPassed += pass ? 1 : 0;
         if (++hashesTested == WINDOW_ROWS) {
-            testsHashes = hashesPassed <= WINDOW_ROWS / 4 * MAX_PASSING_QUARTERS;
+            testsHashes = worthTesting(hashesPassed);
             judgingHashes = false;
         }
         return pass;
@@ -144,12 +144,17 @@ public final class JoinFilterGate {
     private boolean judge(boolean pass) {
         passed += pass ? 1 : 0;
         if (++tested == WINDOW_ROWS) {
-            mode = passed <= WINDOW_ROWS / 4 * MAX_PASSING_QUARTERS ? TESTING : OFF;
+            mode = worthTesting(passed) ? TESTING : OFF;
             tested = 0;
             passed = 0;
             batchesUntilJudging = BATCHES_BETWEEN_JUDGMENTS;
         }
         return pass;
+    }
+
+    /** The verdict on a full window: a test is worth going on with unless more than {@link #MAX_PASSING_QUARTERS} quarters passed. */
+    private static boolean worthTesting(int passedInWindow) {
+        return passedInWindow <= WINDOW_ROWS / 4 * MAX_PASSING_QUARTERS;
     }
 
     /** Whether the gate tests keys ({@link #mayMatchKey}); fixed for the gate's life. */
