@@ -343,9 +343,17 @@ public final class HashJoinTable {
         }
     }
 
+    /**
+     * The bits the hashed filter of a table of {@code rows} rows takes: {@link #FILTER_BITS_PER_ROW}
+     * per row up to {@link #MAX_FILTER_ROWS}, in a power-of-two number of 64-bit words.
+     */
+    static long filterSize(long rows) {
+        long wanted = Math.max(1L, Math.min(rows, MAX_FILTER_ROWS) * FILTER_BITS_PER_ROW / Long.SIZE);
+        return (long) powerOfTwoAtLeast((int) wanted) * Long.SIZE;
+    }
+
     private long[] buildFilter() {
-        long wanted = Math.max(1L, (long) Math.min(rowCount, MAX_FILTER_ROWS) * FILTER_BITS_PER_ROW / Long.SIZE);
-        long[] f = new long[powerOfTwoAtLeast((int) wanted)];
+        long[] f = new long[(int) (filterSize(rowCount) / Long.SIZE)];
         int words = f.length - 1;
         boolean anyNullKey = nullKeyRows.length != 0;
         for (int r = 0; r < rowCount; r++) {

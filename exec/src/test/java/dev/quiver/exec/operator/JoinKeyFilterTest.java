@@ -51,20 +51,25 @@ class JoinKeyFilterTest {
         long cached = JoinKeyFilter.CACHED_BITS;
         assertThat(JoinKeyFilter.of(new long[] {0, cached - 1}, 2, NONE_EXCLUDED)).isPresent();
         assertThat(JoinKeyFilter.of(new long[] {0, cached}, 2, NONE_EXCLUDED)).isEmpty();
-        // Beyond the cached size, as many bits as the hashed filter would take are allowed.
-        int rows = (int) (cached / HashJoinTable.FILTER_BITS_PER_ROW) + 1;
+        // Beyond the cached size, as many bits as the hashed filter would take are allowed: 16 per
+        // row, rounded up to a power of two. 3 * 2^17 rows take 6 * 2^20 bits before the rounding
+        // and 8 * 2^20 after; keys spread over 8 * 2^20 values get a filter, over one more do not.
+        int rows = 3 << 17;
+        long hashedBits = 8L << 20;
+        assertThat(rows * (long) HashJoinTable.FILTER_BITS_PER_ROW).isLessThan(hashedBits);
         long[] spread = new long[rows];
         for (int r = 0; r < rows; r++) {
-            spread[r] = (long) r * HashJoinTable.FILTER_BITS_PER_ROW;
+            spread[r] = r * (hashedBits - 1) / (rows - 1);
         }
         Optional<JoinKeyFilter> filter = JoinKeyFilter.of(spread, rows, NONE_EXCLUDED);
         assertThat(filter).isPresent();
-        assertThat(filter.get().span()).isGreaterThan(cached);
+        assertThat(filter.get().span()).isEqualTo(hashedBits);
         assertThat(filter.get().mayMatch(spread[rows - 1])).isTrue();
         assertThat(filter.get().mayMatch(spread[rows - 1] - 1)).isFalse();
-        spread[rows - 1] += HashJoinTable.FILTER_BITS_PER_ROW;
+        spread[rows - 1] += 1;
         assertThat(JoinKeyFilter.of(spread, rows, NONE_EXCLUDED)).isEmpty();
         assertThat(JoinKeyFilter.fits(JoinKeyFilter.MAX_BITS + 1, Long.MAX_VALUE / 32)).isFalse();
+        assertThat(JoinKeyFilter.fits(JoinKeyFilter.MAX_BITS, Long.MAX_VALUE / 32)).isTrue();
     }
 
     @Test
