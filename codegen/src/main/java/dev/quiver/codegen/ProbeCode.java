@@ -81,6 +81,11 @@ final class ProbeCode {
      */
     private final boolean oneIntegerKey;
     /**
+     * Whether the join is on one key kept as a {@code long} that is not null-safe: its table may
+     * have key-ordered buckets ({@link HashJoinTable#keyBuckets()}), which the probe finds by key.
+     */
+    private final boolean mayBucketByKey;
+    /**
      * The keys (bit k for key k, of the first 64) that the join filter's gate may test before
      * hashing, against the table's exact filter of one of them ({@link HashJoinTable#keyFilter}):
      * integer-like (kept as a long) and not null-safe.
@@ -138,6 +143,7 @@ final class ProbeCode {
         }
         filterKeys = filterable;
         oneIntegerKey = keys.size() == 1 && filterKeys == 1;
+        mayBucketByKey = keys.size() == 1 && Kind.of(keys.get(0).type()) == Kind.LONG && !join.nullSafe().get(0);
     }
 
     /** The columns this probe adds to the base columns (the build columns at the current build row, the mark), with their readers. */
@@ -206,6 +212,7 @@ final class ProbeCode {
         hash = cb.fresh("locateHash");
         cb.field("private long " + hash + ";");
         String locateKeys = keysMethod(computedKeys, filterKeys != 0);
+        List<JValue> locateValues = computedKeys.stream().map(ExpressionGenerator.Computed::value).toList();
         String locateHash = hash;
         hash = stageHash;
         String method = cb.fresh("locate");
@@ -218,7 +225,7 @@ final class ProbeCode {
         // Any join type: a row without candidates walks an empty chain, whatever the type makes of that.
         String test = filterGate();
         String passes = oneIntegerKey ? "(" + testsKeys + " || " + test + ".mayMatch(h))" : test + ".mayMatch(h)";
-        m.append("        return ").append(passes).append(" ? ").append(bucketHead("h")).append(" : -1;\n");
+        m.append("        return ").append(passes).append(" ? ").append(bucketHead("h", locateValues)).append(" : -1;\n");
         m.append("    }\n");
         return method;
     }
@@ -403,7 +410,8 @@ final class ProbeCode {
     private String walk(String indent) {
         String nextRows = cb.instance("int[]", table + ".nextRows()");
         String hashTest = oneIntegerKey ? "" : cb.instance("long[]", table + ".hashes()") + "[r] != h || ";
-        String first = start == null ? bucketHead("h") : startWhen == null ? start : startWhen + " ? " + start + " : " + bucketHead("h");
+        String first = start == null ? bucketHead("h", stageKeys)
+                : startWhen == null ? start : startWhen + " ? " + start + " : " + bucketHead("h", stageKeys);
         return indent + "long h = " + hash + ";\n"
                 + indent + "for (int r = " + first + "; r >= 0; r = " + nextRows + "[r]) {\n"
                 + indent + "    if (" + hashTest + "!" + matches + "(r)) {\n"
@@ -470,11 +478,23 @@ final class ProbeCode {
         return select.append(values.get(last).v()).append(")").toString();
     }
 
-    /** A Java int expression: the first row of the chain of hash {@code h}'s bucket, or -1. */
-    private String bucketHead(String h) {
+    /**
+     * A Java int expression: the first row of the chain of the probe row with key hash {@code h}
+     * and key {@code values}, or -1. Of the bucket of the hash, or of a key-ordered table's bucket
+     * of the key ({@link HashJoinTable#keyHead}); a key of UNKNOWN type is NULL and has none.
+     */
+    private String bucketHead(String h, List<JValue> values) {
         String heads = cb.instance("int[]", table + ".heads()");
         String mask = cb.instance("int", table + ".mask()");
-        return heads + "[(int) " + h + " & " + mask + "]";
+        String hashed = heads + "[(int) " + h + " & " + mask + "]";
+        if (!mayBucketByKey) {
+            return hashed;
+        }
+        String byKey = cb.instance("boolean", table + ".keyBuckets()");
+        String keyed = keys.get(0).type().isUnknown() ? "-1"
+                : "HashJoinTable.keyHead(" + heads + ", " + values.get(0).v() + ", " + cb.instance("long", table + ".keyMin()") + ", "
+                        + cb.instance("long", table + ".keySpan()") + ", " + cb.instance("int", table + ".keyShift()") + ")";
+        return "(" + byKey + " ? " + keyed + " : " + hashed + ")";
     }
 
     private static String walkEnd(String indent) {

@@ -168,7 +168,7 @@ public final class HashJoinProbeOperator implements BatchOperator {
             int i = sel[k];
             if (table.probeable(keyValues, i)) {
                 long hash = ValueComparisons.hashRow(keyValues, i);
-                for (int r = table.first(hash); r >= 0; r = table.next(r)) {
+                for (int r = table.first(hash, keyValues, i); r >= 0; r = table.next(r)) {
                     if (table.matches(r, hash, keyValues, i)) {
                         pairs = add(pairs, i, r, next);
                     }
@@ -275,7 +275,7 @@ public final class HashJoinProbeOperator implements BatchOperator {
             outcome[i] = NO;
             if (table.probeable(keyValues, i)) {
                 long hash = ValueComparisons.hashRow(keyValues, i);
-                for (int r = table.first(hash); r >= 0 && outcome[i] != YES; r = table.next(r)) {
+                for (int r = table.first(hash, keyValues, i); r >= 0 && outcome[i] != YES; r = table.next(r)) {
                     if (table.matches(r, hash, keyValues, i)) {
                         pairs = add(pairs, i, r, null);
                     }
@@ -293,7 +293,7 @@ public final class HashJoinProbeOperator implements BatchOperator {
             return nullAware && table.rowCount() > 0 ? UNKNOWN : NO;
         }
         long hash = ValueComparisons.hashRow(keyValues, i);
-        for (int r = table.first(hash); r >= 0; r = table.next(r)) {
+        for (int r = table.first(hash, keyValues, i); r >= 0; r = table.next(r)) {
             if (table.matches(r, hash, keyValues, i)) {
                 return YES;
             }
@@ -367,7 +367,7 @@ public final class HashJoinProbeOperator implements BatchOperator {
                 continue;
             }
             long hash = ValueComparisons.hashRow(keyValues, i);
-            for (int r = table.first(hash); r >= 0; r = table.next(r)) {
+            for (int r = table.first(hash, keyValues, i); r >= 0; r = table.next(r)) {
                 if (!table.wasMatched(r) && table.matches(r, hash, keyValues, i)) {
                     if (residual == null) {
                         table.markMatched(r);

@@ -51,26 +51,16 @@ public final class JoinKeyFilter {
      * chain), if their range {@link #fits}; empty when it does not or no row is left.
      */
     static Optional<JoinKeyFilter> of(long[] keys, int rows, boolean[] excluded) {
+        Optional<KeyRange> range = KeyRange.of(keys, rows, excluded);
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        long min = range.get().min();
+        long span = range.get().span();
+        if (span <= 0 || !fits(span, chained(rows, excluded))) {
+            return Optional.empty();
+        }
         boolean anyExcluded = excluded.length != 0;
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        int chained = 0;
-        for (int r = 0; r < rows; r++) {
-            if (!anyExcluded || !excluded[r]) {
-                long k = keys[r];
-                min = Math.min(min, k);
-                max = Math.max(max, k);
-                chained++;
-            }
-        }
-        if (chained == 0) {
-            return Optional.empty();
-        }
-        // max - min + 1 is exact up to Long.MAX_VALUE; a range of half the longs or more comes out 0 or negative.
-        long span = max - min + 1;
-        if (span <= 0 || !fits(span, chained)) {
-            return Optional.empty();
-        }
         long[] words = new long[(int) ((span + Long.SIZE - 1) / Long.SIZE)];
         for (int r = 0; r < rows; r++) {
             if (!anyExcluded || !excluded[r]) {
@@ -79,6 +69,18 @@ public final class JoinKeyFilter {
             }
         }
         return Optional.of(new JoinKeyFilter(min, span, words));
+    }
+
+    /** The rows {@code r < rows} not excluded ({@code excluded[r]}, or none when it is empty). */
+    private static int chained(int rows, boolean[] excluded) {
+        if (excluded.length == 0) {
+            return rows;
+        }
+        int chained = 0;
+        for (int r = 0; r < rows; r++) {
+            chained += excluded[r] ? 0 : 1;
+        }
+        return chained;
     }
 
     /**

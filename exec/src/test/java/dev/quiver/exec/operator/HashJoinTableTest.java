@@ -9,6 +9,7 @@ import dev.quiver.exec.vector.Values;
 import dev.quiver.planner.type.DataType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class HashJoinTableTest {
             return rows;
         }
         long hash = ValueComparisons.hashRow(keys, 0);
-        for (int r = table.first(hash); r >= 0; r = table.next(r)) {
+        for (int r = table.first(hash, keys, 0); r >= 0; r = table.next(r)) {
             if (table.matches(r, hash, keys, 0)) {
                 rows.add(r);
             }
@@ -153,7 +154,7 @@ class HashJoinTableTest {
         ValueVector[] probe = {date, flag};
         long hash = ValueComparisons.hashRow(probe, 0);
         List<Integer> found = new ArrayList<>();
-        for (int r = dateAndFlag.first(hash); r >= 0; r = dateAndFlag.next(r)) {
+        for (int r = dateAndFlag.first(hash, probe, 0); r >= 0; r = dateAndFlag.next(r)) {
             if (dateAndFlag.matches(r, hash, probe, 0)) {
                 found.add(r);
             }
@@ -195,6 +196,96 @@ class HashJoinTableTest {
             assertThat((long) buckets).isLessThan(Math.max(2L, (long) rows * HashJoinTable.BUCKETS_PER_ROW * 2));
         }
         assertThat(HashJoinTable.bucketCount(Integer.MAX_VALUE / 2)).isEqualTo(1 << 30);
+    }
+
+    /** The rows of {@code keys} (a NULL where null) equal to {@code k}, ascending: what a probe of k must find. */
+    private static List<Integer> rowsOf(List<Long> keys, long k) {
+        List<Integer> rows = new ArrayList<>();
+        for (int r = 0; r < keys.size(); r++) {
+            if (keys.get(r) != null && keys.get(r) == k) {
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    private static HashJoinTable bigintTable(List<Long> keys) {
+        return table(buffer(keys.stream().map(k -> row(k, null, null, null, null, null)).toList()), new int[] {0}, new boolean[] {false});
+    }
+
+    @Test
+    void aDenseIntegerKeyGetsBucketsOfKeyValuesThatFindEveryRowOfAKey() {
+        // Keys 100..899, those under 300 twice; row 500 (the only 600) has a NULL key.
+        List<Long> keys = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            keys.add(i == 500 ? null : 100L + i % 800);
+        }
+        HashJoinTable table = bigintTable(keys);
+        assertThat(table.keyBuckets()).isTrue();
+        assertThat(table.keyMin()).isEqualTo(100);
+        assertThat(table.keySpan()).isEqualTo(800);
+        assertThat(table.keyShift()).isZero();
+        assertThat(table.heads()).hasSize(800);
+        for (long k = 90; k < 910; k++) {
+            assertThat(matches(table, k)).as("key %d", k).isEqualTo(rowsOf(keys, k));
+        }
+        assertThat(rowsOf(keys, 150)).hasSize(2);
+        assertThat(matches(table, 600L)).isEmpty();
+        for (long k : new long[] {Long.MIN_VALUE, Long.MIN_VALUE + 100, -1, 0, Long.MAX_VALUE}) {
+            assertThat(matches(table, k)).as("key %d", k).isEmpty();
+        }
+        assertThat(matches(table, (Object) null)).isEmpty();
+    }
+
+    @Test
+    void aBucketCoversAtMostEightKeyValuesAndThereAreNoMoreBucketsThanHashingMakes() {
+        assertThat(HashJoinTable.shiftFor(1024, 1024)).isZero();
+        assertThat(HashJoinTable.shiftFor(1025, 1024)).isEqualTo(1);
+        assertThat(HashJoinTable.shiftFor(4 * 1024 + 1, 1024)).isEqualTo(3);
+        assertThat(HashJoinTable.shiftFor(8 * 1024, 1024)).isEqualTo(3);
+        assertThat(HashJoinTable.shiftFor(8 * 1024 + 1, 1024)).isEqualTo(-1);
+        assertThat(HashJoinTable.shiftFor(0, 1024)).as("a range of all the longs, uncountable").isEqualTo(-1);
+        // 512 rows (1,024 hashed buckets): keys 0..255, 8 to a bucket, then 256 keys spread up to 8,191.
+        List<Long> keys = new ArrayList<>();
+        for (int i = 0; i < 512; i++) {
+            keys.add(i < 256 ? i : 256L + (i - 256) * 31L);
+        }
+        keys.set(511, 8191L);
+        HashJoinTable clustered = bigintTable(keys);
+        assertThat(clustered.keyBuckets()).isTrue();
+        assertThat(clustered.keyShift()).isEqualTo(3);
+        assertThat(clustered.heads()).hasSize(1024);
+        for (long k = -3; k < 8200; k++) {
+            assertThat(matches(clustered, k)).as("key %d", k).isEqualTo(rowsOf(keys, k));
+        }
+        // One value more than 8 per bucket would cover: hashed buckets, the same matches.
+        keys.set(511, 8192L);
+        HashJoinTable hashed = bigintTable(keys);
+        assertThat(hashed.keyBuckets()).isFalse();
+        assertThat(hashed.mask()).isEqualTo(hashed.heads().length - 1);
+        for (long k = -3; k < 8200; k++) {
+            assertThat(matches(hashed, k)).as("key %d", k).isEqualTo(rowsOf(keys, k));
+        }
+    }
+
+    @Test
+    void onlyOneIntegerLikeKeyThatIsNotNullSafeGetsKeyBuckets() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            rows.add(row((long) i, "s" + i, (double) i, null, 19000 + i, null));
+        }
+        assertThat(table(buffer(rows), new int[] {4}, new boolean[] {false}).keyBuckets()).as("DATE").isTrue();
+        assertThat(table(buffer(rows), new int[] {0}, new boolean[] {true}).keyBuckets()).as("null-safe").isFalse();
+        assertThat(table(buffer(rows), new int[] {0, 4}, new boolean[] {false, false}).keyBuckets()).as("two keys").isFalse();
+        assertThat(table(buffer(rows), new int[] {1}, new boolean[] {false}).keyBuckets()).as("VARCHAR").isFalse();
+        assertThat(table(buffer(rows), new int[] {2}, new boolean[] {false}).keyBuckets()).as("DOUBLE").isFalse();
+        assertThat(table(buffer(rows), new int[] {3}, new boolean[] {false}).keyBuckets()).as("DECIMAL(38,2)").isFalse();
+        assertThat(bigintTable(Arrays.asList(null, null, null)).keyBuckets()).as("no key that is not NULL").isFalse();
+        List<Long> ends = List.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L);
+        HashJoinTable wide = bigintTable(ends);
+        assertThat(wide.keyBuckets()).as("a range the longs cannot count").isFalse();
+        assertThat(matches(wide, Long.MIN_VALUE)).containsExactly(0);
+        assertThat(matches(wide, Long.MAX_VALUE)).containsExactly(1);
     }
 
     @Test
