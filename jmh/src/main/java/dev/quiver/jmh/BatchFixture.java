@@ -5,11 +5,16 @@ import dev.quiver.exec.batch.Selections;
 import dev.quiver.exec.expr.ExpressionEvaluator;
 import dev.quiver.exec.operator.BatchOperator;
 import dev.quiver.exec.operator.Downstream;
+import dev.quiver.exec.operator.HashJoinBuildSink;
+import dev.quiver.exec.operator.HashJoinTable;
+import dev.quiver.exec.expr.Layout;
+import dev.quiver.exec.pipeline.LocalSink;
 import dev.quiver.exec.pipeline.QueryContext;
 import dev.quiver.exec.pipeline.Scheduler;
 import dev.quiver.exec.vector.ArrowColumns;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.expr.ColumnRef;
+import dev.quiver.planner.physical.HashJoin;
 import dev.quiver.planner.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +116,18 @@ final class BatchFixture implements AutoCloseable {
             operator.process(b, counter);
         }
         return rows[0];
+    }
+
+    /** The table of {@code join} built from {@code batches} by its build sink, as one worker of the build pipeline would. */
+    HashJoinTable buildTable(HashJoin join, Layout layout, List<Batch> batches) {
+        HashJoinBuildSink sink = new HashJoinBuildSink(join, layout);
+        LocalSink local = sink.createLocal(context);
+        for (Batch b : batches) {
+            local.consume(b, 0);
+        }
+        sink.combine(local, context);
+        sink.finish(context);
+        return sink.table();
     }
 
     @Override

@@ -2,11 +2,9 @@ package dev.quiver.jmh;
 
 import dev.quiver.exec.batch.Batch;
 import dev.quiver.exec.expr.Layout;
-import dev.quiver.exec.operator.HashJoinBuildSink;
 import dev.quiver.exec.operator.HashJoinProbeOperator;
 import dev.quiver.exec.operator.HashJoinTable;
 import dev.quiver.exec.operator.RowBuffer;
-import dev.quiver.exec.pipeline.LocalSink;
 import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.expr.ColumnRef;
@@ -113,14 +111,7 @@ public class HashJoinBenchmark extends KernelBenchmark {
 
     /** Runs the build sink over the build batches, as one worker of the build pipeline would. */
     private HashJoinTable buildTable() {
-        HashJoinBuildSink sink = new HashJoinBuildSink(join, buildLayout);
-        LocalSink local = sink.createLocal(fixture.context());
-        for (Batch b : buildBatches) {
-            local.consume(b, 0);
-        }
-        sink.combine(local, fixture.context());
-        sink.finish(fixture.context());
-        return sink.table();
+        return fixture.buildTable(join, buildLayout, buildBatches);
     }
 
     @Benchmark
