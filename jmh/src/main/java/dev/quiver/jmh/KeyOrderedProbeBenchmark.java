@@ -67,8 +67,7 @@ public class KeyOrderedProbeBenchmark extends KernelBenchmark {
                 built[builtRows++] = orderKey(i);
             }
         }
-        long[] keys = built;
-        ValueVector build = BatchFixture.longs(DataType.BIGINT, builtRows, r -> keys[r]);
+        ValueVector build = BatchFixture.longs(DataType.BIGINT, builtRows, r -> built[r]);
         Layout buildLayout = new Layout(List.of(buildKey));
         HashJoinTable table = fixture.buildTable(join, buildLayout, fixture.batches(builtRows, List.of(buildKey), build));
         if (table.keyBuckets() != (spacing == 1)) {

@@ -78,14 +78,21 @@ public final class HashJoinTable {
     private final long[] hashes;
     private final int[] heads;
     private final int[] next;
-    /** The bucket mask of a hashed table; 0 (and unused) when {@link #keyBuckets}. */
+    /** The bucket mask of a hashed table; 0 (and unused) in a key-ordered one ({@link #keyBuckets()}). */
     private final int mask;
-    /** Whether the buckets are of key ranges, {@link #keyShift} bits wide from {@link #keyMin}, not of hashes. */
-    private final boolean keyBuckets;
+    /** The least chained key of a key-ordered table; 0 in a hashed one. */
     private final long keyMin;
-    /** Key values from {@link #keyMin} the buckets cover ({@code max - min + 1}); 0 when not {@link #keyBuckets}. */
+    /**
+     * Key values from {@link #keyMin} a key-ordered table's buckets cover ({@code max - min + 1}, at
+     * least 1), each {@code 2^}{@link #keyShift} of them; 0 in a hashed table, which is what tells them apart.
+     */
     private final long keySpan;
     private final int keyShift;
+    /**
+     * The range of the one key of a table that may bucket by key (one integer-like key that is not
+     * null-safe, with a chained row): its key filter is laid out over it too ({@link #keyFilter}).
+     */
+    private final Optional<KeyRange> oneKeyRange;
     private final int rowCount;
     private final byte[] matched;
     /** Rows with a NULL key that is not null-safe ({@link #nullKeyRows}); empty when there are none. */
@@ -118,18 +125,17 @@ public final class HashJoinTable {
         rowCount = rows.rows();
         nullKeyRows = nullKeyRows(this.keys, this.nullSafe, rowCount);
         int hashBuckets = bucketCount(rowCount);
-        Optional<KeyRange> range = this.keys.length == 1 && this.keys[0].kind == Kind.LONG && !this.nullSafe[0]
+        oneKeyRange = this.keys.length == 1 && this.keys[0].kind == Kind.LONG && !this.nullSafe[0]
                 ? KeyRange.of(this.keys[0].longs, rowCount, nullKeyRows)
                 : Optional.empty();
-        int shift = range.map(k -> shiftFor(k.span(), hashBuckets)).orElse(-1);
-        keyBuckets = shift >= 0;
-        keyMin = keyBuckets ? range.get().min() : 0;
-        keySpan = keyBuckets ? range.get().span() : 0;
+        int shift = oneKeyRange.map(k -> shiftFor(k.span(), hashBuckets)).orElse(-1);
+        keyMin = shift >= 0 ? oneKeyRange.get().min() : 0;
+        keySpan = shift >= 0 ? oneKeyRange.get().span() : 0;
         keyShift = Math.max(shift, 0);
-        int buckets = keyBuckets ? (int) ((keySpan - 1) >>> keyShift) + 1 : hashBuckets;
+        int buckets = keyBuckets() ? (int) ((keySpan - 1) >>> keyShift) + 1 : hashBuckets;
         heads = new int[buckets];
         Arrays.fill(heads, -1);
-        mask = keyBuckets ? 0 : buckets - 1;
+        mask = keyBuckets() ? 0 : buckets - 1;
         next = new int[rowCount];
         chain();
         // Row rowCount: all NULL, what an outer join pads unmatched probe rows with.
@@ -147,6 +153,7 @@ public final class HashJoinTable {
      */
     private void chain() {
         boolean anyNullKey = nullKeyRows.length != 0;
+        boolean keyBuckets = keyBuckets();
         long[] keyValues = keyBuckets ? keys[0].longs : null;
         for (int r = rowCount - 1; r >= 0; r--) {
             if (anyNullKey && nullKeyRows[r]) {
@@ -267,7 +274,7 @@ public final class HashJoinTable {
      * #probeable}. Walk on with {@link #next(int)}.
      */
     public int first(long hash, ValueVector[] probeKeys, int i) {
-        return keyBuckets ? keyHead(heads, probeKeys[0].longs[i], keyMin, keySpan, keyShift) : heads[(int) hash & mask];
+        return keySpan != 0 ? keyHead(heads, probeKeys[0].longs[i], keyMin, keySpan, keyShift) : heads[(int) hash & mask];
     }
 
     /**
@@ -321,7 +328,7 @@ public final class HashJoinTable {
      * most {@code 2^}{@link #MAX_KEY_BUCKET_SHIFT} times as many values as a hashed table's buckets.
      */
     public boolean keyBuckets() {
-        return keyBuckets;
+        return keySpan != 0;
     }
 
     /** The least chained key of a key-ordered table ({@link #keyBuckets()}); 0 otherwise. */
@@ -415,7 +422,9 @@ public final class HashJoinTable {
             if ((candidates & (1L << k)) == 0 || keys[k].kind != Kind.LONG || nullSafe[k]) {
                 continue;
             }
-            Optional<JoinKeyFilter> f = JoinKeyFilter.of(keys[k].longs, rowCount, nullKeyRows);
+            long[] values = keys[k].longs;
+            Optional<KeyRange> range = keys.length == 1 ? oneKeyRange : KeyRange.of(values, rowCount, nullKeyRows);
+            Optional<JoinKeyFilter> f = range.flatMap(r -> JoinKeyFilter.of(r, values, rowCount, nullKeyRows));
             if (f.isPresent() && (best.isEmpty() || density(f.get()) < density(best.get().filter()))) {
                 best = Optional.of(new KeyFilter(k, f.get(), keys.length == 1));
             }

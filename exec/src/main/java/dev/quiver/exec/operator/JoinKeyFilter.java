@@ -63,13 +63,14 @@ public final class JoinKeyFilter {
      * chain), if their range {@link #fits}; empty when it does not or no row is left.
      */
     static Optional<JoinKeyFilter> of(long[] keys, int rows, boolean[] excluded) {
-        Optional<KeyRange> range = KeyRange.of(keys, rows, excluded);
-        if (range.isEmpty()) {
-            return Optional.empty();
-        }
-        long min = range.get().min();
-        long span = range.get().span();
-        if (span <= 0 || !fits(span, range.get().rows(), range.get().ascending())) {
+        return KeyRange.of(keys, rows, excluded).flatMap(range -> of(range, keys, rows, excluded));
+    }
+
+    /** As {@link #of(long[], int, boolean[])}, given {@code range}, the keys' {@link KeyRange}. */
+    static Optional<JoinKeyFilter> of(KeyRange range, long[] keys, int rows, boolean[] excluded) {
+        long min = range.min();
+        long span = range.span();
+        if (span <= 0 || !fits(span, range.rows(), range.ascending())) {
             return Optional.empty();
         }
         boolean anyExcluded = excluded.length != 0;
