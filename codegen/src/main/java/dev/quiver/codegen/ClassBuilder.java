@@ -1,9 +1,7 @@
 package dev.quiver.codegen;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -33,21 +31,6 @@ final class ClassBuilder {
     private int fieldCount;
     /** Methods {@link #source} wrote besides those of {@link #method}: the constructor, init methods, the push method. */
     private int otherMethods;
-    /** Methods {@link #source} inlined into their callers ({@link MethodInliner}), which the class no longer declares. */
-    private int inlinedMethods;
-
-    /** Whether {@link #source} inlines the helpers called once ({@link MethodInliner}). */
-    private final boolean inline;
-    /** The methods {@link #statements} split off to keep their caller small: never inlined back. */
-    private final Set<String> splitMethods = new HashSet<>();
-
-    ClassBuilder(boolean inline) {
-        this.inline = inline;
-    }
-
-    ClassBuilder() {
-        this(true);
-    }
 
     String fresh(String prefix) {
         return prefix + (names++);
@@ -112,7 +95,6 @@ final class ClassBuilder {
     List<String> statements(String prefix, String parameters, String arguments, List<String> statements) {
         return split(statements, run -> {
             String name = fresh(prefix);
-            splitMethods.add(name);
             StringBuilder m = method();
             m.append("    private void ").append(name).append("(").append(parameters).append(") {\n");
             for (String unit : run) {
@@ -232,7 +214,7 @@ final class ClassBuilder {
 
     /** Fields and methods the class declares; complete once {@link #source} has been called. */
     int members() {
-        return fieldCount + methods.size() - inlinedMethods + otherMethods;
+        return fieldCount + methods.size() + otherMethods;
     }
 
     String source(String className, String pushMethod) {
@@ -262,21 +244,9 @@ final class ClassBuilder {
             }
             s.append("    }\n\n");
         }
-        List<String> code = new ArrayList<>();
-        code.add(pushMethod);
+        s.append(pushMethod).append('\n');
         for (StringBuilder m : methods) {
-            code.add(m.toString());
-        }
-        if (inline) {
-            code = MethodInliner.inline(code, s.toString(), splitMethods);
-        }
-        inlinedMethods = methods.size() + 1 - code.size();
-        for (String m : code) {
-            s.append(m);
-            if (!m.endsWith("\n")) {
-                s.append('\n');
-            }
-            s.append('\n');
+            s.append(m).append('\n');
         }
         s.append("}\n");
         return s.toString();

@@ -112,37 +112,34 @@ public final class CompiledDriverFactory implements DriverFactory {
             }
         }
         for (int threshold : SPLIT_THRESHOLDS) {
-            // Inlined first; a method too large inlined may fit as the generator split it.
-            for (boolean inline : new boolean[] {true, false}) {
-                PipelineGenerator.GenerationResult result;
-                try {
-                    result = PipelineGenerator.generate(pipeline, CLASS_NAME, threshold, inline);
-                } catch (RuntimeException e) {
-                    return fallback(pipeline, context, "compile failed: code generation failed: " + e, true);
-                }
-                if (result.generated().isEmpty()) {
-                    return fallback(pipeline, context, "not compiled: " + result.reason(), false);
-                }
-                PipelineGenerator.Generated source = result.generated().get();
-                dump(source.source());
-                if (source.members() > MAX_CLASS_MEMBERS) {
-                    return fallback(pipeline, context, "not compiled: the generated class would declare " + source.members()
-                            + " fields and methods, over the limit of " + MAX_CLASS_MEMBERS + " for compiling", false);
-                }
-                if (source.source().length() > MAX_SOURCE_CHARS) {
-                    return fallback(pipeline, context, "not compiled: the generated source has " + source.source().length()
-                            + " characters, over the limit of " + MAX_SOURCE_CHARS + " for compiling", false);
-                }
-                ClassCompiler.Outcome outcome = compiled(source, attempted, janino);
-                if (outcome instanceof ClassCompiler.Compiled compiled) {
-                    generated.put(pipeline, source);
-                    return prepared(pipeline, compiled, source.constants(), System.nanoTime() - start, janino[0]);
-                }
-                ClassCompiler.Failed failed = (ClassCompiler.Failed) outcome;
-                failure = failed.reason();
-                if (!failed.methodTooLarge()) {
-                    return fallback(pipeline, context, "compile failed: " + failure, attempted[0]);
-                }
+            PipelineGenerator.GenerationResult result;
+            try {
+                result = PipelineGenerator.generate(pipeline, CLASS_NAME, threshold);
+            } catch (RuntimeException e) {
+                return fallback(pipeline, context, "compile failed: code generation failed: " + e, true);
+            }
+            if (result.generated().isEmpty()) {
+                return fallback(pipeline, context, "not compiled: " + result.reason(), false);
+            }
+            PipelineGenerator.Generated source = result.generated().get();
+            dump(source.source());
+            if (source.members() > MAX_CLASS_MEMBERS) {
+                return fallback(pipeline, context, "not compiled: the generated class would declare " + source.members()
+                        + " fields and methods, over the limit of " + MAX_CLASS_MEMBERS + " for compiling", false);
+            }
+            if (source.source().length() > MAX_SOURCE_CHARS) {
+                return fallback(pipeline, context, "not compiled: the generated source has " + source.source().length()
+                        + " characters, over the limit of " + MAX_SOURCE_CHARS + " for compiling", false);
+            }
+            ClassCompiler.Outcome outcome = compiled(source, attempted, janino);
+            if (outcome instanceof ClassCompiler.Compiled compiled) {
+                generated.put(pipeline, source);
+                return prepared(pipeline, compiled, source.constants(), System.nanoTime() - start, janino[0]);
+            }
+            ClassCompiler.Failed failed = (ClassCompiler.Failed) outcome;
+            failure = failed.reason();
+            if (!failed.methodTooLarge()) {
+                break;
             }
         }
         return fallback(pipeline, context, "compile failed: " + failure, attempted[0]);

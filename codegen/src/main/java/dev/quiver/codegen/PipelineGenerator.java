@@ -37,32 +37,22 @@ final class PipelineGenerator {
 
     private final Pipeline pipeline;
     private final int splitThreshold;
-    private final ClassBuilder cb;
-    private final SourceColumns columns;
+    private final ClassBuilder cb = new ClassBuilder();
+    private final SourceColumns columns = new SourceColumns(cb);
     private final List<Expr> conjuncts = new ArrayList<>();
     private final List<Expr> outputs = new ArrayList<>();
     /** Without probes: for each filter operator in order, how many of {@link #conjuncts} it and those before it hold. */
     private final List<Integer> filterEnds = new ArrayList<>();
     private ExpressionGenerator expressions;
 
-    private PipelineGenerator(Pipeline pipeline, int splitThreshold, boolean inline) {
+    private PipelineGenerator(Pipeline pipeline, int splitThreshold) {
         this.pipeline = pipeline;
         this.splitThreshold = splitThreshold;
-        this.cb = new ClassBuilder(inline);
-        this.columns = new SourceColumns(cb);
     }
 
-    /** As below, with single-call helpers inlined ({@link MethodInliner}). */
+    /** The generated class named {@code className}, or empty (with the reason) if the pipeline's shape is not supported. */
     static GenerationResult generate(Pipeline pipeline, String className, int splitThreshold) {
-        return generate(pipeline, className, splitThreshold, true);
-    }
-
-    /**
-     * The generated class named {@code className}, or empty (with the reason) if the pipeline's
-     * shape is not supported; with {@code inline}, helpers called once are inlined into their caller.
-     */
-    static GenerationResult generate(Pipeline pipeline, String className, int splitThreshold, boolean inline) {
-        PipelineGenerator g = new PipelineGenerator(pipeline, splitThreshold, inline);
+        PipelineGenerator g = new PipelineGenerator(pipeline, splitThreshold);
         HashAggregateSink aggregation = pipeline.sink() instanceof HashAggregateSink agg ? agg : null;
         String push;
         if (pipeline.operators().stream().anyMatch(op -> op instanceof OperatorSpec.HashJoinProbeSpec)) {
