@@ -83,6 +83,7 @@ public final class TpchBenchmark {
                 options.runs(), options.runs() == 1 ? "" : "s",
                 options.compareExploration() ? ", optimizer exploration on and off taking turns"
                         : options.compareDuckDb() ? ", Quiver and DuckDB taking turns" : "");
+        out.println("JVM: " + JvmDescription.describe());
         List<QueryReport> reports = new ArrayList<>();
         try (Database db = Quiver.openInMemory(DatabaseOptions.defaults().withThreads(options.threads()));
                 Session session = db.connect()) {
