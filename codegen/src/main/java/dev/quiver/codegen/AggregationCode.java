@@ -101,7 +101,10 @@ final class AggregationCode {
             computed[c] = value.value();
             computeMethods.put(c, value.method());
             computeCalls.add(value.method() + "(i);");
+            // Every row runs the compute calls in this order, so later inputs may read this one's fields.
+            x.reuse(inputs.get(c), value.value());
         }
+        x.forgetComputed();
         for (Map.Entry<Integer, ColumnReader.InPlaceString> e : inPlace.entrySet()) {
             ColumnReader.InPlaceString at = e.getValue();
             // Stored into a new group as a heap copy; the probe itself reads the address.

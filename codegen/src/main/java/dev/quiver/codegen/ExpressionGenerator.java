@@ -18,7 +18,9 @@ import dev.quiver.planner.expr.Literal;
 import dev.quiver.planner.type.DataType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,6 +55,8 @@ final class ExpressionGenerator {
     private String indent = "        ";
     /** Nodes the current method may still take inline. */
     private int budget;
+    /** Expressions whose value for row i is already in fields wherever code generated now runs ({@link #reuse}). */
+    private final Map<Expr, JValue> computedBefore = new HashMap<>();
 
     /** A generator whose column references read through {@code columns}. */
     ExpressionGenerator(ClassBuilder cb, ColumnReader columns, int splitThreshold) {
@@ -75,6 +79,27 @@ final class ExpressionGenerator {
         m.append(JValueCode.assign(fields, inner, "        "));
         m.append("    }\n");
         return new Computed(method, fields);
+    }
+
+    /**
+     * Declares that {@code value}, the fields {@link #compute} left {@code e}'s value in, hold that
+     * value for the current row wherever the code generated from now on runs: the caller promises
+     * to call the compute method for every row before any such code. An expression generated
+     * later then reads those fields for every subtree equal to {@code e} instead of evaluating it
+     * again (common subexpression elimination, as DuckDB's CommonSubExpressionOptimizer does for
+     * TPC-H Q1's {@code l_extendedprice * (1 - l_discount)}). Values and errors stay the interpreter's:
+     * functions are deterministic, and where {@code e} fails for a row it fails first in its own
+     * method. Until {@link #forgetComputed}; columns and literals are never worth it and are ignored.
+     */
+    void reuse(Expr e, JValue value) {
+        if (!(e instanceof ColumnRef) && !(e instanceof Literal)) {
+            computedBefore.putIfAbsent(e, value);
+        }
+    }
+
+    /** Ends every {@link #reuse}: code generated from now on may run where those fields are stale. */
+    void forgetComputed() {
+        computedBefore.clear();
     }
 
     /**
@@ -143,6 +168,12 @@ final class ExpressionGenerator {
     }
 
     private JValue gen(Expr e, boolean methodRoot) {
+        // Looked up only while reusing: hashing an expression walks all of it.
+        JValue before = computedBefore.isEmpty() ? null : computedBefore.get(e);
+        if (before != null) {
+            budget--;
+            return before;
+        }
         if (!methodRoot && Exprs.size(e) > budget) {
             return split(e);
         }

@@ -104,6 +104,9 @@ class CompiledPipelineTest {
             "SELECT d, count(*), sum(c) FROM t GROUP BY d",
             "SELECT d, g, a, count(*), min(e), max(w) FROM t GROUP BY d, g, a",
             "SELECT d, f, w, count(*) FROM t GROUP BY d, f, w",
+            // Aggregate inputs sharing subexpressions (reused from the earlier input's fields), one inside a CASE
+            "SELECT a, sum(c * (1 - c)), sum(c * (1 - c) * (1 + c)), sum(CASE WHEN g THEN c * (1 - c) END), avg(w * 2), "
+                    + "max(w * 2 + 1), count(DISTINCT a % 3), min(a % 3 + b) FROM t GROUP BY a, a % 3",
             "SELECT a, c FROM t ORDER BY c DESC NULLS LAST, a LIMIT 17",
             "SELECT DISTINCT g, a % 3 FROM t"})
     void compiledMatchesInterpreter(String sql) {
@@ -148,14 +151,39 @@ class CompiledPipelineTest {
     @Test
     void runtimeErrorsPointAtTheExpressionInBothModes() {
         String sql = "SELECT a, b / (a - a) FROM t";
-        int expected = sql.indexOf("b /");
+        assertFailsInBothModesAt(sql, "division by zero", sql.indexOf("b /"));
+    }
+
+    private static void assertFailsInBothModesAt(String sql, String message, int position) {
         for (DriverFactory factory : List.of(InterpretedDriverFactory.INSTANCE, COMPILED)) {
             assertThatThrownBy(() -> engine.query(sql, factory))
                     .isInstanceOfSatisfying(QuiverException.class, e -> {
-                        assertThat(e.rawMessage()).isEqualTo("division by zero");
-                        assertThat(e.position()).hasValue(expected);
+                        assertThat(e.rawMessage()).isEqualTo(message);
+                        assertThat(e.position()).hasValue(position);
                     });
         }
+    }
+
+    @Test
+    void anAggregateInputInsideALaterOneIsComputedOnce() {
+        // c * (1 - c) is the first input and part of the second: the second reads the first's fields.
+        String both = generate("SELECT sum(c * (1 - c)), sum(c * (1 - c) * (1 + c)) FROM t");
+        String outerOnly = generate("SELECT sum(c * (1 - c) * (1 + c)) FROM t");
+        assertThat(occurrences(both, "Math.multiplyHigh(")).isPositive().isEqualTo(occurrences(outerOnly, "Math.multiplyHigh("));
+    }
+
+    @Test
+    void aFailingSharedSubexpressionPointsAtItsFirstOccurrenceInBothModes() {
+        String sql = "SELECT sum(b * b * 100), sum(b * b * 100 + 1) FROM t";
+        assertFailsInBothModesAt(sql, "bigint out of range", sql.indexOf("b * b * 100"));
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     @Test
