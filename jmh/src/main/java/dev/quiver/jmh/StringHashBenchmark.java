@@ -5,8 +5,6 @@ import io.trino.tpch.Customer;
 import io.trino.tpch.CustomerGenerator;
 import io.trino.tpch.Order;
 import io.trino.tpch.OrderGenerator;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.stream.StreamSupport;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,16 +35,10 @@ public class StringHashBenchmark extends KernelBenchmark {
             case "c_phone" -> StreamSupport.stream(new CustomerGenerator(1, 1, 1).spliterator(), false).map(Customer::getPhone).iterator();
             default -> throw new IllegalArgumentException("no column " + column);
         };
-        offsets = new int[STRINGS];
-        lengths = new int[STRINGS];
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < STRINGS; i++) {
-            byte[] v = values.next().getBytes(StandardCharsets.UTF_8);
-            offsets[i] = out.size();
-            lengths[i] = v.length;
-            out.write(v, 0, v.length);
-        }
-        bytes = out.toByteArray();
+        PackedStrings packed = PackedStrings.of(values, STRINGS);
+        bytes = packed.bytes();
+        offsets = packed.offsets();
+        lengths = packed.lengths();
     }
 
     @Benchmark

@@ -369,8 +369,21 @@ public final class Strings {
         }
     }
 
-    /** Unsigned byte comparison: code point order for valid UTF-8. */
+    /**
+     * Unsigned byte comparison: code point order for valid UTF-8. The difference of the first
+     * differing bytes (unsigned), else of the lengths. From {@link #INTRINSIC_EQUALS_BYTES} bytes on,
+     * Arrays.compareUnsigned finds the first difference with the JIT's vectorized mismatch, a word
+     * or more at a time, and returns the same differences; below, {@link #compareBytewise}.
+     */
     public static int compare(byte[] a, int aoff, int alen, byte[] b, int boff, int blen) {
+        if (Math.min(alen, blen) >= INTRINSIC_EQUALS_BYTES) {
+            return Arrays.compareUnsigned(a, aoff, aoff + alen, b, boff, boff + blen);
+        }
+        return compareBytewise(a, aoff, alen, b, boff, blen);
+    }
+
+    /** {@link #compare} a byte at a time: for short strings, and the peer its benchmark measures it against. */
+    public static int compareBytewise(byte[] a, int aoff, int alen, byte[] b, int boff, int blen) {
         int n = Math.min(alen, blen);
         for (int i = 0; i < n; i++) {
             int x = a[aoff + i] & 0xFF;

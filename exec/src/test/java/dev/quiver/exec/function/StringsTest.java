@@ -224,8 +224,11 @@ class StringsTest {
         assertThat(compare("\uFFFF", "😀")).isNegative();
         Random random = new Random(32);
         for (int i = 0; i < 20_000; i++) {
-            String a = randomString(random, 6);
-            String b = random.nextInt(4) == 0 ? a + randomString(random, 2) : randomString(random, 6);
+            // Half the pairs share a prefix of up to 40 characters: the first difference then lies past a
+            // word, where comparing goes a word or more at a time.
+            String prefix = random.nextBoolean() ? randomString(random, 40) : "";
+            String a = prefix + randomString(random, 6);
+            String b = random.nextInt(4) == 0 ? a + randomString(random, 2) : prefix + randomString(random, 6);
             assertThat(compare(a, b)).as("%s vs %s", a, b).isEqualTo(codePointCompare(a, b));
             assertThat(Strings.equals(padded(a), off(), len(a), padded(b), off(), len(b))).isEqualTo(a.equals(b));
         }
