@@ -3,6 +3,7 @@ package dev.quiver.cli;
 import dev.quiver.Database;
 import dev.quiver.Quiver;
 import dev.quiver.Session;
+import dev.quiver.codegen.JaninoCompilerDirective;
 import dev.quiver.error.QuiverException;
 import dev.quiver.tpch.TpchBenchmark;
 import java.io.Console;
@@ -53,10 +54,21 @@ public final class Main {
             (a script stops at its first failure), 2 bad usage.
             """;
 
+    /**
+     * CPUs below which the command keeps Janino out of C2 ({@link JaninoCompilerDirective}): the
+     * launcher's bound for more compiler threads too, as from 8 CPUs HotSpot starts 4 or more and
+     * C2's compiles of Janino no longer hold up the queries' own classes as much.
+     */
+    static final int SMALL_MACHINE_CPUS = 8;
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        // Before any query makes Janino hot. The CPUs the JVM may use, a container's quota included.
+        if (Runtime.getRuntime().availableProcessors() < SMALL_MACHINE_CPUS) {
+            JaninoCompilerDirective.install();
+        }
         System.exit(run(args, System.in, System.out, System.err));
     }
 
