@@ -20,7 +20,9 @@ import javax.management.ObjectName;
  * jcmd <pid> Compiler.directives_add} does), so no JVM flag is needed; it affects methods compiled
  * from then on, every class of the {@code org.codehaus} packages in the JVM included. The library
  * never adds it by itself: the {@code quiver} command does on machines with few CPUs, and a host
- * application may call {@link #install()} early, before its first query.
+ * application may call {@link #install()} early, before its first query. The first call takes
+ * about 0.2 s, most of it starting the JVM's management server, so a host that minds its start-up
+ * may make it on a thread of its own, as the command's shell does.
  */
 public final class JaninoCompilerDirective {
     /** The directive in HotSpot's JSON dialect: Janino's methods (and its commons-compiler's) excluded from C2. */
