@@ -30,12 +30,12 @@ import java.util.Optional;
  * aggregate's own vectorized update would. Shortcuts that change no outcome: string keys of the
  * batch hashed and compared where they lie in Arrow memory, the last row's keys and group
  * remembered or a few groups cached by key ({@link GroupShortcuts}), and, for integer-like
- * column keys, a method reading a row's group slot ahead.
+ * column keys, a method reading a row's group slot (or directory entry) ahead.
  */
 final class AggregationCode {
     private final ClassBuilder cb;
     private final Pipeline pipeline;
-    /** Set by {@link #aggregateRow}, for integer-like column keys: makes the method reading a row's group slot ahead. */
+    /** Set by {@link #aggregateRow}, for integer-like column keys: makes the method reading a row's group ahead. */
     private Optional<java.util.function.Supplier<String>> groupTouch = Optional.empty();
 
     AggregationCode(ClassBuilder cb, Pipeline pipeline) {
@@ -44,8 +44,9 @@ final class AggregationCode {
     }
 
     /**
-     * After {@link #aggregateRow}: generates {@code long touch(int i)}, reading row i's group slot,
-     * where the keys allow one, and returns its name (call once, and only where the push uses it).
+     * After {@link #aggregateRow}: generates {@code long touch(int i)}, reading row i's group slot
+     * (or directory entry) ahead where the keys allow it, and returns its name (call once, and
+     * only where the push uses it).
      */
     Optional<String> groupTouch() {
         return groupTouch.map(java.util.function.Supplier::get);
@@ -167,8 +168,10 @@ final class AggregationCode {
 
     /**
      * {@code long touch(int i)}: computes row i's keys (integer-like, each by its compute method),
-     * hashes them as {@link #inlineProbe} does, and returns the table's slot for the hash, so that a
-     * loop over a batch brings the slots into the cache before the rows look their groups up.
+     * hashes them as {@link #inlineProbe} does, and reads what the lookup will read first: the
+     * directory entry of a key the table maps directly, else the slot for the hash. A loop over a
+     * batch calls it for every row, so that the rows find their groups cached: the loop's
+     * iterations depend on nothing of each other, so their misses overlap.
      */
     private String touchMethod(String table, int[] keyColumns, JValue[] computed, Map<Integer, String> computeMethods) {
         String method = cb.fresh("touchGroup");
@@ -182,7 +185,13 @@ final class AggregationCode {
         }
         m.append("        long h = 0L;\n");
         PipelineGenerator.append(m, "        ", hashKeys(keyColumns, computed, Map.of()));
-        m.append("        return ").append(table).append(".slots()[(int) h & ").append(table).append(".mask()];\n");
+        String slot = table + ".slots()[(int) h & " + table + ".mask()]";
+        if (keyColumns.length == 1) {
+            // One integer key: the directory entry when the table maps the key's range directly.
+            JValue key = computed[keyColumns[0]];
+            slot = key.isNull() + " ? " + slot + " : " + table + ".touch(" + key.v() + ", h)";
+        }
+        m.append("        return ").append(slot).append(";\n");
         m.append("    }\n");
         return method;
     }
@@ -222,6 +231,20 @@ final class AggregationCode {
         StringBuilder m = new StringBuilder();
         m.append("        long h = 0L;\n");
         PipelineGenerator.append(m, "        ", hashKeys(keyColumns, computed, inPlace));
+        if (keyColumns.length == 1 && computed[keyColumns[0]].kind() == Kind.LONG && !inPlace.containsKey(keyColumns[0])) {
+            // The table may map the key's range directly (GroupByHashTable.useDirectory): a key it
+            // covers is found there or is new, and only the others probe the slots.
+            JValue key = computed[keyColumns[0]];
+            m.append("        if (!").append(key.isNull()).append(") {\n");
+            m.append("            int e = ").append(table).append(".directoryEntry(").append(key.v()).append(");\n");
+            m.append("            if (e > 0) {\n");
+            m.append("                return e - 1;\n");
+            m.append("            }\n");
+            m.append("            if (e < 0) {\n");
+            newGroup(m, "int g", table + ".insertCovered(" + keys + ", 0, h)", keys, keyColumns, computed, table, agg);
+            m.append("            }\n");
+            m.append("        }\n");
+        }
         m.append("        ValueVector[] stored = ").append(table).append(".keys();\n");
         m.append("        long[] slots = ").append(table).append(".slots();\n");
         m.append("        boolean[] nullKeys = ").append(table).append(".nullKeys();\n");
@@ -232,10 +255,7 @@ final class AggregationCode {
         m.append("            long entry = slots[slot];\n");
         m.append("            int g = (int) entry - 1;\n");
         m.append("            if (entry == 0) {\n");
-        PipelineGenerator.append(m, "                ", storeKeys(keys, keyColumns, computed));
-        m.append("                g = ").append(table).append(".insert(").append(keys).append(", 0, h, slot);\n");
-        m.append("                ").append(agg).append(".ensureGroups(").append(table).append(".groupCount());\n");
-        m.append("                return g;\n");
+        newGroup(m, "g", table + ".insert(" + keys + ", 0, h, slot)", keys, keyColumns, computed, table, agg);
         m.append("            }\n");
         List<String> same = new ArrayList<>();
         for (int k = 0; k < keyColumns.length; k++) {
@@ -266,6 +286,19 @@ final class AggregationCode {
         m.append("            slot = (slot + 1) & mask;\n");
         m.append("        }\n");
         return m.toString();
+    }
+
+    /**
+     * Appends the statements adding the row's key as a new group: the key stored into the
+     * one-entry {@code keys}, {@code insert} (a call returning the new group id) assigned to
+     * {@code g} (declared or not, as {@code target} says), the states made to hold it, g returned.
+     */
+    private void newGroup(StringBuilder m, String target, String insert, String keys, int[] keyColumns, JValue[] computed,
+            String table, String agg) {
+        PipelineGenerator.append(m, "                ", storeKeys(keys, keyColumns, computed));
+        m.append("                ").append(target).append(" = ").append(insert).append(";\n");
+        m.append("                ").append(agg).append(".ensureGroups(").append(table).append(".groupCount());\n");
+        m.append("                return g;\n");
     }
 
     /**

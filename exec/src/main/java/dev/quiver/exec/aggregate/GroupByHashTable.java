@@ -1,6 +1,7 @@
 package dev.quiver.exec.aggregate;
 
 import dev.quiver.exec.batch.Selections;
+import dev.quiver.exec.vector.Kind;
 import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;
 import dev.quiver.planner.type.DataType;
@@ -16,6 +17,10 @@ import java.util.List;
  * tags agree, so a lookup of a new key touches one cache line, and a hit two (the slot, the key).
  * Whether any key of a column is NULL is tracked, so lookups read the NULL flags only if one is.
  * Rehashing reuses the hashes stored per group.
+ *
+ * <p>A table of one integer-like key may also map a range of keys directly ({@link
+ * #useDirectory}): a key the {@link KeyDirectory} covers is found there and only there, and the
+ * slots keep the other keys (NULL among them). Group ids, keys and hashes are the same either way.
  */
 public final class GroupByHashTable {
     /** Slots per group before the table doubles: load factor 1/2 keeps probe sequences short. */
@@ -23,6 +28,13 @@ public final class GroupByHashTable {
     private static final int INITIAL_SLOTS = 1024;
     /** Groups whose slots a merge reads ahead at a time: enough misses in flight, few enough to stay cached. */
     static final int MERGE_BLOCK = 64;
+
+    /**
+     * A directory is made for keys of which at least one in this many is less than the key of the
+     * group before: keys in random order descend about every second time, keys that arrive in
+     * order (in order within each of a worker's morsels) almost never.
+     */
+    static final int UNORDERED_DESCENTS = 4;
 
     /** The high half of a slot: the tag, the high 32 bits of the group's hash. */
     public static final long TAG_MASK = 0xFFFFFFFF00000000L;
@@ -34,6 +46,14 @@ public final class GroupByHashTable {
     private long[] slots;
     private int mask;
     private int groupCount;
+    /** Groups entered in the slots; without a directory, every group. */
+    private int slotted;
+    /** The direct map of the key's range, once {@link #useDirectory} made one; null before. */
+    private KeyDirectory directory;
+    /** Groups added since the directory was made whose key it does not cover (NULL included). */
+    private int outsideDirectory;
+    /** The widest range the directory may grow to cover ({@link #useDirectory}'s bound). */
+    private long directoryMaxSpan;
     /** Sum of the slots a merge read ahead, kept so that the JIT keeps the reads. */
     private long touchedSlots;
 
@@ -66,6 +86,11 @@ public final class GroupByHashTable {
             k.resetArena();
         }
         groupCount = 0;
+        slotted = 0;
+        outsideDirectory = 0;
+        if (directory != null) {
+            directory.clear();
+        }
     }
 
     /** The keys and hashes of some groups, dense: what a merge reads of the table they came from. */
@@ -94,7 +119,7 @@ public final class GroupByHashTable {
 
     /** The Java heap the table takes: its slots, hashes and key columns. */
     public long heapBytes() {
-        return 8L * (hashes.length + slots.length) + ValueVector.heapBytes(keys);
+        return 8L * (hashes.length + slots.length) + ValueVector.heapBytes(keys) + (directory == null ? 0 : directory.heapBytes());
     }
 
     /** The key columns, dense by group id (entries {@code 0..groupCount-1}). */
@@ -120,6 +145,15 @@ public final class GroupByHashTable {
 
     /** The group of the key at entry {@code i} of {@code keyVectors}, inserting it if new. */
     public int findOrInsert(ValueVector[] keyVectors, int i, long hash) {
+        if (directory != null && !keyVectors[0].nulls[i]) {
+            int e = directory.entry(keyVectors[0].longs[i]);
+            if (e > 0) {
+                return e - 1;
+            }
+            if (e == KeyDirectory.ABSENT) {
+                return insertCovered(keyVectors, i, hash);
+            }
+        }
         int slot = (int) hash & mask;
         long tag = hash & TAG_MASK;
         while (true) {
@@ -167,6 +201,35 @@ public final class GroupByHashTable {
      * {@code slot} a probe for {@code hash} ended at; returns the new group id.
      */
     public int insert(ValueVector[] keyVectors, int i, long hash, int slot) {
+        int g = append(keyVectors, i, hash);
+        slots[slot] = (hash & TAG_MASK) | (g + 1);
+        slotted++;
+        if (directory != null) {
+            if (covered(g) || (!keys[0].nulls[g] && widenDirectory(keys[0].longs[g]))) {
+                directory.set(keys[0].longs[g], g);
+            } else {
+                outsideDirectory++;
+            }
+        }
+        if ((long) slotted * SLOTS_PER_GROUP > slots.length) {
+            rehash(slots.length * 2);
+        }
+        return g;
+    }
+
+    /**
+     * Inserts the key at entry {@code i} of {@code keyVectors}, which the directory covers and
+     * has no group for ({@link #directoryEntry} said {@link KeyDirectory#ABSENT}), as a new group
+     * entered in the directory only; returns the new group id.
+     */
+    public int insertCovered(ValueVector[] keyVectors, int i, long hash) {
+        int g = append(keyVectors, i, hash);
+        directory.set(keys[0].longs[g], g);
+        return g;
+    }
+
+    /** Stores the key and hash of a new group, growing the per-group arrays as needed; returns its id. */
+    private int append(ValueVector[] keyVectors, int i, long hash) {
         int g = groupCount++;
         if (g >= hashes.length) {
             int capacity = hashes.length * 2;
@@ -180,11 +243,117 @@ public final class GroupByHashTable {
             nullKeys[c] |= keys[c].nulls[g];
         }
         hashes[g] = hash;
-        slots[slot] = (hash & TAG_MASK) | (g + 1);
-        if ((long) groupCount * SLOTS_PER_GROUP > slots.length) {
-            rehash(slots.length * 2);
-        }
         return g;
+    }
+
+    /**
+     * Widens the directory to cover {@code key} if the range then spans at most the bound: to at
+     * least twice its span, so that keys arriving in ascending (or descending) order widen it a
+     * few times only. Returns whether it covers the key now.
+     */
+    private boolean widenDirectory(long key) {
+        long lo = Math.min(directory.min(), key);
+        long hi = Math.max(directory.max(), key);
+        if (Long.compareUnsigned(hi - lo, directoryMaxSpan - 1) > 0) {
+            return false;
+        }
+        long doubled = Math.min(directoryMaxSpan, 2 * (directory.max() - directory.min() + 1));
+        if (key > directory.max()) {
+            hi = Math.max(hi, lo + (doubled - 1));
+            hi = hi < lo ? Long.MAX_VALUE : hi;
+        } else {
+            lo = Math.min(lo, hi - (doubled - 1));
+            lo = lo > hi ? Long.MIN_VALUE : lo;
+        }
+        directory = directory.widenedTo(lo, hi);
+        return true;
+    }
+
+    /** Whether group g's key lies in the directory's range (there is a directory). */
+    private boolean covered(int g) {
+        return !keys[0].nulls[g] && directory.covers(keys[0].longs[g]);
+    }
+
+    /**
+     * Maps the key range of the groups held so far directly, if the table has one key, of an
+     * integer-like type, the range of its non-NULL keys spans at most {@code maxSpan} values, and
+     * the keys did not arrive mostly in order; returns whether it does now. Keys in order (a scan
+     * of a table stored by them, as lineitem by order key) seldom meet their group again once
+     * past it, so a spilled table serves them as well, in less memory. From then on a key in that range is looked up in the directory
+     * ({@link #directoryEntry}), and only keys outside it (and NULL) in the slots; a new key outside
+     * it widens it while the range stays within {@code maxSpan}. Meant for a
+     * table about to outgrow the cache whose keys are dense in a range: the directory takes 4 bytes
+     * per value of the range, and a lookup reads one entry of it.
+     */
+    public boolean useDirectory(int maxSpan) {
+        if (directory != null || keys.length != 1 || keys[0].kind != Kind.LONG) {
+            return false;
+        }
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        int descents = 0;
+        for (int g = 0; g < groupCount; g++) {
+            if (!keys[0].nulls[g]) {
+                lo = Math.min(lo, keys[0].longs[g]);
+                hi = Math.max(hi, keys[0].longs[g]);
+            }
+            descents += g > 0 && keys[0].longs[g] < keys[0].longs[g - 1] ? 1 : 0;
+        }
+        // hi - lo read unsigned is exact for hi >= lo, however far apart.
+        if (lo > hi || Long.compareUnsigned(hi - lo, maxSpan - 1L) > 0 || descents < groupCount / UNORDERED_DESCENTS) {
+            return false;
+        }
+        directory = new KeyDirectory(lo, hi);
+        directoryMaxSpan = maxSpan;
+        for (int g = 0; g < groupCount; g++) {
+            if (!keys[0].nulls[g]) {
+                directory.set(keys[0].longs[g], g);
+            }
+        }
+        outsideDirectory = 0;
+        return true;
+    }
+
+    /** Whether {@link #useDirectory} made a directory that is still in use. */
+    public boolean hasDirectory() {
+        return directory != null;
+    }
+
+    /** Groups added since the directory was made whose key it does not cover (0 without one). */
+    public int groupsOutsideDirectory() {
+        return outsideDirectory;
+    }
+
+    /** Stops using the directory: every group is entered in the slots again, and lookups probe them. */
+    public void dropDirectory() {
+        if (directory == null) {
+            return;
+        }
+        directory = null;
+        outsideDirectory = 0;
+        long wanted = (long) Math.max(1, groupCount) * SLOTS_PER_GROUP;
+        rehash((int) Math.max(slots.length, Math.min(1 << 30, Long.highestOneBit(wanted - 1) << 1)));
+    }
+
+    /**
+     * For generated lookups of a non-NULL key: its group plus one if the directory has it, {@link
+     * KeyDirectory#ABSENT} (-1) if the directory covers the key but it has no group yet (insert it
+     * with {@link #insertCovered}), and 0 if there is no directory or it does not cover the key
+     * (probe the slots).
+     */
+    public int directoryEntry(long key) {
+        KeyDirectory d = directory;
+        return d == null ? 0 : d.entry(key);
+    }
+
+    /**
+     * What a lookup of the non-NULL {@code key} (whose hash is {@code hash}) reads first: its
+     * directory entry if the directory covers it, else its first slot. A loop over a batch reads
+     * these ahead so that the lookups find them cached.
+     */
+    public long touch(long key, long hash) {
+        KeyDirectory d = directory;
+        return d != null && d.covers(key) ? d.entry(key) : slots[(int) hash & mask];
     }
 
     /**
@@ -231,15 +400,22 @@ public final class GroupByHashTable {
             }
         }
         long wanted = (long) groups * SLOTS_PER_GROUP;
-        if (wanted > slots.length) {
+        // With a directory, most groups never enter the slots: they grow as inserts need.
+        if (directory == null && wanted > slots.length) {
             rehash((int) Math.min(1 << 30, Long.highestOneBit(wanted - 1) << 1));
         }
     }
 
+    /** New slots of {@code size}, entering every group the directory (if any) does not cover. */
     private void rehash(int size) {
         slots = new long[size];
         mask = size - 1;
+        slotted = 0;
         for (int g = 0; g < groupCount; g++) {
+            if (directory != null && covered(g)) {
+                continue;
+            }
+            slotted++;
             long hash = hashes[g];
             int slot = (int) hash & mask;
             while (slots[slot] != 0) {

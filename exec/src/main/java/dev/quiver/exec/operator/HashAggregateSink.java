@@ -40,6 +40,15 @@ import org.apache.arrow.vector.FieldVector;
  * than the cache is probed row by row, each run is read in order, and the merge is not serial. The
  * price: runs hold every group a worker's table held, so an aggregation whose rows rarely share a
  * group keeps about a group per input row until it finishes. Aggregates with DISTINCT never spill.
+ *
+ * <p>Many groups of one integer key dense in a range (TPC-H Q13's orders counted per customer) are
+ * not spilled: when a worker's table first nears {@link #FIRST_SPILL_GROUPS} groups whose keys span
+ * at most {@link #DIRECTORY_SPAN} values, the table maps that range directly ({@link
+ * GroupByHashTable#useDirectory}) and keeps growing, each row's lookup one read of the directory.
+ * Spilled, such rows rarely meet their group again before it is copied out, so nearly every row
+ * would become a run's group, to be copied, sorted and merged. Should more than {@link
+ * #SPILL_GROUPS} new groups fall outside the range (keys that arrive in ascending order, as
+ * lineitem's order keys do), the directory is dropped and the table spills as above.
  */
 public final class HashAggregateSink implements Sink {
     /**
@@ -61,6 +70,12 @@ public final class HashAggregateSink implements Sink {
      * partition long enough (a thousand groups) to be read in order.
      */
     static final int PARTITION_BITS = 6;
+    /**
+     * Widest key range a worker's table maps directly: 4M values, a 16 MB directory per worker,
+     * about what the 4M spilled groups a range that wide can yield would take as runs. It covers
+     * TPC-H's customer keys up to SF 25.
+     */
+    static final int DIRECTORY_SPAN = 1 << 22;
 
     private final List<DataType> keyTypes;
     private final int[] keyColumns;
@@ -162,6 +177,8 @@ public final class HashAggregateSink implements Sink {
         private final List<Run> runs = new ArrayList<>();
         /** The Java heap of {@link #runs}. */
         private long runBytes;
+        /** Whether the table was offered a directory ({@link #afterBatch}); it is offered one once. */
+        private boolean directoryOffered;
 
         Local() {
             table = keyTypes.isEmpty() ? null : new GroupByHashTable(keyTypes);
@@ -235,12 +252,30 @@ public final class HashAggregateSink implements Sink {
 
         /**
          * Spills the table as a run once another batch could take it past {@link #FIRST_SPILL_GROUPS}
-         * groups (the first time) or {@link #SPILL_GROUPS} (after). Between batches, because generated
-         * code forgets the groups it remembers at each batch's start.
+         * groups (the first time) or {@link #SPILL_GROUPS} (after), unless its keys take a
+         * directory instead (see the class comment). Between batches, because generated code
+         * forgets the groups it remembers at each batch's start.
          */
         @Override
         public void afterBatch() {
-            if (spills && table.groupCount() > (runs.isEmpty() ? FIRST_SPILL_GROUPS : SPILL_GROUPS) - Selections.BATCH_SIZE) {
+            if (!spills) {
+                return;
+            }
+            if (table.hasDirectory()) {
+                if (table.groupsOutsideDirectory() > SPILL_GROUPS - Selections.BATCH_SIZE) {
+                    // Spilled first, so that dropping the directory has no groups to enter in the slots.
+                    spill();
+                    table.dropDirectory();
+                }
+                return;
+            }
+            if (table.groupCount() > (runs.isEmpty() ? FIRST_SPILL_GROUPS : SPILL_GROUPS) - Selections.BATCH_SIZE) {
+                if (!directoryOffered && runs.isEmpty()) {
+                    directoryOffered = true;
+                    if (table.useDirectory(DIRECTORY_SPAN)) {
+                        return;
+                    }
+                }
                 spill();
             }
         }
