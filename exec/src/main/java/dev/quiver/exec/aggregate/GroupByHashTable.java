@@ -29,13 +29,6 @@ public final class GroupByHashTable {
     /** Groups whose slots a merge reads ahead at a time: enough misses in flight, few enough to stay cached. */
     static final int MERGE_BLOCK = 64;
 
-    /**
-     * A directory is made for keys of which at least one in this many is less than the key of the
-     * group before: keys in random order descend about every second time, keys that arrive in
-     * order (in order within each of a worker's morsels) almost never.
-     */
-    static final int UNORDERED_DESCENTS = 4;
-
     /** The high half of a slot: the tag, the high 32 bits of the group's hash. */
     public static final long TAG_MASK = 0xFFFFFFFF00000000L;
 
@@ -52,8 +45,6 @@ public final class GroupByHashTable {
     private KeyDirectory directory;
     /** Groups added since the directory was made whose key it does not cover (NULL included). */
     private int outsideDirectory;
-    /** The widest range the directory may grow to cover ({@link #useDirectory}'s bound). */
-    private long directoryMaxSpan;
     /** Sum of the slots a merge read ahead, kept so that the JIT keeps the reads. */
     private long touchedSlots;
 
@@ -205,7 +196,10 @@ public final class GroupByHashTable {
         slots[slot] = (hash & TAG_MASK) | (g + 1);
         slotted++;
         if (directory != null) {
-            if (covered(g) || (!keys[0].nulls[g] && widenDirectory(keys[0].longs[g]))) {
+            if (!covered(g) && !keys[0].nulls[g]) {
+                directory = directory.widenedToCover(keys[0].longs[g]).orElse(directory);
+            }
+            if (covered(g)) {
                 directory.set(keys[0].longs[g], g);
             } else {
                 outsideDirectory++;
@@ -246,29 +240,6 @@ public final class GroupByHashTable {
         return g;
     }
 
-    /**
-     * Widens the directory to cover {@code key} if the range then spans at most the bound: to at
-     * least twice its span, so that keys arriving in ascending (or descending) order widen it a
-     * few times only. Returns whether it covers the key now.
-     */
-    private boolean widenDirectory(long key) {
-        long lo = Math.min(directory.min(), key);
-        long hi = Math.max(directory.max(), key);
-        if (Long.compareUnsigned(hi - lo, directoryMaxSpan - 1) > 0) {
-            return false;
-        }
-        long doubled = Math.min(directoryMaxSpan, 2 * (directory.max() - directory.min() + 1));
-        if (key > directory.max()) {
-            hi = Math.max(hi, lo + (doubled - 1));
-            hi = hi < lo ? Long.MAX_VALUE : hi;
-        } else {
-            lo = Math.min(lo, hi - (doubled - 1));
-            lo = lo > hi ? Long.MIN_VALUE : lo;
-        }
-        directory = directory.widenedTo(lo, hi);
-        return true;
-    }
-
     /** Whether group g's key lies in the directory's range (there is a directory). */
     private boolean covered(int g) {
         return !keys[0].nulls[g] && directory.covers(keys[0].longs[g]);
@@ -276,42 +247,20 @@ public final class GroupByHashTable {
 
     /**
      * Maps the key range of the groups held so far directly, if the table has one key, of an
-     * integer-like type, the range of its non-NULL keys spans at most {@code maxSpan} values, and
-     * the keys did not arrive mostly in order; returns whether it does now. Keys in order (a scan
-     * of a table stored by them, as lineitem by order key) seldom meet their group again once
-     * past it, so a spilled table serves them as well, in less memory. From then on a key in that range is looked up in the directory
-     * ({@link #directoryEntry}), and only keys outside it (and NULL) in the slots; a new key outside
-     * it widens it while the range stays within {@code maxSpan}. Meant for a
-     * table about to outgrow the cache whose keys are dense in a range: the directory takes 4 bytes
-     * per value of the range, and a lookup reads one entry of it.
+     * integer-like type, whose groups {@link KeyDirectory#of} takes (a range of at most {@code
+     * maxSpan} values, keys not mostly in order); returns whether it does now. From then on a key
+     * in that range is looked up in the directory ({@link #directoryEntry}), and only keys outside
+     * it (and NULL) in the slots; a new key outside it widens it while the range stays within
+     * {@code maxSpan}. Meant for a table about to outgrow the cache whose keys are dense in a
+     * range: the directory takes 4 bytes per value of the range, and a lookup reads one entry.
      */
     public boolean useDirectory(int maxSpan) {
         if (directory != null || keys.length != 1 || keys[0].kind != Kind.LONG) {
             return false;
         }
-        long lo = Long.MAX_VALUE;
-        long hi = Long.MIN_VALUE;
-        int descents = 0;
-        for (int g = 0; g < groupCount; g++) {
-            if (!keys[0].nulls[g]) {
-                lo = Math.min(lo, keys[0].longs[g]);
-                hi = Math.max(hi, keys[0].longs[g]);
-            }
-            descents += g > 0 && keys[0].longs[g] < keys[0].longs[g - 1] ? 1 : 0;
-        }
-        // hi - lo read unsigned is exact for hi >= lo, however far apart.
-        if (lo > hi || Long.compareUnsigned(hi - lo, maxSpan - 1L) > 0 || descents < groupCount / UNORDERED_DESCENTS) {
-            return false;
-        }
-        directory = new KeyDirectory(lo, hi);
-        directoryMaxSpan = maxSpan;
-        for (int g = 0; g < groupCount; g++) {
-            if (!keys[0].nulls[g]) {
-                directory.set(keys[0].longs[g], g);
-            }
-        }
+        directory = KeyDirectory.of(keys[0], groupCount, maxSpan).orElse(null);
         outsideDirectory = 0;
-        return true;
+        return directory != null;
     }
 
     /** Whether {@link #useDirectory} made a directory that is still in use. */

@@ -1,6 +1,8 @@
 package dev.quiver.exec.aggregate;
 
+import dev.quiver.exec.vector.ValueVector;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * A direct map from the integer keys of one range {@code min..max} to group ids: entry {@code key
@@ -18,17 +20,58 @@ final class KeyDirectory {
     /** What {@link #entry} returns for a key in the range that has no group yet. */
     static final int ABSENT = -1;
 
+    /**
+     * A directory is made for keys of which at least one in this many is less than the key of the
+     * group before: keys in random order descend about every second time, keys that arrive in
+     * order (in order within each of a worker's morsels) almost never.
+     */
+    static final int UNORDERED_DESCENTS = 4;
+
     private final long min;
     private final long max;
+    /** The widest range the directory may be widened to. */
+    private final long maxSpan;
     private final int[] entries;
 
-    KeyDirectory(long min, long max) {
-        if (max < min || max - min >= Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("key range " + min + ".." + max + " does not fit a directory");
+    KeyDirectory(long min, long max, long maxSpan) {
+        if (max < min || max - min >= Math.min(maxSpan, Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException("key range " + min + ".." + max + " does not fit a directory of " + maxSpan);
         }
         this.min = min;
         this.max = max;
+        this.maxSpan = maxSpan;
         this.entries = new int[(int) (max - min + 1)];
+    }
+
+    /**
+     * The directory of groups {@code 0..groups-1}, whose keys (integer-like) are entries of {@code
+     * keys}, with every non-NULL key entered: if the keys span at most {@code maxSpan} values, and
+     * did not arrive mostly in order (see {@link #UNORDERED_DESCENTS}). Keys in order (a scan of a
+     * table stored by them, as lineitem by order key) seldom meet their group again once past it,
+     * so a spilled table serves them as well, in less memory.
+     */
+    static Optional<KeyDirectory> of(ValueVector keys, int groups, int maxSpan) {
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        int descents = 0;
+        for (int g = 0; g < groups; g++) {
+            if (!keys.nulls[g]) {
+                lo = Math.min(lo, keys.longs[g]);
+                hi = Math.max(hi, keys.longs[g]);
+            }
+            descents += g > 0 && keys.longs[g] < keys.longs[g - 1] ? 1 : 0;
+        }
+        // hi - lo read unsigned is exact for hi >= lo, however far apart.
+        if (lo > hi || Long.compareUnsigned(hi - lo, maxSpan - 1L) > 0 || descents < groups / UNORDERED_DESCENTS) {
+            return Optional.empty();
+        }
+        KeyDirectory directory = new KeyDirectory(lo, hi, maxSpan);
+        for (int g = 0; g < groups; g++) {
+            if (!keys.nulls[g]) {
+                directory.set(keys.longs[g], g);
+            }
+        }
+        return Optional.of(directory);
     }
 
     /** Whether {@code key} lies in the range (compared, not subtracted, so no overflow can wrap a key into it). */
@@ -53,19 +96,28 @@ final class KeyDirectory {
         entries[(int) (key - min)] = group + 1;
     }
 
-    /** A directory of the range {@code lo..hi}, which holds this one's, with this one's entries. */
-    KeyDirectory widenedTo(long lo, long hi) {
-        KeyDirectory wider = new KeyDirectory(lo, hi);
+    /**
+     * A wider directory, with this one's entries, that covers {@code key} (which this one does
+     * not), if the range then spans at most the bound: at least twice as wide, so that keys
+     * arriving in ascending (or descending) order widen it a few times only.
+     */
+    Optional<KeyDirectory> widenedToCover(long key) {
+        long lo = Math.min(min, key);
+        long hi = Math.max(max, key);
+        if (Long.compareUnsigned(hi - lo, maxSpan - 1) > 0) {
+            return Optional.empty();
+        }
+        long doubled = Math.min(maxSpan, 2L * entries.length);
+        if (key > max) {
+            hi = Math.max(hi, lo + (doubled - 1));
+            hi = hi < lo ? Long.MAX_VALUE : hi;
+        } else {
+            lo = Math.min(lo, hi - (doubled - 1));
+            lo = lo > hi ? Long.MIN_VALUE : lo;
+        }
+        KeyDirectory wider = new KeyDirectory(lo, hi, maxSpan);
         System.arraycopy(entries, 0, wider.entries, (int) (min - lo), entries.length);
-        return wider;
-    }
-
-    long min() {
-        return min;
-    }
-
-    long max() {
-        return max;
+        return Optional.of(wider);
     }
 
     /** Forgets every group (the range stays). */
