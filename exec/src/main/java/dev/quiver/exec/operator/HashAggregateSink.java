@@ -41,14 +41,15 @@ import org.apache.arrow.vector.FieldVector;
  * price: runs hold every group a worker's table held, so an aggregation whose rows rarely share a
  * group keeps about a group per input row until it finishes. Aggregates with DISTINCT never spill.
  *
- * <p>Many groups of one integer key dense in a range (TPC-H Q13's orders counted per customer) are
- * not spilled: when a worker's table first nears {@link #FIRST_SPILL_GROUPS} groups whose keys span
- * at most {@link #DIRECTORY_SPAN} values, the table maps that range directly ({@link
- * GroupByHashTable#useDirectory}) and keeps growing, each row's lookup one read of the directory.
- * Spilled, such rows rarely meet their group again before it is copied out, so nearly every row
- * would become a run's group, to be copied, sorted and merged. Should more than {@link
- * #SPILL_GROUPS} new groups fall outside the range (keys that arrive in ascending order, as
- * lineitem's order keys do), the directory is dropped and the table spills as above.
+ * <p>Many groups of one integer key dense in a range and arriving in no order (TPC-H Q13's orders
+ * counted per customer) are not spilled: when a worker's table first nears {@link
+ * #FIRST_SPILL_GROUPS} groups whose keys span at most {@link #DIRECTORY_SPAN} values, the table maps
+ * that range directly ({@link GroupByHashTable#useDirectory}) and keeps growing, each row's lookup
+ * one read of the directory. Spilled, such rows rarely meet their group again before it is copied
+ * out, so nearly every row would become a run's group, to be copied, sorted and merged. Keys that
+ * arrive in order (lineitem's order keys) take no directory: spilled, their runs cost no more.
+ * Should more than {@link #SPILL_GROUPS} new groups fall outside the range (and beyond what it may
+ * widen to), the table spills as above and drops the directory.
  */
 public final class HashAggregateSink implements Sink {
     /**
@@ -72,8 +73,8 @@ public final class HashAggregateSink implements Sink {
     static final int PARTITION_BITS = 6;
     /**
      * Widest key range a worker's table maps directly: 4M values, a 16 MB directory per worker,
-     * about what the 4M spilled groups a range that wide can yield would take as runs. It covers
-     * TPC-H's customer keys up to SF 25.
+     * less than the runs of the up to 4M groups of such a range would take spilled (a key, a hash
+     * and the states: tens of bytes a group). It covers TPC-H's customer keys up to SF 25.
      */
     static final int DIRECTORY_SPAN = 1 << 22;
 
