@@ -1,5 +1,6 @@
 package dev.quiver.exec.aggregate;
 
+import dev.quiver.exec.vector.KeyRange;
 import dev.quiver.exec.vector.ValueVector;
 import java.util.Arrays;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class KeyDirectory {
     private final int[] entries;
 
     KeyDirectory(long min, long max, long maxSpan) {
-        if (max < min || max - min >= Math.min(maxSpan, Integer.MAX_VALUE)) {
+        if (max < min || !spansAtMost(min, max, Math.min(maxSpan, Integer.MAX_VALUE))) {
             throw new IllegalArgumentException("key range " + min + ".." + max + " does not fit a directory of " + maxSpan);
         }
         this.min = min;
@@ -51,27 +52,24 @@ final class KeyDirectory {
      * so a spilled table serves them as well, in less memory.
      */
     static Optional<KeyDirectory> of(ValueVector keys, int groups, int maxSpan) {
-        long lo = Long.MAX_VALUE;
-        long hi = Long.MIN_VALUE;
-        int descents = 0;
-        for (int g = 0; g < groups; g++) {
-            if (!keys.nulls[g]) {
-                lo = Math.min(lo, keys.longs[g]);
-                hi = Math.max(hi, keys.longs[g]);
-            }
-            descents += g > 0 && keys.longs[g] < keys.longs[g - 1] ? 1 : 0;
-        }
-        // hi - lo read unsigned is exact for hi >= lo, however far apart.
-        if (lo > hi || Long.compareUnsigned(hi - lo, maxSpan - 1L) > 0 || descents < groups / UNORDERED_DESCENTS) {
+        Optional<KeyRange> range = KeyRange.of(keys.longs, groups, keys.nulls)
+                .filter(r -> spansAtMost(r.min(), r.max(), maxSpan) && r.descents() >= r.rows() / UNORDERED_DESCENTS);
+        if (range.isEmpty()) {
             return Optional.empty();
         }
-        KeyDirectory directory = new KeyDirectory(lo, hi, maxSpan);
+        KeyDirectory directory = new KeyDirectory(range.get().min(), range.get().max(), maxSpan);
         for (int g = 0; g < groups; g++) {
             if (!keys.nulls[g]) {
                 directory.set(keys.longs[g], g);
             }
         }
         return Optional.of(directory);
+    }
+
+    /** Whether {@code lo..hi} ({@code lo <= hi}) holds at most {@code span} values. */
+    private static boolean spansAtMost(long lo, long hi, long span) {
+        // hi - lo read unsigned is exact for hi >= lo, however far apart.
+        return Long.compareUnsigned(hi - lo, span - 1) <= 0;
     }
 
     /** Whether {@code key} lies in the range (compared, not subtracted, so no overflow can wrap a key into it). */
@@ -104,7 +102,7 @@ final class KeyDirectory {
     Optional<KeyDirectory> widenedToCover(long key) {
         long lo = Math.min(min, key);
         long hi = Math.max(max, key);
-        if (Long.compareUnsigned(hi - lo, maxSpan - 1) > 0) {
+        if (!spansAtMost(lo, hi, maxSpan)) {
             return Optional.empty();
         }
         long doubled = Math.min(maxSpan, 2L * entries.length);

@@ -2,6 +2,7 @@ package dev.quiver.exec.operator;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quiver.exec.vector.KeyRange;
 import dev.quiver.exec.vector.Kind;
 import dev.quiver.exec.vector.ValueComparisons;
 import dev.quiver.exec.vector.ValueVector;

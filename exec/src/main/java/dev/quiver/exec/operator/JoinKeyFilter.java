@@ -1,5 +1,6 @@
 package dev.quiver.exec.operator;
 
+import dev.quiver.exec.vector.KeyRange;
 import java.util.Optional;
 
 /**
