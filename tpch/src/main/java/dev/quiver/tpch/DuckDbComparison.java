@@ -67,7 +67,7 @@ final class DuckDbComparison {
             QueryRuns.Runner quiver = QueryRuns.quiver(session, unchanged -> { });
             QueryRuns.Runner duck = runner(duckdb);
             for (int query : options.queries()) {
-                List<QueryReport> reports = QueryRuns.measure(query, options.runs(), check(options, query), List.of(quiver, duck));
+                List<QueryReport> reports = QueryRuns.measure(query, options.scaleFactor(), options.runs(), check(options, query), List.of(quiver, duck));
                 outcomes.add(new ReportPair(reports.get(0), reports.get(1)));
             }
             print(outcomes, options, out);

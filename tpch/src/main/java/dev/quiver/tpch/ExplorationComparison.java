@@ -87,7 +87,7 @@ final class ExplorationComparison {
         List<Outcome> outcomes = new ArrayList<>();
         try {
             for (int query : options.queries()) {
-                List<QueryReport> reports = QueryRuns.measure(session, query, options.runs(), TpchBenchmark.expected(options, query),
+                List<QueryReport> reports = QueryRuns.measure(session, query, options.scaleFactor(), options.runs(), TpchBenchmark.expected(options, query),
                         List.of(setting(true), setting(false)));
                 QueryReport on = reports.get(0);
                 QueryReport off = reports.get(1);

@@ -112,29 +112,30 @@ final class QueryRuns {
     }
 
     /**
-     * Runs {@code query} in {@code session} under each of {@code variants} (settings applied to the
-     * session before each of the variant's runs), checking each variant's first result against
-     * {@code expected} if present; returns one report per variant, in the same order.
+     * Runs {@code query}, as at scale factor {@code scaleFactor} ({@link TpchQueries#statements(int,
+     * double)}), in {@code session} under each of {@code variants} (settings applied to the session
+     * before each of the variant's runs), checking each variant's first result against {@code
+     * expected} if present; returns one report per variant, in the same order.
      */
-    static List<QueryReport> measure(Session session, int query, int runs, Optional<ExpectedResult> expected,
+    static List<QueryReport> measure(Session session, int query, double scaleFactor, int runs, Optional<ExpectedResult> expected,
             List<Consumer<Session>> variants) {
         requireNonNull(session, "session");
-        return measure(query, runs, expected, variants.stream().map(variant -> quiver(session, variant)).toList());
+        return measure(query, scaleFactor, runs, expected, variants.stream().map(variant -> quiver(session, variant)).toList());
     }
 
     /**
-     * Runs {@code query} with each of {@code runners}, checking each one's first result against
+     * Runs {@code query} (as at {@code scaleFactor}) with each of {@code runners}, checking each one's first result against
      * {@code expected} if present; returns one report per runner, in the same order.
      */
-    static List<QueryReport> measure(int query, int runs, Optional<ExpectedResult> expected, List<Runner> runners) {
-        return measure(query, runs, new Check.Answer(expected), runners);
+    static List<QueryReport> measure(int query, double scaleFactor, int runs, Optional<ExpectedResult> expected, List<Runner> runners) {
+        return measure(query, scaleFactor, runs, new Check.Answer(expected), runners);
     }
 
     /**
-     * Runs {@code query} with each of {@code runners}, checking each one's first result as
+     * Runs {@code query} (as at {@code scaleFactor}) with each of {@code runners}, checking each one's first result as
      * {@code check} says; returns one report per runner, in the same order.
      */
-    static List<QueryReport> measure(int query, int runs, Check check, List<Runner> runners) {
+    static List<QueryReport> measure(int query, double scaleFactor, int runs, Check check, List<Runner> runners) {
         requireNonNull(check, "check");
         runners = List.copyOf(runners);
         if (runs < 1) {
@@ -143,7 +144,7 @@ final class QueryRuns {
         if (check instanceof Check.Peer peer && peer.reference() >= runners.size()) {
             throw new IllegalArgumentException("no runner " + peer.reference() + " among " + runners.size());
         }
-        List<String> statements = TpchQueries.statements(query);
+        List<String> statements = TpchQueries.statements(query, scaleFactor);
         List<QueryReport> reports = new ArrayList<>(firstRuns(runners, query, statements, check));
         int count = runners.size();
         boolean[] stopped = new boolean[count];

@@ -101,7 +101,7 @@ public final class TpchBenchmark {
                 return DuckDbComparison.run(session, options, out);
             }
             for (int query : options.queries()) {
-                reports.add(runQuery(session, query, options.runs(), expected(options, query)));
+                reports.add(runQuery(session, query, options.scaleFactor(), options.runs(), expected(options, query)));
             }
         }
         print(reports, options, out);
@@ -144,8 +144,8 @@ public final class TpchBenchmark {
      * Runs one query in {@code session}: a warm-up run whose result is compared with
      * {@code expected} (if present), then {@code runs} timed runs ({@link QueryRuns}).
      */
-    public static QueryReport runQuery(Session session, int query, int runs, Optional<ExpectedResult> expected) {
-        return QueryRuns.measure(session, query, runs, expected, List.of(unchanged -> { })).get(0);
+    public static QueryReport runQuery(Session session, int query, double scaleFactor, int runs, Optional<ExpectedResult> expected) {
+        return QueryRuns.measure(session, query, scaleFactor, runs, expected, List.of(unchanged -> { })).get(0);
     }
 
     /** Prints the aligned report table, the details of failures, and a total line. */

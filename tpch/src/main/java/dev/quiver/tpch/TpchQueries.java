@@ -27,16 +27,27 @@ public final class TpchQueries {
     private TpchQueries() {
     }
 
-    /** The text of query {@code number} (1–22) with the validation parameters, comments included. */
+    /**
+     * The text of query {@code number} (1–22) with the validation parameters, comments included: as
+     * at SF 1 and below, where they do not depend on the scale factor (above it Q11's FRACTION does:
+     * {@link #statements(int, double)}).
+     */
     public static String text(int number) {
         checkNumber(number);
-        // The validation parameters do not depend on the scale factor.
         return TpchQueryGenerator.validation().query(number, 1);
     }
 
-    /** The statements of query {@code number}, split at semicolons (one, or three for Q15). */
+    /** The statements of query {@code number}, split at semicolons (one, or three for Q15); as at SF 1. */
     public static List<String> statements(int number) {
         return StatementSplitter.split(text(number));
+    }
+
+    /**
+     * The statements of query {@code number} with the validation parameters at scale factor {@code
+     * scaleFactor}: {@link #statements(int)} but for Q11 above SF 1 ({@link ValidationParameters}).
+     */
+    public static List<String> statements(int number, double scaleFactor) {
+        return TpchQueryGenerator.validation().statements(number, scaleFactor);
     }
 
     /**

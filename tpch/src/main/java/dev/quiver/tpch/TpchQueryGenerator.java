@@ -43,14 +43,14 @@ public final class TpchQueryGenerator {
 
     /**
      * The parameters of query {@code query} (1–22) at scale factor {@code scaleFactor}. Only Q11's
-     * FRACTION depends on the scale factor (0.0001 / SF), and not in the validation set, which keeps
-     * 0.0001 as the stored query and the reference answers do.
+     * FRACTION depends on the scale factor (0.0001 / SF); the validation set keeps 0.0001 up to SF 1,
+     * as the stored query and the reference answers do ({@link ValidationParameters}).
      */
     public TpchQueryParameters parameters(int query, double scaleFactor) {
         TpchQueries.checkNumber(query);
         TpchDataGenerator.checkScaleFactor(scaleFactor);
         Map<String, String> values = seed == VALIDATION_SEED
-                ? ValidationParameters.of(query)
+                ? ValidationParameters.of(query, scaleFactor)
                 : SubstitutionRules.draw(query, scaleFactor, new ParameterRandom(seed, query));
         return new TpchQueryParameters(query, seed, values);
     }

@@ -114,7 +114,7 @@ class DuckDbComparisonTest {
         List<String> log = new ArrayList<>();
         QueryRuns.Runner q = logged("quiver", QueryRuns.quiver(quiver, unchanged -> { }), log);
         QueryRuns.Runner d = logged("duckdb", DuckDbComparison.runner(duckdb), log);
-        List<QueryReport> reports = QueryRuns.measure(3, 3, ExpectedResult.forQuery(0.01, 3), List.of(q, d));
+        List<QueryReport> reports = QueryRuns.measure(3, 0.01, 3, ExpectedResult.forQuery(0.01, 3), List.of(q, d));
 
         // First runs (verified), then timed rounds Quiver DuckDB, DuckDB Quiver, Quiver DuckDB.
         assertThat(log).containsExactly("quiver", "duckdb", "quiver", "duckdb", "duckdb", "quiver", "quiver", "duckdb");
@@ -138,7 +138,7 @@ class DuckDbComparisonTest {
             duckdb.execute("UPDATE lineitem SET l_discount = 0.05 WHERE l_discount = 0.06");
             duckdb.execute("ALTER TABLE supplier RENAME TO supplier_gone");
             for (int query : List.of(6, 15)) {
-                List<QueryReport> r = QueryRuns.measure(query, 1, ExpectedResult.forQuery(0.01, query), List.of(q, d));
+                List<QueryReport> r = QueryRuns.measure(query, 0.01, 1, ExpectedResult.forQuery(0.01, query), List.of(q, d));
                 outcomes.add(new ReportPair(r.get(0), r.get(1)));
             }
         } finally {
@@ -171,14 +171,14 @@ class DuckDbComparisonTest {
         QueryRuns.Check peer = new QueryRuns.Check.Peer(1);
         List<ReportPair> outcomes = new ArrayList<>();
         for (int query : List.of(3, 13)) {
-            List<QueryReport> r = QueryRuns.measure(query, 1, peer, List.of(q, d));
+            List<QueryReport> r = QueryRuns.measure(query, 0.01, 1, peer, List.of(q, d));
             outcomes.add(new ReportPair(r.get(0), r.get(1)));
         }
         // DuckDB's data differs from Quiver's in a transaction rolled back afterwards: the engines disagree on Q6.
         duckdb.execute("BEGIN TRANSACTION");
         try {
             duckdb.execute("UPDATE lineitem SET l_discount = 0.05 WHERE l_discount = 0.06");
-            List<QueryReport> r = QueryRuns.measure(6, 1, peer, List.of(q, d));
+            List<QueryReport> r = QueryRuns.measure(6, 0.01, 1, peer, List.of(q, d));
             outcomes.add(new ReportPair(r.get(0), r.get(1)));
         } finally {
             duckdb.execute("ROLLBACK");

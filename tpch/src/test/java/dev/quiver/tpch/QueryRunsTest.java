@@ -27,7 +27,7 @@ class QueryRunsTest {
                 // From its third run (the second timed one) on, b has too little memory to run the query.
                 session.set("memory_limit", log.stream().filter("b"::equals).count() >= 3 ? "1KB" : "1GB");
             };
-            List<QueryReport> reports = QueryRuns.measure(s, 1, 4, ExpectedResult.forQuery(0.01, 1), List.of(a, b));
+            List<QueryReport> reports = QueryRuns.measure(s, 1, 0.01, 4, ExpectedResult.forQuery(0.01, 1), List.of(a, b));
 
             // first runs a, b; timed rounds a b, b a (b fails), a, a
             assertThat(log).containsExactly("a", "b", "a", "b", "b", "a", "a", "a");
@@ -45,7 +45,7 @@ class QueryRunsTest {
                 log.add("starved");
                 session.set("memory_limit", "1KB");
             };
-            reports = QueryRuns.measure(s, 1, 2, Optional.empty(), List.of(starved, a));
+            reports = QueryRuns.measure(s, 1, 0.01, 2, Optional.empty(), List.of(starved, a));
             assertThat(log).containsExactly("starved", "a", "a", "a");
             assertThat(reports.get(0).status()).isEqualTo(Status.FAILED);
             assertThat(reports.get(0).ran()).isFalse();

@@ -24,7 +24,7 @@ class TpchBenchmarkTest {
             s.set("execution_mode", "verify");
             for (int q : TpchQueries.SUPPORTED) {
                 Optional<ExpectedResult> expected = ExpectedResult.forQuery(0.01, q);
-                QueryReport report = TpchBenchmark.runQuery(s, q, 1, expected);
+                QueryReport report = TpchBenchmark.runQuery(s, q, 0.01, 1, expected);
                 assertThat(report.status()).as("Q%d: %s", q, report.detail()).isEqualTo(Status.VERIFIED);
                 assertThat(report.rows()).isEqualTo(expected.orElseThrow().rows().size());
                 assertThat(report.medianMillis()).isPositive();
@@ -32,14 +32,14 @@ class TpchBenchmarkTest {
 
             // A wrong answer is caught and explained.
             ExpectedResult wrong = ExpectedResult.parse("revenue\n1194053.2253\n");
-            QueryReport failed = TpchBenchmark.runQuery(s, 6, 1, Optional.of(wrong));
+            QueryReport failed = TpchBenchmark.runQuery(s, 6, 0.01, 1, Optional.of(wrong));
             assertThat(failed.status()).isEqualTo(Status.FAILED);
             assertThat(failed.detail().orElseThrow()).contains("expected '1194053.2253' but got '1193053.2253'",
                     "expected: 1194053.2253", "actual:   1193053.2253");
 
             // Q15's view is dropped after each run, so the next run starts clean.
-            TpchBenchmark.runQuery(s, 15, 1, Optional.empty());
-            QueryReport q15 = TpchBenchmark.runQuery(s, 15, 1, Optional.empty());
+            TpchBenchmark.runQuery(s, 15, 0.01, 1, Optional.empty());
+            QueryReport q15 = TpchBenchmark.runQuery(s, 15, 0.01, 1, Optional.empty());
             assertThat(q15.status()).isEqualTo(Status.UNVERIFIED);
             assertThat(q15.rows()).isEqualTo(1);
         }
