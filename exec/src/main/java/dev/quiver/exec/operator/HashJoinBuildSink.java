@@ -141,6 +141,22 @@ public final class HashJoinBuildSink implements Sink {
             }
         }
 
+        /**
+         * Makes room for {@code rows} rows, computed keys and hashes at once, so that appending the
+         * other workers' rows grows nothing again.
+         */
+        void reserve(int rows) {
+            this.rows.reserve(rows);
+            for (int k = 0; k < evaluators.length; k++) {
+                if (evaluators[k] != null) {
+                    keyValues[k].ensureCapacity(rows);
+                }
+            }
+            if (hashes.length < rows) {
+                hashes = Arrays.copyOf(hashes, rows);
+            }
+        }
+
         /** Appends another worker's rows, computed keys and hashes. */
         void appendAll(Local other) {
             int base = rows.rows();
@@ -185,6 +201,14 @@ public final class HashJoinBuildSink implements Sink {
     @Override
     public void finish(QueryContext context) {
         Local all = locals.isEmpty() ? new Local() : locals.get(0);
+        long total = 0;
+        for (Local local : locals) {
+            total += local.rows.rows();
+        }
+        // One growth for all the workers' rows and the table's all-NULL row after them
+        // (HashJoinTable#nullRow), where appending worker by worker grew (and copied) the columns
+        // once per worker, and once more for that row when they came out exactly full.
+        all.reserve(Math.toIntExact(total + 1));
         for (int i = 1; i < locals.size(); i++) {
             context.checkCancelled();
             all.appendAll(locals.get(i));

@@ -46,6 +46,16 @@ public final class RowBuffer {
         return columns[c];
     }
 
+    /**
+     * Makes room for {@code rows} rows in every column at once, so that appending up to that many
+     * copies no column again (each growth copies what the column holds).
+     */
+    public void reserve(int rows) {
+        for (ValueVector column : columns) {
+            column.ensureCapacity(rows);
+        }
+    }
+
     /** Appends the selected rows of a batch (first {@code limit} of them at most). */
     public void append(Batch batch, int limit) {
         append(batch, Math.min(limit, batch.selectedCount()), null);
