@@ -40,6 +40,28 @@ class AnswerComparatorTest {
     }
 
     @Test
+    void rowsWhoseOrderByKeysTieMayComeInAnyOrder() {
+        // Q11's shape: parts ordered by value descending, two of them with the same value.
+        ExpectedResult expected = ExpectedResult.parse("ps_partkey|value\n7|30.00\n782948|20.00\n170816|20.00\n5|10.00\n");
+        int[] byValue = {1};
+        List<List<Object>> swapped = List.of(List.of(7L, new BigDecimal("30.00")), List.of(170816L, new BigDecimal("20.00")),
+                List.of(782948L, new BigDecimal("20.00")), List.of(5L, new BigDecimal("10.00")));
+        assertThat(AnswerComparator.compare(expected, swapped, byValue).matches()).isTrue();
+        assertThat(AnswerComparator.compare(expected, swapped, true).matches()).as("in exactly the expected order").isFalse();
+        // Rows out of their keys' order.
+        List<List<Object>> misordered = List.of(List.of(170816L, new BigDecimal("20.00")), List.of(7L, new BigDecimal("30.00")),
+                List.of(782948L, new BigDecimal("20.00")), List.of(5L, new BigDecimal("10.00")));
+        Verification v = AnswerComparator.compare(expected, misordered, byValue);
+        assertThat(v.matches()).isFalse();
+        assertThat(v.message()).isEqualTo("row 1, ORDER BY column value: expected '30.00' but got '20.00'");
+        // Other rows with the same keys.
+        List<List<Object>> other = List.of(List.of(7L, new BigDecimal("30.00")), List.of(170816L, new BigDecimal("20.00")),
+                List.of(4L, new BigDecimal("20.00")), List.of(5L, new BigDecimal("10.00")));
+        assertThat(AnswerComparator.compare(expected, other, byValue).matches()).isFalse();
+        assertThat(AnswerComparator.compare(expected, other.subList(0, 3), byValue).matches()).isFalse();
+    }
+
+    @Test
     void numbersMatchWithinTolerance() {
         List<List<Object>> actual = List.of(
                 List.of("A", "F", new BigDecimal("37734107.000"), 0.04998529583839761, 1478493L),

@@ -29,25 +29,25 @@ class OrderSpecTest {
                 .hasMessageContaining("not an output column name");
         assertThatThrownBy(() -> OrderSpec.of("select a from t order by b").columnIndexes(List.of("a")))
                 .hasMessageContaining("ORDER BY key b is not a result column");
-        assertThatThrownBy(() -> OrderSpec.of("select a from t order by b").rowOrder(List.of("a"), 0))
+        assertThatThrownBy(() -> OrderSpecs.rowOrder(OrderSpec.of("select a from t order by b"), List.of("a"), 0))
                 .hasMessageContaining("ORDER BY key b is not a result column");
     }
 
     @Test
     void keysBecomeResultColumnPositionsWithNullsWhereverTheEngineLikes() {
-        RowOrder order = OrderSpec.of("select k, v from t order by v, K desc").rowOrder(NAMES, 4);
+        RowOrder order = OrderSpecs.rowOrder(OrderSpec.of("select k, v from t order by v, K desc"), NAMES, 4);
         assertThat(order.keys()).containsExactly(new RowOrder.Key(1, false, NullPlacement.UNSPECIFIED),
                 new RowOrder.Key(0, true, NullPlacement.UNSPECIFIED));
         assertThat(order.cutAtStart()).isFalse();
         assertThat(order.cutAtEnd()).isFalse();
-        assertThat(OrderSpec.of("select k, v from t").rowOrder(NAMES, 4)).isEqualTo(RowOrder.UNORDERED);
+        assertThat(OrderSpecs.rowOrder(OrderSpec.of("select k, v from t"), NAMES, 4)).isEqualTo(RowOrder.UNORDERED);
     }
 
     @Test
     void aLimitCutsTheLastTieGroupOnlyWhenItIsReached() {
-        assertThat(OrderSpec.of("select k, v from t order by k limit 3;").rowOrder(NAMES, 3).cutAtEnd()).isTrue();
+        assertThat(OrderSpecs.rowOrder(OrderSpec.of("select k, v from t order by k limit 3;"), NAMES, 3).cutAtEnd()).isTrue();
         // Without the LIMIT cutting (fewer rows than the limit), the last group is compared whole.
-        assertThat(OrderSpec.of("select k, v from t order by k limit 10").rowOrder(NAMES, 3).cutAtEnd()).isFalse();
-        assertThat(OrderSpec.of("select k, v from t order by k limit 3").rowOrder(NAMES, 3).cutAtStart()).isFalse();
+        assertThat(OrderSpecs.rowOrder(OrderSpec.of("select k, v from t order by k limit 10"), NAMES, 3).cutAtEnd()).isFalse();
+        assertThat(OrderSpecs.rowOrder(OrderSpec.of("select k, v from t order by k limit 3"), NAMES, 3).cutAtStart()).isFalse();
     }
 }

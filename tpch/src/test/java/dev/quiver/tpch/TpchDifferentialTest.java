@@ -153,7 +153,7 @@ class TpchDifferentialTest {
 
     /** Empty when {@code actual} matches {@code expected} in the order the text of {@code query} fixes; otherwise what differs. */
     private static Optional<String> compare(QueryRows expected, QueryRows actual, String query) {
-        return RESULTS.compare(expected, actual, OrderSpec.of(query).rowOrder(expected.columnNames(), expected.rows().size()));
+        return RESULTS.compare(expected, actual, OrderSpecs.rowOrder(OrderSpec.of(query), expected.columnNames(), expected.rows().size()));
     }
 
     /** The statement whose rows are compared: the SELECT (Q15's second statement; the only one elsewhere). */

@@ -2,7 +2,6 @@ package dev.quiver.tpch;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.quiver.testing.RowOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,7 @@ import java.util.regex.Pattern;
  * What a query's text says about the order and number of its rows: the keys of its final ORDER BY
  * (output column names, each ascending or descending) and its LIMIT. TPC-H queries order only at
  * the top level and only by output columns, so the keys are found by name in the result
- * ({@link #rowOrder}, the order the shared result comparison checks).
+ * ({@link #columnIndexes}): the runner checks a result's order on them ({@link AnswerComparator}).
  *
  * @param keys the ORDER BY keys, empty when the query has no ORDER BY
  * @param limit the LIMIT, if any
@@ -58,23 +57,6 @@ record OrderSpec(List<Key> keys, OptionalInt limit) {
 
     boolean ordered() {
         return !keys.isEmpty();
-    }
-
-    /**
-     * The order a result of {@code rowCount} rows with columns {@code columnNames} must have: the keys
-     * by result column position, NULLs wherever the engine puts them (TPC-H's ORDER BY keys are never
-     * NULL, and engines' defaults differ), and the last run of tied rows cut when the LIMIT is
-     * exactly the number of rows (with fewer rows, nothing was cut). TPC-H has no OFFSET.
-     *
-     * @throws IllegalArgumentException when a key is not a result column
-     */
-    RowOrder rowOrder(List<String> columnNames, int rowCount) {
-        int[] indexes = columnIndexes(columnNames);
-        List<RowOrder.Key> rowKeys = new ArrayList<>(keys.size());
-        for (int k = 0; k < keys.size(); k++) {
-            rowKeys.add(new RowOrder.Key(indexes[k], keys.get(k).descending(), RowOrder.NullPlacement.UNSPECIFIED));
-        }
-        return new RowOrder(rowKeys, false, limit.isPresent() && rowCount == limit.getAsInt());
     }
 
     /** The result column index of each key, found by name (case-insensitive) in {@code columnNames}. */
