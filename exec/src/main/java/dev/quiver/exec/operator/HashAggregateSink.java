@@ -54,15 +54,17 @@ import org.apache.arrow.vector.FieldVector;
 public final class HashAggregateSink implements Sink {
     /**
      * Groups a worker's table may hold before it is spilled: its slots, hashes, keys and a count
-     * take about 2.5 MB, which a core's share of the 32 MB L3 holds with the input's batches. A
+     * take about 2.5 MB, which a core's 4 MB share of the development machine's L3 (8 MiB by
+     * {@code lscpu}; the value was tuned when it reported 32 MB) holds with the input's batches. A
      * table is spilled once a batch more could take it past this, so it seldom grows beyond (a
      * join can push more rows than a batch holds, and a finish pushes its held-back rows after).
      */
     static final int SPILL_GROUPS = 1 << 16;
     /**
      * Groups a worker's first table may hold before it is spilled: twice {@link #SPILL_GROUPS}, so
-     * that both workers' tables (5 MB each) still share the L3, and an aggregation of up to about
-     * 100,000 groups (TPC-H Q13's customers at SF 1) is not spilled at all.
+     * that an aggregation of up to about 100,000 groups (TPC-H Q13's customers at SF 1) is not
+     * spilled at all; both workers' tables (5 MB each) shared the 32 MB L3 it was tuned on, and
+     * outgrow together the 8 MiB the development machine now reports.
      */
     static final int FIRST_SPILL_GROUPS = 1 << 17;
     /**
