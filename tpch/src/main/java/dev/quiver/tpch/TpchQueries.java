@@ -3,10 +3,8 @@ package dev.quiver.tpch;
 import dev.quiver.Session;
 import dev.quiver.error.QuiverException;
 import dev.quiver.error.SqlState;
-import dev.quiver.parser.StatementSplitter;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -21,8 +19,6 @@ public final class TpchQueries {
 
     /** Every TPC-H query number, 1 to 22. */
     public static final List<Integer> ALL = IntStream.rangeClosed(1, 22).boxed().toList();
-
-    private static final Pattern ORDER_BY = Pattern.compile("(?i)\\border\\s+by\\b");
 
     private TpchQueries() {
     }
@@ -39,7 +35,7 @@ public final class TpchQueries {
 
     /** The statements of query {@code number}, split at semicolons (one, or three for Q15); as at SF 1. */
     public static List<String> statements(int number) {
-        return StatementSplitter.split(text(number));
+        return statements(number, 1);
     }
 
     /**
@@ -88,7 +84,7 @@ public final class TpchQueries {
      * Queries 6, 14, 17 and 19 return one unordered row; TPC-H has no ORDER BY in a subquery.
      */
     public static boolean isOrdered(int number) {
-        return ORDER_BY.matcher(text(number).replaceAll("--[^\\n]*", "")).find();
+        return OrderSpec.of(statements(number).get(resultStatement(number))).ordered();
     }
 
     static void checkNumber(int number) {

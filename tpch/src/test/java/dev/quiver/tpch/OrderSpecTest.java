@@ -23,7 +23,8 @@ class OrderSpecTest {
         assertThat(OrderSpec.of(TpchQueries.text(9)).limit()).isEmpty();
         for (int q : TpchQueries.ALL) {
             String select = TpchQueries.statements(q).get(q == 15 ? 1 : 0);
-            assertThat(OrderSpec.of(select).ordered()).as("Q%d", q).isEqualTo(TpchQueries.isOrdered(q));
+            boolean unordered = q == 6 || q == 14 || q == 17 || q == 19;
+            assertThat(OrderSpec.of(select).ordered()).as("Q%d", q).isEqualTo(!unordered);
         }
         assertThatThrownBy(() -> OrderSpec.of("select a from t order by a + 1").keys())
                 .hasMessageContaining("not an output column name");
